@@ -1,0 +1,139 @@
+"""Load the whole corpus from the data folders, validate it, and report every problem at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .entities import ENTITY_TYPES, EntityType
+from .problems import DataError, Problem
+from .refs import Edge, iter_edges
+from .validate import model_problems, part_of_cycles, reference_problem, slugify
+from .yamlfile import YamlDoc, read_yaml
+
+ALLOWED_EXTRA_FILES = {"README.md"}
+
+
+@dataclass
+class Record:
+    type: EntityType
+    entity: BaseModel
+    file: str  # relative to the corpus root, as shown in messages
+    doc: YamlDoc
+
+
+@dataclass
+class Corpus:
+    root: Path
+    records: dict[str, dict[str, Record]]
+    edges: list[Edge] = field(default_factory=list)
+
+    def entities(self, type_name: str) -> list[BaseModel]:
+        return [r.entity for r in self.records[type_name].values()]
+
+    def get(self, type_name: str, entity_id: str) -> BaseModel:
+        return self.records[type_name][entity_id].entity
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(recs) for name, recs in self.records.items()}
+
+
+def _load_file(path: Path, etype: EntityType, shown: str) -> tuple[Record | None, list[Problem]]:
+    doc, problems = read_yaml(path, shown)
+    if doc is None:
+        return None, problems
+    stem = path.stem
+    if stem != slugify(stem):
+        problems.append(Problem(shown, 1, "", f"file name '{path.name}' is not a valid id",
+                                f"rename it '{slugify(stem) or 'nom'}.yaml'"))
+    declared = doc.data.get("id")
+    if isinstance(declared, str) and declared != stem:
+        problems.append(Problem(shown, doc.line_of(("id",)), "id",
+                                f"id '{declared}' differs from the file name '{path.name}'",
+                                f"the id is the file name: write 'id: {stem}' or rename the file"))
+    try:
+        entity = etype.model.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, problems + model_problems(exc, etype.model, doc, shown)
+    if problems:
+        return None, problems
+    return Record(etype, entity, shown, doc), []
+
+
+def load_corpus(root: Path | str) -> Corpus:
+    """Load and check everything under ``root``; raise `DataError` listing every problem."""
+    root = Path(root)
+    problems: list[Problem] = []
+    records: dict[str, dict[str, Record]] = {t.name: {} for t in ENTITY_TYPES}
+    for etype in ENTITY_TYPES:
+        folder = root / etype.folder
+        if not folder.is_dir():
+            problems.append(Problem(etype.folder + "/", 0, "", "data folder is missing"))
+            continue
+        for path in sorted(folder.iterdir()):
+            shown = f"{etype.folder}/{path.name}"
+            if path.name.startswith(".") or path.name in ALLOWED_EXTRA_FILES:
+                continue
+            if path.suffix != ".yaml" or not path.is_file():
+                hint = "rename it with the .yaml extension" if path.suffix == ".yml" else "move it out of the data folder"
+                problems.append(Problem(shown, 0, "", "not a .yaml data file", hint))
+                continue
+            record, found = _load_file(path, etype, shown)
+            problems.extend(found)
+            if record is not None:
+                records[etype.name][path.stem] = record
+
+    corpus = Corpus(root, records)
+    problems.extend(_check_links(corpus))
+    problems.extend(_check_uniques(corpus))
+    if problems:
+        raise DataError(problems)
+    return corpus
+
+
+def _check_links(corpus: Corpus) -> list[Problem]:
+    # Ids of files that failed to load still count as known, so one broken file
+    # does not cascade into "unknown id" errors everywhere else.
+    known = {t.name: set(corpus.records[t.name]) for t in ENTITY_TYPES}
+    for etype in ENTITY_TYPES:
+        folder = corpus.root / etype.folder
+        if folder.is_dir():
+            known[etype.name].update(p.stem for p in folder.glob("*.yaml"))
+    labels = {t.name: t.singular for t in ENTITY_TYPES}
+    problems = []
+    for type_name, recs in corpus.records.items():
+        for record in recs.values():
+            seen_in_list: set[tuple[object, ...]] = set()
+            for edge in iter_edges(type_name, record.entity):
+                corpus.edges.append(edge)
+                problem = reference_problem(edge, known, labels, record.doc, record.file)
+                if problem:
+                    problems.append(problem)
+                if not edge.in_text and isinstance(edge.path[-1], int):
+                    key = edge.path[:-1] + (edge.target_id,)
+                    if key in seen_in_list:
+                        problems.append(Problem(record.file, record.doc.line_of(edge.path), edge.field,
+                                                f"'{edge.target_id}' is listed twice", "remove the duplicate"))
+                    seen_in_list.add(key)
+    parents = {sid: getattr(r.entity, "part_of") for sid, r in corpus.records["source"].items()}
+    for cycle in part_of_cycles(parents):
+        record = corpus.records["source"][cycle[0]]
+        problems.append(Problem(record.file, record.doc.line_of(("part_of",)), "part_of",
+                                "sources contain each other: " + " → ".join(cycle + [cycle[0]]),
+                                "a work cannot be part of itself"))
+    return problems
+
+
+def _check_uniques(corpus: Corpus) -> list[Problem]:
+    """Acronyms must be unique across glossary files, whatever their ids."""
+    problems, seen = [], {}
+    for entry_id, record in corpus.records["glossary"].items():
+        acronym = getattr(record.entity, "acronym")
+        if acronym in seen:
+            problems.append(Problem(record.file, record.doc.line_of(("acronym",)), "acronym",
+                                    f"acronym '{acronym}' is already defined",
+                                    f"see glossary/{seen[acronym]}.yaml"))
+        seen.setdefault(acronym, entry_id)
+    return problems

@@ -1,0 +1,259 @@
+"""Typed models of the seven entity types.
+
+References between entities are declared in the type (``Ref("concept")``), so one walker
+(`refs.py`) can check them all and build the backlink index without a hand-kept list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from . import vocab
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as holding the id of an entity of type ``target``."""
+
+    target: str
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+
+
+def _ref(target: str) -> object:
+    return Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref(target)]
+
+
+ConceptRef = _ref("concept")
+AuthorRef = _ref("author")
+SourceRef = _ref("source")
+LegalRef = _ref("legal")
+GlossaryRef = _ref("glossary")
+CaseRef = _ref("case")
+CurriculumRef = _ref("curriculum")
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _choice(values: dict[str, str]) -> object:
+    return Literal[tuple(values)]  # type: ignore[valid-type]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Entity(Model):
+    id: Slug
+    attested_in: list[SourceRef] = Field(
+        min_length=1,
+        description="Sources (usually the seed documents) in which the facts of this entry were checked.",
+    )
+    outside_seeds: Text | None = Field(
+        default=None,
+        description="Facts added from general knowledge, not from the seeds, said explicitly.",
+    )
+
+
+# --- concepts -----------------------------------------------------------------------
+
+
+class Definition(Model):
+    source: SourceRef
+    author: AuthorRef | None = Field(
+        default=None, description="Who defines, when not (only) the authors of the source."
+    )
+    quote: Text = Field(description="Short verbatim quotation, without the quotation marks.")
+    page: str | None = None
+    comment: Text | None = None
+
+
+class Relation(Model):
+    concept: ConceptRef
+    relation: _choice(vocab.RELATIONS)  # type: ignore[valid-type]
+    note: Text | None = None
+    source: SourceRef | None = None
+
+
+class Trait(Model):
+    trait: _choice(vocab.TRAITS)  # type: ignore[valid-type]
+    value: Text
+    source: SourceRef
+    author: AuthorRef | None = None
+    page: str | None = None
+
+
+class Concept(Entity):
+    term: Text
+    aliases: list[Text] = []
+    family: _choice(vocab.CONCEPT_FAMILIES)  # type: ignore[valid-type]
+    summary: Text
+    body: Text | None = None
+    definitions: list[Definition] = []
+    related: list[Relation] = []
+    traits: list[Trait] = []
+
+
+# --- authors ------------------------------------------------------------------------
+
+
+class Affiliation(Model):
+    role: Text
+    organisation: Text | None = None
+    date: str | None = Field(default=None, description="When the role was held, as the source states it.")
+    source: SourceRef | None = None
+
+
+class Author(Entity):
+    kind: _choice(vocab.AUTHOR_KINDS)  # type: ignore[valid-type]
+    name: Text
+    family: Text | None = None
+    given: Text | None = None
+    acronym: Text | None = None
+    affiliations: list[Affiliation] = []
+    fields: list[Text] = []
+    notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _person_has_family_name(self) -> "Author":
+        if self.kind == "personne" and not self.family:
+            raise ValueError("a person needs 'family' (the surname used to sort and cite)")
+        return self
+
+
+# --- sources ------------------------------------------------------------------------
+
+
+class Source(Entity):
+    type: _choice(vocab.SOURCE_TYPES)  # type: ignore[valid-type]
+    title: Text | None = None
+    cited_as: Text | None = Field(
+        default=None, description="How the seed cites a work whose title it does not give, e.g. 'Geddes (2000)'."
+    )
+    authors: list[AuthorRef] = []
+    editors: list[AuthorRef] = []
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    date: dt.date | None = None
+    container: Text | None = Field(default=None, description="Journal, book or site that holds the work.")
+    part_of: SourceRef | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    publisher: Text | None = None
+    place: Text | None = None
+    collection: Text | None = None
+    event: Text | None = None
+    url: Text | None = None
+    online: Text | None = Field(default=None, description="Where the seed says the work is online.")
+    summary: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _title_or_citation(self) -> "Source":
+        if not self.title and not self.cited_as:
+            raise ValueError("a source needs 'title' (or 'cited_as' when the seed gives no title)")
+        return self
+
+
+# --- legal texts --------------------------------------------------------------------
+
+
+class Article(Model):
+    number: Text
+    codified_as: Text | None = Field(default=None, description="e.g. 'CASF L. 312-7'")
+    text: Text | None = None
+    summary: Text | None = None
+    concepts: list[ConceptRef] = []
+
+    @model_validator(mode="after")
+    def _text_or_summary(self) -> "Article":
+        if not self.text and not self.summary:
+            raise ValueError("an article needs 'text' (quoted) or 'summary'")
+        return self
+
+
+class LegalText(Entity):
+    kind: _choice(vocab.LEGAL_KINDS)  # type: ignore[valid-type]
+    number: Text | None = None
+    date: dt.date
+    title: Text
+    short_title: Text | None = None
+    summary: Text | None = None
+    articles: list[Article] = []
+    concepts: list[ConceptRef] = []
+    url: Text | None = None
+
+
+# --- glossary -----------------------------------------------------------------------
+
+
+class Acronym(Entity):
+    acronym: Text
+    expansion: Text
+    variants: list[Text] = []
+    domain: _choice(vocab.GLOSSARY_DOMAINS)  # type: ignore[valid-type]
+    description: Text | None = None
+    see_also: list[GlossaryRef] = []
+    concepts: list[ConceptRef] = []
+
+
+# --- cases --------------------------------------------------------------------------
+
+
+class Analysis(Model):
+    about: Text | None = Field(default=None, description="The phrase of the case the comment bears on.")
+    comment: Text
+    concept: ConceptRef | None = None
+
+
+class Case(Entity):
+    kind: _choice(vocab.CASE_KINDS)  # type: ignore[valid-type]
+    title: Text
+    number: int | None = None
+    place: Text | None = None
+    years: Text | None = None
+    dispositif: Text | None = None
+    level: _choice(vocab.PARTNERSHIP_LEVELS) | None = None  # type: ignore[valid-type]
+    themes: list[Text] = []
+    partners: list[Text] = []
+    situation: Text | None = None
+    actions: Text | None = None
+    results: Text | None = None
+    body: Text | None = None
+    analysis: list[Analysis] = []
+    concepts: list[ConceptRef] = []
+    glossary: list[GlossaryRef] = []
+    source: SourceRef
+    pages: str | None = None
+
+
+# --- curricula ----------------------------------------------------------------------
+
+
+class CurriculumItem(Model):
+    code: Text | None = None
+    label: Text
+    details: list[Text] = []
+    concepts: list[ConceptRef] = []
+    children: list["CurriculumItem"] = []
+
+
+class CurriculumSection(Model):
+    title: Text
+    items: list[CurriculumItem] = Field(min_length=1)
+
+
+class Curriculum(Entity):
+    diploma: Text
+    short: Text
+    document: Text
+    source: SourceRef
+    summary: Text | None = None
+    sections: list[CurriculumSection] = Field(min_length=1)

@@ -1,0 +1,43 @@
+"""A problem found in the data: where (file, line, field), what, and how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    field: str
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" {self.field}:" if self.field else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}:{field} {self.message}{hint}"
+
+
+class DataError(Exception):
+    """Raised when the corpus has problems; carries all of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: Iterable[Problem]) -> str:
+    problems = list(problems)
+    lines = [str(p) for p in problems]
+    n = len(problems)
+    lines.append(f"{n} problème{'s' if n > 1 else ''} dans les données.")
+    return "\n".join(lines)
+
+
+def did_you_mean(value: str, candidates: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None

@@ -1,0 +1,88 @@
+"""Every reference held by an entity, found from the model types and from the text.
+
+Two kinds of reference exist:
+- id fields typed ``Ref("concept")`` etc. in `models.py`;
+- links written in running text as ``[[concept:reseau]]`` or ``[[concept:reseau|le réseau]]``.
+
+One walker yields both as `Edge`s: the validator checks them, the index inverts them into
+backlinks. Adding a reference field to a model needs no change here.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterator
+
+from pydantic import BaseModel
+
+from .models import Ref
+
+TEXT_LINK = re.compile(r"\[\[([a-z]+):([^\]|]*)(?:\|([^\]]*))?\]\]")
+
+PathKey = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class Edge:
+    source_type: str
+    source_id: str
+    path: PathKey  # where in the source entity, e.g. ("related", 2, "concept")
+    target_type: str
+    target_id: str
+    in_text: bool = False
+
+    @property
+    def field(self) -> str:
+        return format_path(self.path)
+
+
+def format_path(path: PathKey) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _ref_in(annotation: object) -> Ref | None:
+    for meta in getattr(annotation, "__metadata__", ()):
+        if isinstance(meta, Ref):
+            return meta
+    for arg in typing.get_args(annotation):
+        found = _ref_in(arg)
+        if found:
+            return found
+    return None
+
+
+@cache
+def _ref_fields(model: type[BaseModel]) -> dict[str, Ref]:
+    out = {}
+    for name, info in model.model_fields.items():
+        ref = next((m for m in info.metadata if isinstance(m, Ref)), None) or _ref_in(info.annotation)
+        if ref:
+            out[name] = ref
+    return out
+
+
+def iter_edges(entity_type: str, entity: BaseModel) -> Iterator[Edge]:
+    entity_id = getattr(entity, "id")
+
+    def walk(value: object, path: PathKey, ref: Ref | None) -> Iterator[Edge]:
+        if isinstance(value, BaseModel):
+            refs = _ref_fields(type(value))
+            for name in type(value).model_fields:
+                yield from walk(getattr(value, name), path + (name,), refs.get(name))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from walk(item, path + (i,), ref)
+        elif isinstance(value, str):
+            if ref is not None:
+                yield Edge(entity_type, entity_id, path, ref.target, value)
+            else:
+                for match in TEXT_LINK.finditer(value):
+                    yield Edge(entity_type, entity_id, path, match.group(1), match.group(2).strip(), True)
+
+    yield from walk(entity, (), None)
