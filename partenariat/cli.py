@@ -11,6 +11,8 @@ from .entities import ENTITY_TYPES
 from .load import load_corpus
 from .problems import DataError
 
+LABELS = {"concept": "concepts", "author": "auteurs", "source": "sources", "legal": "textes juridiques",
+          "glossary": "sigles", "case": "cas", "curriculum": "référentiels"}
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -28,7 +30,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if corpus is None:
         return 1
     counts = corpus.counts()
-    parts = ", ".join(f"{counts[t.name]} {t.plural.lower()}" for t in ENTITY_TYPES)
+    parts = ", ".join(f"{counts[t.name]} {LABELS[t.name]}" for t in ENTITY_TYPES)
     total = sum(counts.values())
     print(f"OK: {total} entrées ({parts}), {len(corpus.edges)} renvois vérifiés "
           f"en {time.perf_counter() - start:.2f} s")

@@ -101,7 +101,7 @@ def _check_links(corpus: Corpus) -> list[Problem]:
         folder = corpus.root / etype.folder
         if folder.is_dir():
             known[etype.name].update(p.stem for p in folder.glob("*.yaml"))
-    labels = {t.name: t.singular for t in ENTITY_TYPES}
+    labels = {t.name: t.name for t in ENTITY_TYPES} | {"legal": "legal text", "glossary": "glossary entry"}
     problems = []
     for type_name, recs in corpus.records.items():
         for record in recs.values():
@@ -117,7 +117,7 @@ def _check_links(corpus: Corpus) -> list[Problem]:
                         problems.append(Problem(record.file, record.doc.line_of(edge.path), edge.field,
                                                 f"'{edge.target_id}' is listed twice", "remove the duplicate"))
                     seen_in_list.add(key)
-    parents = {sid: getattr(r.entity, "part_of") for sid, r in corpus.records["source"].items()}
+    parents = {sid: r.entity.part_of for sid, r in corpus.records["source"].items()}
     for cycle in part_of_cycles(parents):
         record = corpus.records["source"][cycle[0]]
         problems.append(Problem(record.file, record.doc.line_of(("part_of",)), "part_of",
@@ -130,7 +130,7 @@ def _check_uniques(corpus: Corpus) -> list[Problem]:
     """Acronyms must be unique across glossary files, whatever their ids."""
     problems, seen = [], {}
     for entry_id, record in corpus.records["glossary"].items():
-        acronym = getattr(record.entity, "acronym")
+        acronym = record.entity.acronym
         if acronym in seen:
             problems.append(Problem(record.file, record.doc.line_of(("acronym",)), "acronym",
                                     f"acronym '{acronym}' is already defined",

@@ -122,7 +122,7 @@ class Author(Entity):
     notes: Text | None = None
 
     @model_validator(mode="after")
-    def _person_has_family_name(self) -> "Author":
+    def _person_has_family_name(self) -> Author:
         if self.kind == "personne" and not self.family:
             raise ValueError("a person needs 'family' (the surname used to sort and cite)")
         return self
@@ -156,7 +156,7 @@ class Source(Entity):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _title_or_citation(self) -> "Source":
+    def _title_or_citation(self) -> Source:
         if not self.title and not self.cited_as:
             raise ValueError("a source needs 'title' (or 'cited_as' when the seed gives no title)")
         return self
@@ -173,7 +173,7 @@ class Article(Model):
     concepts: list[ConceptRef] = []
 
     @model_validator(mode="after")
-    def _text_or_summary(self) -> "Article":
+    def _text_or_summary(self) -> Article:
         if not self.text and not self.summary:
             raise ValueError("an article needs 'text' (quoted) or 'summary'")
         return self
@@ -242,7 +242,7 @@ class CurriculumItem(Model):
     label: Text
     details: list[Text] = []
     concepts: list[ConceptRef] = []
-    children: list["CurriculumItem"] = []
+    children: list[CurriculumItem] = []
 
 
 class CurriculumSection(Model):

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Iterator
 
 from pydantic import BaseModel
 
@@ -68,7 +68,7 @@ def _ref_fields(model: type[BaseModel]) -> dict[str, Ref]:
 
 
 def iter_edges(entity_type: str, entity: BaseModel) -> Iterator[Edge]:
-    entity_id = getattr(entity, "id")
+    entity_id = entity.id
 
     def walk(value: object, path: PathKey, ref: Ref | None) -> Iterator[Edge]:
         if isinstance(value, BaseModel):

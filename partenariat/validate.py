@@ -90,7 +90,8 @@ def reference_problem(edge: Edge, known: dict[str, set[str]], labels: dict[str, 
         hint = did_you_mean(edge.target_type, known) or "types: " + ", ".join(known)
         return Problem(file, line, field, f"unknown link type '{edge.target_type}' in [[...]]", hint)
     if edge.target_id in known[edge.target_type]:
-        if edge.target_type == edge.source_type and edge.target_id == edge.source_id and not edge.in_text:
+        is_self = edge.target_type == edge.source_type and edge.target_id == edge.source_id
+        if is_self and not edge.in_text and edge.path[0] != "attested_in":  # a seed attests itself
             return Problem(file, line, field, f"'{edge.target_id}' refers to itself", "remove this reference")
         return None
     label = labels[edge.target_type]

@@ -38,7 +38,7 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(AliasEvent):
             event = self.peek_event()
-            raise _Refused(event.start_mark.line + 1, "YAML aliases (*name) are not allowed",
+            raise _Refused(event.start_mark.line + 1, f"YAML aliases (*{event.anchor}) are not allowed",
                            "write the value out in full")
         return super().compose_node(parent, index)
 
@@ -69,7 +69,7 @@ class _Refused(Exception):
 _SCALAR_TYPES = {
     "tag:yaml.org,2002:null": lambda v: None,
     "tag:yaml.org,2002:bool": lambda v: v.lower() in ("true", "yes", "on"),
-    "tag:yaml.org,2002:int": lambda v: int(v.replace("_", ""), 0) if v.lower().startswith(("0x", "0o")) else int(v.replace("_", "")),
+    "tag:yaml.org,2002:int": lambda v: int(v.replace("_", ""), 0 if v.lower().startswith(("0x", "0o")) else 10),
     "tag:yaml.org,2002:float": float,
 }
 

@@ -1,0 +1,36 @@
+# Two commands for a newcomer (see README): `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site serve check test lint clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+## Set up (virtualenv + pinned packages), check the data and build the site into site/
+site: $(STAMP)
+	$(BIN)/python -m partenariat check
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+## Preview with live reload on http://127.0.0.1:8000 (rebuilds when a YAML file changes)
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+
+check: $(STAMP)
+	$(BIN)/python -m partenariat check
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+## Lint, then the whole test suite (includes a real strict build of the site)
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf site build $(VENV)

@@ -1,0 +1,56 @@
+"""MkDocs glue, kept thin: load the corpus once per build, add the generated pages and
+their nav entries, stop the build with the list of data problems (no traceback).
+
+Everything else (models, checks, rendering) lives in the `partenariat` package, which does
+not import MkDocs. The data folders are watched by `mkdocs serve` through `watch:` in
+mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from partenariat import DataError, load_corpus
+from partenariat.index import build_index
+from partenariat.macros import make_macros
+from partenariat.pages import Page, build_pages, nav_sections
+from partenariat.render.common import Context
+
+_pages: list[Page] = []
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        corpus = load_corpus(root)
+    except DataError as exc:
+        raise PluginError("Données invalides :\n" + str(exc)) from None
+    ctx = Context(corpus, build_index(corpus))
+    _pages[:] = build_pages(ctx)
+    config.plugins["macros"].register_macros(make_macros(ctx))
+    sections = nav_sections(_pages)
+    index_of = {str(entries[0]): name for name, entries in sections.items()}
+    if config.nav:
+        config.nav = [_expand(item, index_of, sections) for item in config.nav]
+    return config
+
+
+def _expand(item: object, index_of: dict[str, str], sections: dict[str, list]) -> object:
+    """`- Concepts: concepts/index.md` becomes the section holding every concept page."""
+    if isinstance(item, dict) and len(item) == 1:
+        (title, target), = item.items()
+        if isinstance(target, str) and target in index_of:
+            return {title: sections[index_of[target]]}
+        if isinstance(target, list):
+            return {title: [_expand(i, index_of, sections) for i in target]}
+    return item
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for page in _pages:
+        files.append(File.generated(config, page.path, content=page.markdown))
+    return files

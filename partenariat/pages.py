@@ -1,0 +1,67 @@
+"""The pipeline from corpus to pages: every generated page as (path, title, Markdown).
+
+The MkDocs hook and `python -m partenariat render DIR` both call `build_pages`, so the
+site's pages can be produced without MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from .entities import ENTITY_TYPES
+from .index import build_index
+from .load import Corpus
+from .render.author import render_author
+from .render.case import render_case
+from .render.common import Context, entity_title
+from .render.concept import render_concept
+from .render.curriculum import render_curriculum
+from .render.glossary import render_acronym
+from .render.indexes import INDEXES, sort_key
+from .render.legal import render_legal
+from .render.source import render_source
+
+RENDERERS: dict[str, Callable[[Context, BaseModel], str]] = {
+    "concept": render_concept,  # type: ignore[dict-item]
+    "author": render_author,  # type: ignore[dict-item]
+    "source": render_source,  # type: ignore[dict-item]
+    "legal": render_legal,  # type: ignore[dict-item]
+    "glossary": render_acronym,  # type: ignore[dict-item]
+    "case": render_case,  # type: ignore[dict-item]
+    "curriculum": render_curriculum,  # type: ignore[dict-item]
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # docs-relative, e.g. "concepts/reseau.md"
+    title: str  # nav title
+    markdown: str
+    type_name: str
+    is_index: bool = False
+
+
+def build_pages(source: Corpus | Context) -> list[Page]:
+    ctx = source if isinstance(source, Context) else Context(source, build_index(source))
+    corpus = ctx.corpus
+    pages: list[Page] = []
+    for etype in ENTITY_TYPES:
+        pages.append(Page(f"{etype.url}/index.md", etype.plural, INDEXES[etype.name](ctx), etype.name, True))
+        entities = sorted(corpus.entities(etype.name), key=lambda e: sort_key(entity_title(etype.name, e)))
+        for entity in entities:
+            entity_id = entity.id
+            pages.append(Page(f"{etype.url}/{entity_id}.md", entity_title(etype.name, entity),
+                              RENDERERS[etype.name](ctx, entity), etype.name))
+    return pages
+
+
+def nav_sections(pages: list[Page]) -> dict[str, list[dict[str, str] | str]]:
+    """Nav entries per entity type: the index page first, then one entry per entity."""
+    sections: dict[str, list[dict[str, str] | str]] = {}
+    for page in pages:
+        entries = sections.setdefault(page.type_name, [])
+        entries.append(page.path if page.is_index else {page.title: page.path})
+    return sections

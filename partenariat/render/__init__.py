@@ -1,0 +1,1 @@
+"""Markdown renderers, one module per entity type; no MkDocs import."""

@@ -1,0 +1,57 @@
+"""Author page: who they are (roles with dates), their works, the notions they define."""
+
+from __future__ import annotations
+
+from .. import vocab
+from ..models import Author, Concept, Source
+from .cite import reference
+from .common import Context, cited_by_section, front_matter, provenance_section
+
+
+def render_author(ctx: Context, author: Author) -> str:
+    out = [front_matter(author.name, author.notes), f"# {author.name}\n"]
+    meta = [f"*{vocab.AUTHOR_KINDS[author.kind]}*"]
+    if author.acronym:
+        meta.append(f"*Sigle* : {author.acronym}")
+    if author.fields:
+        meta.append("*Domaines* : " + ", ".join(author.fields))
+    out.append(" · ".join(meta) + "\n")
+    if author.notes:
+        out.append(ctx.text(author.notes) + "\n")
+    if author.affiliations:
+        lines = []
+        for a in author.affiliations:
+            text = a.role + (f", {a.organisation}" if a.organisation else "")
+            if a.date:
+                text += f" ({a.date})"
+            if a.source:
+                text += f" — selon {ctx.link('source', a.source)}"
+            lines.append(f"- {text}")
+        out.append("## Fonctions et rattachements\n\n" + "\n".join(lines) + "\n")
+    cited = ctx.index.cited_by("author", author.id)
+    works = sorted((s for s in cited.get("source", []) if author.id in _contributors(ctx, s)),
+                   key=lambda s: (ctx.entity("source", s).year or 0, s))
+    if works:
+        out.append("## Travaux cités\n\n" + "\n".join(
+            f"- {reference(ctx, ctx.entity('source', s))} [Fiche]({'../bibliographie/' + s + '.md'})"  # type: ignore[arg-type]
+            for s in works) + "\n")
+    defined = set()
+    for cid, concept in ctx.corpus.records["concept"].items():
+        assert isinstance(concept.entity, Concept)
+        for d in concept.entity.definitions:
+            source = ctx.entity("source", d.source)
+            assert isinstance(source, Source)
+            if d.author == author.id or (d.author is None and author.id in source.authors):
+                defined.add(cid)
+    if defined:
+        ordered = sorted(defined, key=lambda c: ctx.title("concept", c).casefold())
+        out.append("## Notions définies\n\n" + ctx.links("concept", ordered) + "\n")
+    out.append(cited_by_section(ctx, "author", author.id, skip=("source",)))
+    out.append(provenance_section(ctx, author))
+    return "\n".join(x for x in out if x)
+
+
+def _contributors(ctx: Context, source_id: str) -> list[str]:
+    source = ctx.entity("source", source_id)
+    assert isinstance(source, Source)
+    return source.authors + source.editors

@@ -1,0 +1,52 @@
+"""Case page: an encadré, a workshop synthesis or an interview, with the analysis it supports."""
+
+from __future__ import annotations
+
+from .. import vocab
+from ..models import Case
+from .common import Context, cited_by_section, front_matter, indent, provenance_section
+
+
+def case_heading(case: Case) -> str:
+    prefix = f"Encadré {case.number} — " if case.kind == "encadre" and case.number else ""
+    return prefix + case.title
+
+
+def render_case(ctx: Context, case: Case) -> str:
+    heading = case_heading(case)
+    out = [front_matter(heading, case.situation or case.body), f"# {heading}\n"]
+    facts = [("Type", vocab.CASE_KINDS[case.kind])]
+    for label, value in (("Lieu", case.place), ("Période", case.years), ("Dispositif", case.dispositif)):
+        if value:
+            facts.append((label, value))
+    if case.level:
+        facts.append(("Niveau de partenariat", f"{vocab.PARTNERSHIP_LEVELS[case.level]} "
+                      f"([[concept:niveaux-de-partenariat|selon J.-Y. Trépos]])"))
+    if case.partners:
+        facts.append(("Partenaires", ", ".join(case.partners)))
+    if case.themes:
+        facts.append(("Thèmes", ", ".join(case.themes)))
+    out.append("\n".join(f"- **{k}** : {ctx.text(v)}" for k, v in facts) + "\n")
+    for title, value in (("Situation", case.situation), ("Actions", case.actions),
+                         ("Résultats", case.results)):
+        if value:
+            out.append(f"## {title}\n\n" + ctx.text(value) + "\n")
+    if case.body:
+        out.append(ctx.text(case.body) + "\n")
+    if case.analysis:
+        out.append("## Analyse\n")
+        for a in case.analysis:
+            title = (f"« {a.about} »" if a.about else "Commentaire").replace('"', "'")
+            text = ctx.text(a.comment)
+            if a.concept:
+                text += "\n\n→ " + ctx.link("concept", a.concept)
+            out.append(f'!!! quote "{title}"\n\n' + indent(text) + "\n")
+    if case.concepts:
+        out.append("## Notions mobilisées\n\n" + ctx.links("concept", case.concepts) + "\n")
+    if case.glossary:
+        out.append("*Sigles* : " + ctx.links("glossary", case.glossary) + "\n")
+    pages = f", {case.pages}" if case.pages else ""
+    out.append(f"*Source* : {ctx.link('source', case.source)}{pages}.\n")
+    out.append(cited_by_section(ctx, "case", case.id))
+    out.append(provenance_section(ctx, case))
+    return "\n".join(x for x in out if x)

@@ -1,0 +1,74 @@
+"""French bibliographic references (ISO 690 style, as taught in BTS/DE), in Markdown."""
+
+from __future__ import annotations
+
+from ..models import Author, Source
+from .common import Context, fr_date
+
+ARTICLE_LIKE = {"article", "chapitre", "entree-dictionnaire", "communication", "synthese-atelier"}
+
+
+def person_name(author: Author) -> str:
+    if author.kind == "personne" and author.family:
+        return f"{author.family.upper()} {author.given}" if author.given else author.family.upper()
+    return author.name
+
+
+def names(ctx: Context, ids: list[str]) -> str:
+    people = [person_name(ctx.entity("author", i)) for i in ids]  # type: ignore[arg-type]
+    if len(people) > 3:
+        return f"{people[0]} et al."
+    if len(people) > 1:
+        return ", ".join(people[:-1]) + " et " + people[-1]
+    return people[0] if people else ""
+
+
+def reference(ctx: Context, source: Source, link_authors: bool = False) -> str:
+    parts: list[str] = []
+    if source.authors:
+        if link_authors:
+            parts.append(", ".join(ctx.link("author", i, person_name(ctx.entity("author", i)))  # type: ignore[arg-type]
+                                   for i in source.authors))
+        else:
+            parts.append(names(ctx, source.authors))
+    title = source.title or source.cited_as or ""
+    if source.type in ARTICLE_LIKE and (source.container or source.part_of):
+        parts.append(f"« {title} »")
+        host = []
+        parent = ctx.entity("source", source.part_of) if source.part_of else None
+        if source.type in {"chapitre", "entree-dictionnaire"} and isinstance(parent, Source) and parent.editors:
+            host.append("In " + names(ctx, parent.editors) + " (dir.)")
+        container = source.container or (parent.title if isinstance(parent, Source) else None)
+        if container:
+            host.append(f"*{container}*")
+        parts.append(", ".join(host))
+    else:
+        parts.append(f"*{title}*" if source.title else title)
+        if source.container:
+            parts.append(source.container)
+    details = []
+    if source.event:
+        details.append(source.event)
+    if source.volume:
+        details.append(f"vol. {source.volume}")
+    if source.issue:
+        details.append(f"n° {source.issue}")
+    where = " : ".join(x for x in (source.place, source.publisher) if x)
+    if where:
+        details.append(where)
+    if source.collection:
+        details.append(f"coll. « {source.collection} »")
+    if source.date:
+        details.append(fr_date(source.date))
+    elif source.year:
+        details.append(str(source.year))
+    if source.pages:
+        details.append(f"p. {source.pages}")
+    if details:
+        parts.append(", ".join(details))
+    text = ". ".join(p.rstrip(".") for p in parts if p) + "."
+    if source.url:
+        text += f" <{source.url}>"
+    elif source.online:
+        text += f" En ligne : {source.online}."
+    return text

@@ -1,0 +1,140 @@
+"""Shared pieces of the Markdown renderers: links between pages, French dates, text links.
+
+Every generated page lives one folder deep (`<url>/<id>.md`, `<url>/index.md`), so a link
+to another entity is always `../<url>/<id>.md`, which MkDocs checks in strict mode.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from ..entities import BY_NAME, ENTITY_TYPES
+from ..index import Index
+from ..load import Corpus
+from ..refs import TEXT_LINK
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")
+
+
+@dataclass
+class Context:
+    corpus: Corpus
+    index: Index
+
+    def entity(self, type_name: str, entity_id: str) -> BaseModel:
+        return self.corpus.get(type_name, entity_id)
+
+    def title(self, type_name: str, entity_id: str) -> str:
+        return entity_title(type_name, self.entity(type_name, entity_id))
+
+    def link(self, type_name: str, entity_id: str, label: str | None = None, anchor: str = "") -> str:
+        return f"[{escape_label(label or self.title(type_name, entity_id))}]({page_path(type_name, entity_id, anchor)})"
+
+    def links(self, type_name: str, ids: Iterable[str], sep: str = ", ") -> str:
+        return sep.join(self.link(type_name, i) for i in ids)
+
+    def text(self, value: str | None) -> str:
+        """Running text from the data: `[[type:id|label]]` becomes a Markdown link."""
+        if not value:
+            return ""
+
+        def replace(match: re.Match[str]) -> str:
+            type_name, entity_id, label = match.group(1), match.group(2).strip(), match.group(3)
+            return self.link(type_name, entity_id, label.strip() if label else None)
+
+        return TEXT_LINK.sub(replace, value)
+
+
+def entity_title(type_name: str, entity: BaseModel) -> str:
+    etype = BY_NAME[type_name]
+    value = getattr(entity, etype.title_field) or ""
+    if type_name == "source" and not value:
+        value = entity.cited_as
+    return str(value)
+
+
+def page_path(type_name: str, entity_id: str, anchor: str = "") -> str:
+    url = BY_NAME[type_name].url
+    return f"../{url}/{entity_id}.md" + (f"#{anchor}" if anchor else "")
+
+
+def index_path(type_name: str, anchor: str = "") -> str:
+    return f"../{BY_NAME[type_name].url}/index.md" + (f"#{anchor}" if anchor else "")
+
+
+def escape_label(label: str) -> str:
+    return label.replace("[", "\\[").replace("]", "\\]")
+
+
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def fr_date(value: dt.date) -> str:
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def front_matter(title: str, description: str | None = None) -> str:
+    """Generated pages switch mkdocs-macros off: data text must never run as a template."""
+    lines = ["---", "render_macros: false", f"title: {_yaml_str(title)}"]
+    if description:
+        lines.append(f"description: {_yaml_str(first_sentence(description))}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def _yaml_str(value: str) -> str:
+    return '"' + " ".join(value.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def first_sentence(text: str) -> str:
+    plain = re.sub(r"\[\[[a-z]+:[^\]|]*\|([^\]]*)\]\]", r"\1", text)
+    plain = re.sub(r"\[\[[a-z]+:([^\]|]*)\]\]", r"\1", plain)
+    plain = " ".join(plain.split())
+    match = re.match(r"(.+?[.!?])(\s|$)", plain)
+    return (match.group(1) if match else plain)[:300]
+
+
+def cited_by_section(ctx: Context, type_name: str, entity_id: str, skip: Iterable[str] = ()) -> str:
+    """« Cité dans »: every entity that refers to this one, grouped by type."""
+    grouped = ctx.index.cited_by(type_name, entity_id)
+    parts = []
+    for etype in ENTITY_TYPES:
+        ids = grouped.get(etype.name)
+        if not ids or etype.name in skip:
+            continue
+        ordered = sorted(ids, key=lambda i: ctx.title(etype.name, i).casefold())
+        parts.append(f"- **{etype.plural}** : " + ctx.links(etype.name, ordered))
+    if not parts:
+        return ""
+    return "## Cité dans\n\n" + "\n".join(parts) + "\n"
+
+
+def provenance_section(ctx: Context, entity: BaseModel) -> str:
+    attested = entity.attested_in
+    out = "---\n\n" + "*Informations vérifiées dans* : " + ctx.links("source", attested, "; ") + ".\n"
+    outside = entity.outside_seeds
+    if outside:
+        out += '\n!!! info "Hors des documents sources"\n\n' + indent(ctx.text(outside)) + "\n"
+    return out
+
+
+def indent(text: str, prefix: str = "    ") -> str:
+    return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
+
+
+def quote_block(text: str) -> str:
+    return "\n".join("> " + line if line.strip() else ">" for line in text.strip().splitlines())
+
+
+def anchor_of(code: str) -> str:
+    """Stable anchor for a code such as 'C4.1' → 'c4-1'."""
+    return re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-")

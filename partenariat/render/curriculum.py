@@ -1,0 +1,75 @@
+"""Curriculum page: diploma → sections → competencies (anchored by code) → concepts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..models import Curriculum, CurriculumItem
+from .common import Context, anchor_of, cited_by_section, front_matter, provenance_section
+
+
+def anchor_map(curriculum: Curriculum) -> dict[int, str]:
+    """Anchor of each coded item, keyed by id(item); a code met twice gets '-2', '-3'…"""
+    anchors, used = {}, set()
+    for section in curriculum.sections:
+        for item in _walk(section.items):
+            if not item.code:
+                continue
+            base = anchor = anchor_of(item.code)
+            n = 1
+            while anchor in used:
+                n += 1
+                anchor = f"{base}-{n}"
+            used.add(anchor)
+            anchors[id(item)] = anchor
+    return anchors
+
+
+def item_label(item: CurriculumItem) -> str:
+    return f"{item.code} — {item.label}" if item.code else item.label
+
+
+def _walk(items: list[CurriculumItem]) -> Iterator[CurriculumItem]:
+    for item in items:
+        yield item
+        yield from _walk(item.children)
+
+
+def items_citing(curriculum: Curriculum, concept_id: str) -> list[tuple[str, str]]:
+    """(anchor, label) of the items of ``curriculum`` that list ``concept_id``."""
+    anchors = anchor_map(curriculum)
+    return [(anchors.get(id(i), ""), item_label(i)) for s in curriculum.sections for i in _walk(s.items)
+            if concept_id in i.concepts]
+
+
+def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[int, str]) -> list[str]:
+    pad = "    " * depth
+    anchor = anchors.get(id(item), "")
+    attrs = f'<span id="{anchor}"></span>' if anchor else ""
+    label = f"**{item.code}** — {item.label}" if item.code else item.label
+    lines = [f"{pad}- {attrs}{label}"]
+    for detail in item.details:
+        lines.append(f"{pad}    - {detail}")
+    if item.concepts:
+        lines.append(f"{pad}    - *Notions* : " + ctx.links("concept", item.concepts))
+    for child in item.children:
+        lines.extend(_render_item(ctx, child, depth + 1, anchors))
+    return lines
+
+
+def render_curriculum(ctx: Context, curriculum: Curriculum) -> str:
+    out = [front_matter(f"{curriculum.short} — {curriculum.diploma}", curriculum.summary),
+           f"# {curriculum.short}\n", f"**{curriculum.diploma}** — {curriculum.document}\n"]
+    if curriculum.summary:
+        out.append(ctx.text(curriculum.summary) + "\n")
+    anchors = anchor_map(curriculum)
+    for section in curriculum.sections:
+        out.append(f"## {section.title}\n")
+        lines: list[str] = []
+        for item in section.items:
+            lines.extend(_render_item(ctx, item, 0, anchors))
+        out.append("\n".join(lines) + "\n")
+    out.append(f"*Source* : {ctx.link('source', curriculum.source)}.\n")
+    out.append(cited_by_section(ctx, "curriculum", curriculum.id))
+    out.append(provenance_section(ctx, curriculum))
+    return "\n".join(x for x in out if x)

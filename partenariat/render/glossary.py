@@ -1,0 +1,25 @@
+"""Acronym page: expansion, domain, description, related acronyms and notions."""
+
+from __future__ import annotations
+
+from .. import vocab
+from ..models import Acronym
+from .common import Context, cited_by_section, front_matter, index_path, provenance_section
+
+
+def render_acronym(ctx: Context, entry: Acronym) -> str:
+    out = [front_matter(f"{entry.acronym} — {entry.expansion}", entry.description or entry.expansion),
+           f"# {entry.acronym}\n", f"**{entry.expansion}**\n"]
+    meta = [f"*Domaine* : [{vocab.GLOSSARY_DOMAINS[entry.domain]}]({index_path('glossary', entry.domain)})"]
+    if entry.variants:
+        meta.append("*Variantes* : " + ", ".join(entry.variants))
+    out.append("  \n".join(meta) + "\n")
+    if entry.description:
+        out.append(ctx.text(entry.description) + "\n")
+    if entry.see_also:
+        out.append("*Voir aussi* : " + ctx.links("glossary", entry.see_also) + "\n")
+    if entry.concepts:
+        out.append("*Notions liées* : " + ctx.links("concept", entry.concepts) + "\n")
+    out.append(cited_by_section(ctx, "glossary", entry.id))
+    out.append(provenance_section(ctx, entry))
+    return "\n".join(x for x in out if x)

@@ -1,0 +1,42 @@
+"""Legal text page: kind, number, date, articles with their codification and the notions they ground."""
+
+from __future__ import annotations
+
+from .. import vocab
+from ..models import LegalText
+from .common import Context, anchor_of, cited_by_section, fr_date, front_matter, provenance_section, quote_block
+
+
+def legal_heading(text: LegalText) -> str:
+    return text.short_title or text.title
+
+
+def render_legal(ctx: Context, text: LegalText) -> str:
+    out = [front_matter(legal_heading(text), text.summary or text.title), f"# {legal_heading(text)}\n"]
+    facts = [f"*{vocab.LEGAL_KINDS[text.kind]}*"]
+    if text.number:
+        facts.append(f"n° {text.number}")
+    facts.append(f"du {fr_date(text.date)}")
+    out.append(" ".join(facts) + "\n")
+    if text.short_title:
+        out.append(f"**{text.title}**\n")
+    if text.summary:
+        out.append(ctx.text(text.summary) + "\n")
+    for article in text.articles:
+        heading = f"Article {article.number}"
+        if article.codified_as:
+            heading += f" — {article.codified_as}"
+        out.append(f"## {heading} {{#{anchor_of('article-' + article.number)}}}\n")
+        if article.text:
+            out.append(quote_block(article.text) + "\n")
+        if article.summary:
+            out.append(ctx.text(article.summary) + "\n")
+        if article.concepts:
+            out.append("*Notions* : " + ctx.links("concept", article.concepts) + "\n")
+    if text.concepts:
+        out.append("## Notions fondées sur ce texte\n\n" + ctx.links("concept", text.concepts) + "\n")
+    if text.url:
+        out.append(f"*Texte en ligne* : <{text.url}>\n")
+    out.append(cited_by_section(ctx, "legal", text.id))
+    out.append(provenance_section(ctx, text))
+    return "\n".join(x for x in out if x)

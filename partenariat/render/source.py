@@ -1,0 +1,28 @@
+"""Source page: the full reference, what the work holds, what the site takes from it."""
+
+from __future__ import annotations
+
+from .. import vocab
+from ..models import Source
+from .cite import reference
+from .common import Context, cited_by_section, front_matter, provenance_section
+
+
+def render_source(ctx: Context, source: Source) -> str:
+    title = source.title or source.cited_as or source.id
+    out = [front_matter(title, source.summary), f"# {title}\n"]
+    out.append(f"*{vocab.SOURCE_TYPES[source.type]}*\n")
+    out.append("## Référence\n\n" + reference(ctx, source, link_authors=True) + "\n")
+    if source.summary:
+        out.append("## Présentation\n\n" + ctx.text(source.summary) + "\n")
+    if source.note:
+        out.append('!!! note "Remarque"\n\n    ' + ctx.text(source.note) + "\n")
+    if source.part_of:
+        out.append(f"*Fait partie de* : {ctx.link('source', source.part_of)}.\n")
+    parts = [s for s in ctx.index.cited_by("source", source.id).get("source", [])
+             if ctx.entity("source", s).part_of == source.id]
+    if parts:
+        out.append("## Contenu cité\n\n" + "\n".join(f"- {ctx.link('source', p)}" for p in parts) + "\n")
+    out.append(cited_by_section(ctx, "source", source.id))
+    out.append(provenance_section(ctx, source))
+    return "\n".join(x for x in out if x)

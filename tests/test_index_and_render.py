@@ -1,0 +1,57 @@
+"""Backlink index and Markdown rendering, without MkDocs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partenariat import load_corpus
+from partenariat.index import build_index
+from partenariat.pages import build_pages, nav_sections
+
+
+def test_backlinks_group_citing_entities_by_type(corpus_dir: Path) -> None:
+    index = build_index(load_corpus(corpus_dir))
+    assert index.cited_by("concept", "partenariat") == {
+        "legal": ["loi-2002"], "case": ["encadre-1"], "curriculum": ["bts-esf"],
+    }
+    assert index.cited_by("concept", "reseau") == {"concept": ["partenariat"], "curriculum": ["bts-esf"]}
+    assert index.cited_by("author", "dhume") == {"source": ["dhume-2001"]}
+    fields = {e.field for e in index.edges_to("concept", "partenariat")}
+    assert fields == {"articles[0].concepts[0]", "analysis[0].concept", "concepts[0]",
+                      "sections[0].items[0].concepts[0]"}
+
+
+def test_one_page_per_entity_plus_one_index_per_type(corpus_dir: Path) -> None:
+    corpus = load_corpus(corpus_dir)
+    pages = build_pages(corpus)
+    paths = {p.path for p in pages}
+    assert len(pages) == sum(corpus.counts().values()) + 7
+    assert {"concepts/index.md", "concepts/partenariat.md", "auteurs/dhume.md", "bibliographie/dhume-2001.md",
+            "textes-juridiques/loi-2002.md", "glossaire/cpom.md", "cas/encadre-1.md",
+            "referentiels/bts-esf.md"} <= paths
+    nav = nav_sections(pages)
+    assert nav["concept"][0] == "concepts/index.md"
+    assert {"Réseau": "concepts/reseau.md"} in nav["concept"]
+
+
+def test_concept_page_content(corpus_dir: Path) -> None:
+    pages = {p.path: p.markdown for p in build_pages(load_corpus(corpus_dir))}
+    md = pages["concepts/partenariat.md"]
+    assert md.startswith("---\nrender_macros: false\n")
+    assert "# Partenariat" in md
+    assert "[le réseau](../concepts/reseau.md)" in md  # [[concept:reseau|le réseau]] in the summary
+    assert "> « Une méthode d'action coopérative" in md
+    assert "[DHUME Fabrice](../auteurs/dhume.md)" in md
+    assert "| Partenariat se distingue de | [Réseau](../concepts/reseau.md) |" in md
+    assert "(../referentiels/bts-esf.md#c4-1)" in md
+    assert "## Cité dans" in md and "(../textes-juridiques/loi-2002.md)" in md
+
+
+def test_other_pages_show_their_backlinks(corpus_dir: Path) -> None:
+    pages = {p.path: p.markdown for p in build_pages(load_corpus(corpus_dir))}
+    assert "[Partenariat](../concepts/partenariat.md)" in pages["auteurs/dhume.md"]  # notions définies
+    assert "## Article 21 — CASF L. 312-7" in pages["textes-juridiques/loi-2002.md"]
+    assert "2 janvier 2002" in pages["textes-juridiques/loi-2002.md"]
+    assert '<span id="c4-1"></span>**C4.1**' in pages["referentiels/bts-esf.md"]
+    assert "[CPOM](../glossaire/cpom.md) {#cpom}" in pages["glossaire/index.md"]
+    assert "[Un niveau minimal de partenariat](../cas/encadre-1.md)" in pages["glossaire/cpom.md"]

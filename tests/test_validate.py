@@ -1,0 +1,127 @@
+"""Model and reference validation: each kind of mistake gives the right file:line, field and hint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partenariat import DataError, load_corpus
+
+
+def errors(corpus_dir: Path) -> list[str]:
+    with pytest.raises(DataError) as info:
+        load_corpus(corpus_dir)
+    return [str(p) for p in info.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_valid_fixture_loads(corpus_dir: Path) -> None:
+    corpus = load_corpus(corpus_dir)
+    assert corpus.counts() == {"concept": 2, "author": 2, "source": 2, "legal": 1, "glossary": 2,
+                               "case": 1, "curriculum": 1}
+
+
+def test_unknown_reference_names_file_line_and_closest_id(corpus_dir: Path) -> None:
+    edit(corpus_dir / "concepts" / "partenariat.yaml", "  - concept: reseau", "  - concept: resau")
+    assert errors(corpus_dir) == [
+        "concepts/partenariat.yaml:10: related[0].concept: unknown concept 'resau' (did you mean 'reseau'?)"
+    ]
+
+
+def test_unknown_field_suggests_the_real_one(corpus_dir: Path) -> None:
+    edit(corpus_dir / "concepts" / "reseau.yaml", "summary:", "sumary:")
+    assert errors(corpus_dir) == [
+        "concepts/reseau.yaml:1: summary: required field is missing",
+        "concepts/reseau.yaml:4: sumary: unknown field 'sumary' (did you mean 'summary'?)",
+    ]
+
+
+def test_nested_unknown_field_and_wrong_type(corpus_dir: Path) -> None:
+    path = corpus_dir / "concepts" / "partenariat.yaml"
+    edit(path, "    relation: distinct-de", "    relaton: distinct-de")
+    edit(path, "term: Partenariat", "term: [Partenariat]")
+    found = errors(corpus_dir)
+    assert "concepts/partenariat.yaml:11: related[0].relaton: unknown field 'relaton' (did you mean 'relation'?)" in found
+    assert "concepts/partenariat.yaml:2: term: Input should be a valid string" in found
+
+
+def test_value_outside_vocabulary(corpus_dir: Path) -> None:
+    edit(corpus_dir / "glossary" / "cpom.yaml", "domain: medico-social", "domain: medicosocial")
+    assert errors(corpus_dir) == [
+        "glossary/cpom.yaml:4: domain: 'medicosocial' is not an allowed value (did you mean 'medico-social'?)"
+    ]
+
+
+def test_id_must_match_file_name_and_be_a_slug(corpus_dir: Path) -> None:
+    edit(corpus_dir / "concepts" / "reseau.yaml", "id: reseau", "id: partenariat")
+    (corpus_dir / "glossary" / "Essms.yaml").write_text(
+        (corpus_dir / "glossary" / "essms.yaml").read_text("utf-8").replace("id: essms", "id: Essms"), "utf-8")
+    found = errors(corpus_dir)
+    assert ("concepts/reseau.yaml:1: id: id 'partenariat' differs from the file name 'reseau.yaml' "
+            "(the id is the file name: write 'id: reseau' or rename the file)") in found
+    assert "glossary/Essms.yaml:1: file name 'Essms.yaml' is not a valid id (rename it 'essms.yaml')" in found
+    assert any(e.startswith("glossary/Essms.yaml:1: id: 'Essms' is not a valid id") for e in found)
+
+
+def test_duplicate_acronym_across_files(corpus_dir: Path) -> None:
+    text = (corpus_dir / "glossary" / "essms.yaml").read_text("utf-8")
+    (corpus_dir / "glossary" / "essms-bis.yaml").write_text(text.replace("id: essms", "id: essms-bis"), "utf-8")
+    assert errors(corpus_dir) == [
+        "glossary/essms.yaml:2: acronym: acronym 'ESSMS' is already defined (see glossary/essms-bis.yaml)"
+    ]
+
+
+def test_missing_required_field_and_nonexistent_date(corpus_dir: Path) -> None:
+    path = corpus_dir / "legal" / "loi-2002.yaml"
+    edit(path, "date: 2002-01-02", "date: 2002-02-30")
+    edit(path, "title: Loi du 2 janvier 2002 rénovant l'action sociale et médico-sociale\n", "")
+    found = errors(corpus_dir)
+    assert "legal/loi-2002.yaml:1: title: required field is missing" in found
+    assert ("legal/loi-2002.yaml:4: date: '2002-02-30' is not a valid date "
+            "(write an existing date as YYYY-MM-DD, e.g. 2002-01-02)") in found
+
+
+def test_self_reference_and_duplicate_in_list(corpus_dir: Path) -> None:
+    edit(corpus_dir / "glossary" / "cpom.yaml", "see_also: [essms]", "see_also: [cpom]")
+    edit(corpus_dir / "curricula" / "bts-esf.yaml", "concepts: [partenariat, reseau]",
+         "concepts: [partenariat, partenariat]")
+    found = errors(corpus_dir)
+    assert "glossary/cpom.yaml:5: see_also[0]: 'cpom' refers to itself (remove this reference)" in found
+    assert ("curricula/bts-esf.yaml:11: sections[0].items[0].concepts[1]: 'partenariat' is listed twice "
+            "(remove the duplicate)") in found
+
+
+def test_part_of_cycle(corpus_dir: Path) -> None:
+    edit(corpus_dir / "sources" / "dossier.yaml", "year: 2010", "year: 2010\npart_of: dhume-2001")
+    edit(corpus_dir / "sources" / "dhume-2001.yaml", "year: 2001", "year: 2001\npart_of: dossier")
+    found = errors(corpus_dir)
+    assert any("sources contain each other" in e for e in found)
+
+
+def test_text_links_are_checked(corpus_dir: Path) -> None:
+    edit(corpus_dir / "concepts" / "partenariat.yaml", "[[concept:reseau|le réseau]]",
+         "[[concept:resaeu|le réseau]] et [[auteur:dhume]]")
+    found = errors(corpus_dir)
+    assert "concepts/partenariat.yaml:4: summary: unknown concept 'resaeu' (did you mean 'reseau'?)" in found
+    assert any(e.startswith("concepts/partenariat.yaml:4: summary: unknown link type 'auteur'") for e in found)
+
+
+def test_model_rules_across_fields(corpus_dir: Path) -> None:
+    edit(corpus_dir / "legal" / "loi-2002.yaml", "    summary: Formes de coopération entre établissements.\n", "")
+    edit(corpus_dir / "authors" / "dhume.yaml", "family: Dhume\n", "")
+    found = errors(corpus_dir)
+    assert "legal/loi-2002.yaml:7: articles[0]: an article needs 'text' (quoted) or 'summary'" in found
+    assert "authors/dhume.yaml:1: a person needs 'family' (the surname used to sort and cite)" in found
+
+
+def test_stray_files_are_not_silently_ignored(corpus_dir: Path) -> None:
+    (corpus_dir / "concepts" / "notes.yml").write_text("id: notes\n", "utf-8")
+    assert errors(corpus_dir) == [
+        "concepts/notes.yml: not a .yaml data file (rename it with the .yaml extension)"
+    ]
