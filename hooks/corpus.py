@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from partenariat import DataError, load_corpus
 from partenariat.index import build_index
@@ -21,6 +22,7 @@ from partenariat.pages import Page, build_pages, nav_sections
 from partenariat.render.common import Context
 
 _pages: list[Page] = []
+_macro_errors: list[str] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -31,7 +33,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("Données invalides :\n" + str(exc)) from None
     ctx = Context(corpus, build_index(corpus))
     _pages[:] = build_pages(ctx)
-    config.plugins["macros"].register_macros(make_macros(ctx))
+    _macro_errors.clear()
+    config.plugins["macros"].register_macros(make_macros(ctx, _macro_errors))
     sections = nav_sections(_pages)
     index_of = {str(entries[0]): name for name, entries in sections.items()}
     if config.nav:
@@ -54,3 +57,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _pages:
         files.append(File.generated(config, page.path, content=page.markdown))
     return files
+
+
+def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
+    """Runs after mkdocs-macros: a macro called with bad arguments stops the build here."""
+    if _macro_errors:
+        problems = "\n".join(f"docs/{page.file.src_path}: {e}" for e in _macro_errors)
+        _macro_errors.clear()
+        raise PluginError("Macro mal appelée :\n" + problems)
+    return markdown

@@ -2,11 +2,14 @@
 
 They return Markdown; links are absolute from the docs root (`/concepts/reseau.md`),
 which MkDocs resolves and checks (`validation.links.absolute_links: relative_to_docs`).
-Bad arguments raise `MacroError`, which fails the build with a clear message.
+A bad argument is recorded in ``errors`` (and renders nothing) rather than raised:
+mkdocs-macros would print a traceback; the hook turns the record into a located build
+error instead.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from .entities import BY_NAME
@@ -27,7 +30,20 @@ def _check(ctx: Context, type_name: str, entity_id: str | None = None) -> None:
         raise MacroError(f"unknown {type_name} '{entity_id}' ({hint})")
 
 
-def make_macros(ctx: Context) -> dict[str, Callable[..., str | int]]:
+def _recording(errors: list[str], func: Callable[..., str | int]) -> Callable[..., str | int]:
+    @functools.wraps(func)
+    def wrapper(*args: object, **kwargs: object) -> str | int:
+        try:
+            return func(*args, **kwargs)
+        except (MacroError, TypeError) as exc:
+            call = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+            errors.append(f"{func.__name__}({call}): {exc}")
+            return ""
+
+    return wrapper
+
+
+def make_macros(ctx: Context, errors: list[str]) -> dict[str, Callable[..., str | int]]:
     def nombre(type_name: str) -> int:
         """Number of entries of a type, e.g. {{ nombre("concept") }}."""
         _check(ctx, type_name)
@@ -39,4 +55,4 @@ def make_macros(ctx: Context) -> dict[str, Callable[..., str | int]]:
         text = label or ctx.title(type_name, entity_id)
         return f"[{text}](/{BY_NAME[type_name].url}/{entity_id}.md)"
 
-    return {"nombre": nombre, "lien": lien}
+    return {f.__name__: _recording(errors, f) for f in (nombre, lien)}

@@ -1,0 +1,137 @@
+"""Real MkDocs builds: the whole site in strict mode, and a build stopped by bad data."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import FIXTURE, REPO
+from partenariat import load_corpus
+from partenariat.entities import ENTITY_TYPES
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                          cwd=project, capture_output=True, text=True, env=ENV, timeout=600)
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "a" and values.get("href"):
+            self.hrefs.append(values["href"] or "")
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+
+
+def parse(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(REPO, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_every_entity_has_its_page(site: Path) -> None:
+    corpus = load_corpus(REPO)
+    for etype in ENTITY_TYPES:
+        assert (site / etype.url / "index.html").is_file()
+        for entity_id in corpus.records[etype.name]:
+            assert (site / etype.url / entity_id / "index.html").is_file(), f"{etype.url}/{entity_id}"
+
+
+def test_internal_links_of_generated_pages_resolve(site: Path) -> None:
+    checked = 0
+    for etype in ENTITY_TYPES:
+        for page in (site / etype.url).rglob("index.html"):
+            links = parse(page)
+            for href in links.hrefs:
+                parts = urlsplit(href)
+                if parts.scheme or parts.netloc or href.startswith(("#", "mailto:")):
+                    continue
+                target = (page.parent / unquote(parts.path)).resolve()
+                if target.is_dir():
+                    target = target / "index.html"
+                assert target.is_file(), f"{page.relative_to(site)}: broken link {href}"
+                if parts.fragment and target.suffix == ".html":
+                    assert parts.fragment in parse(target).ids, f"{page.relative_to(site)}: missing anchor {href}"
+                checked += 1
+    assert checked > 1000
+
+
+def test_cross_link_from_concept_to_author_resolves(site: Path) -> None:
+    html = (site / "concepts" / "partenariat" / "index.html").read_text("utf-8")
+    assert 'href="../../auteurs/dhume/"' in html
+    assert (site / "auteurs" / "dhume" / "index.html").is_file()
+    assert "Partenariat" in (site / "auteurs" / "dhume" / "index.html").read_text("utf-8")
+
+
+def test_site_is_french_and_loads_nothing_from_third_parties(site: Path) -> None:
+    html = (site / "index.html").read_text("utf-8")
+    assert '<html lang="fr"' in html
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+    for page in site.rglob("*.html"):
+        text = page.read_text("utf-8")
+        for src in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?://[^"]+)"', text):
+            pytest.fail(f"{page.relative_to(site)} loads {src}")
+
+
+def _fixture_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    shutil.copytree(REPO / "hooks", project / "hooks")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "partenariat").symlink_to(REPO / "partenariat")
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text('# Accueil\n\n{{ nombre("concept") }} notions.\n', "utf-8")
+    return project
+
+
+def test_build_from_fixture_data(tmp_path: Path) -> None:
+    project = _fixture_project(tmp_path)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "2 notions." in (tmp_path / "site" / "index.html").read_text("utf-8")
+
+
+def test_bad_data_stops_the_build_with_located_messages(tmp_path: Path) -> None:
+    project = _fixture_project(tmp_path)
+    path = project / "concepts" / "partenariat.yaml"
+    path.write_text(path.read_text("utf-8").replace("concept: reseau", "concept: reseua"), "utf-8")
+    (project / "glossary" / "cpom.yaml").write_text("id: cpom\nacronym: CPOM\n", "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "concepts/partenariat.yaml:10: related[0].concept: unknown concept 'reseua' (did you mean 'reseau'?)" in output
+    assert "glossary/cpom.yaml:1: expansion: required field is missing" in output
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_bad_macro_argument_fails_the_build(tmp_path: Path) -> None:
+    project = _fixture_project(tmp_path)
+    (project / "docs" / "index.md").write_text('# Accueil\n\n{{ lien("concept", "resau") }}\n', "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "unknown concept 'resau' (did you mean 'reseau'?)" in result.stdout + result.stderr
