@@ -1,5 +1,6 @@
 """MkDocs glue, kept thin: load the corpus once per build, add the generated pages and
-their nav entries, stop the build with the list of data problems (no traceback).
+their nav entries, hand the glossary to the `abbr` extension and the macros to
+mkdocs-macros, and stop the build with the list of data problems (no traceback).
 
 Everything else (models, checks, rendering) lives in the `partenariat` package, which does
 not import MkDocs. The data folders are watched by `mkdocs serve` through `watch:` in
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import pass_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -20,6 +22,7 @@ from partenariat.index import build_index
 from partenariat.macros import make_macros
 from partenariat.pages import Page, build_pages, nav_sections
 from partenariat.render.common import Context
+from partenariat.render.glossary import abbreviations
 
 _pages: list[Page] = []
 _macro_errors: list[str] = []
@@ -33,19 +36,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("Données invalides :\n" + str(exc)) from None
     ctx = Context(corpus, build_index(corpus))
     _pages[:] = build_pages(ctx)
-    _macro_errors.clear()
-    config.plugins["macros"].register_macros(make_macros(ctx, _macro_errors))
+
     sections = nav_sections(_pages)
     index_of = {str(entries[0]): name for name, entries in sections.items()}
     if config.nav:
         config.nav = [_expand(item, index_of, sections) for item in config.nav]
+
+    # Every acronym of the glossary gets its expansion as a tooltip, on every page.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(corpus.entities("glossary"))
+
+    _macro_errors.clear()
+    macros = make_macros(ctx, _macro_errors)
+    continuum = macros["continuum"]
+    macros["continuum"] = pass_context(lambda jinja_ctx: continuum(page_url=jinja_ctx["page"].url))
+    config.plugins["macros"].register_macros(macros)
     return config
 
 
 def _expand(item: object, index_of: dict[str, str], sections: dict[str, list]) -> object:
     """`- Concepts: concepts/index.md` becomes the section holding every concept page."""
     if isinstance(item, dict) and len(item) == 1:
-        (title, target), = item.items()
+        ((title, target),) = item.items()
         if isinstance(target, str) and target in index_of:
             return {title: sections[index_of[target]]}
         if isinstance(target, list):

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from .entities import BY_NAME
 from .problems import did_you_mean
 from .render.common import Context
+from .render.compare import compare_table, continuum_svg, definitions_grid
 
 
 class MacroError(ValueError):
@@ -43,7 +44,9 @@ def _recording(errors: list[str], func: Callable[..., str | int]) -> Callable[..
     return wrapper
 
 
-def make_macros(ctx: Context, errors: list[str]) -> dict[str, Callable[..., str | int]]:
+def make_macros(corpus_ctx: Context, errors: list[str]) -> dict[str, Callable[..., str | int]]:
+    ctx = Context(corpus_ctx.corpus, corpus_ctx.index, prefix="/")
+
     def nombre(type_name: str) -> int:
         """Number of entries of a type, e.g. {{ nombre("concept") }}."""
         _check(ctx, type_name)
@@ -55,4 +58,27 @@ def make_macros(ctx: Context, errors: list[str]) -> dict[str, Callable[..., str 
         text = label or ctx.title(type_name, entity_id)
         return f"[{text}](/{BY_NAME[type_name].url}/{entity_id}.md)"
 
-    return {f.__name__: _recording(errors, f) for f in (nombre, lien)}
+    def _concepts(ids: tuple[str, ...], least: int) -> None:
+        if len(ids) < least:
+            raise MacroError(f"give at least {least} concept id{'s' if least > 1 else ''}")
+        for concept_id in ids:
+            _check(ctx, "concept", concept_id)
+        if len(set(ids)) != len(ids):
+            raise MacroError("the same concept is given twice")
+
+    def compare(*ids: str) -> str:
+        """Comparison table, e.g. {{ compare("partenariat", "reseau") }}."""
+        _concepts(ids, 2)
+        return compare_table(ctx, ids)
+
+    def definitions(*ids: str) -> str:
+        """The attributed definitions of the concepts, side by side."""
+        _concepts(ids, 1)
+        return definitions_grid(ctx, ids)
+
+    def continuum(page_url: str = "") -> str:
+        """The scales « de l'information à la fusion » as an inline SVG diagram."""
+        depth = len([p for p in page_url.split("/") if p])
+        return continuum_svg(ctx, "../" * depth)
+
+    return {f.__name__: _recording(errors, f) for f in (nombre, lien, compare, definitions, continuum)}

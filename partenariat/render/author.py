@@ -33,7 +33,7 @@ def render_author(ctx: Context, author: Author) -> str:
                    key=lambda s: (ctx.entity("source", s).year or 0, s))
     if works:
         out.append("## Travaux cités\n\n" + "\n".join(
-            f"- {reference(ctx, ctx.entity('source', s))} [Fiche]({'../bibliographie/' + s + '.md'})"  # type: ignore[arg-type]
+            f"- {reference(ctx, ctx.entity('source', s))} {ctx.link('source', s, 'Fiche')}"  # type: ignore[arg-type]
             for s in works) + "\n")
     defined = set()
     for cid, concept in ctx.corpus.records["concept"].items():

@@ -26,6 +26,8 @@ MONTHS = ("janvier", "fÃ©vrier", "mars", "avril", "mai", "juin", "juillet", "aoÃ
 class Context:
     corpus: Corpus
     index: Index
+    # Generated pages sit one folder deep ("../"); macros in docs/ link from the docs root ("/").
+    prefix: str = "../"
 
     def entity(self, type_name: str, entity_id: str) -> BaseModel:
         return self.corpus.get(type_name, entity_id)
@@ -34,7 +36,11 @@ class Context:
         return entity_title(type_name, self.entity(type_name, entity_id))
 
     def link(self, type_name: str, entity_id: str, label: str | None = None, anchor: str = "") -> str:
-        return f"[{escape_label(label or self.title(type_name, entity_id))}]({page_path(type_name, entity_id, anchor)})"
+        path = page_path(type_name, entity_id, anchor, self.prefix)
+        return f"[{escape_label(label or self.title(type_name, entity_id))}]({path})"
+
+    def index_link(self, type_name: str, anchor: str = "") -> str:
+        return index_path(type_name, anchor, self.prefix)
 
     def links(self, type_name: str, ids: Iterable[str], sep: str = ", ") -> str:
         return sep.join(self.link(type_name, i) for i in ids)
@@ -59,13 +65,13 @@ def entity_title(type_name: str, entity: BaseModel) -> str:
     return str(value)
 
 
-def page_path(type_name: str, entity_id: str, anchor: str = "") -> str:
+def page_path(type_name: str, entity_id: str, anchor: str = "", prefix: str = "../") -> str:
     url = BY_NAME[type_name].url
-    return f"../{url}/{entity_id}.md" + (f"#{anchor}" if anchor else "")
+    return f"{prefix}{url}/{entity_id}.md" + (f"#{anchor}" if anchor else "")
 
 
-def index_path(type_name: str, anchor: str = "") -> str:
-    return f"../{BY_NAME[type_name].url}/index.md" + (f"#{anchor}" if anchor else "")
+def index_path(type_name: str, anchor: str = "", prefix: str = "../") -> str:
+    return f"{prefix}{BY_NAME[type_name].url}/index.md" + (f"#{anchor}" if anchor else "")
 
 
 def escape_label(label: str) -> str:

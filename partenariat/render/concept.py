@@ -3,37 +3,37 @@
 from __future__ import annotations
 
 from .. import vocab
-from ..models import Concept, Curriculum, Source
-from .cite import person_name
-from .common import Context, cell, cited_by_section, front_matter, index_path, provenance_section, quote_block
+from ..models import Concept, Curriculum
+from .common import Context, cell, cited_by_section, front_matter, indent, provenance_section, quote_block
+from .compare import attribution
 from .curriculum import items_citing
-
-
-def attribution(ctx: Context, source_id: str, author_id: str | None, page: str | None) -> str:
-    source = ctx.entity("source", source_id)
-    assert isinstance(source, Source)
-    authors = [author_id] if author_id else source.authors
-    who = ", ".join(ctx.link("author", a, person_name(ctx.entity("author", a))) for a in authors)  # type: ignore[arg-type]
-    where = ctx.link("source", source_id)
-    year = f" ({source.year})" if source.year else ""
-    page_text = f", p. {page}" if page else ""
-    return ", ".join(x for x in (who, where + year + page_text) if x)
 
 
 def render_concept(ctx: Context, concept: Concept) -> str:
     out = [front_matter(concept.term, concept.summary), f"# {concept.term}\n"]
-    meta = [f"*Famille* : [{vocab.CONCEPT_FAMILIES[concept.family]}]({index_path('concept', concept.family)})"]
+    meta = [f"*Famille* : [{vocab.CONCEPT_FAMILIES[concept.family]}]({ctx.index_link('concept', concept.family)})"]
     if concept.aliases:
         meta.append("*Autres formes* : " + ", ".join(concept.aliases))
     out.append("  \n".join(meta) + "\n")
     out.append("## En bref\n\n" + ctx.text(concept.summary) + "\n")
+    confusions = [r for r in concept.related if r.relation in ("distinct-de", "s-oppose-a")]
+    if confusions:
+        lines = []
+        for r in confusions:
+            line = f"- {ctx.link('concept', r.concept)}"
+            if r.note:
+                line += " : " + " ".join(ctx.text(r.note).split())
+            lines.append(line)
+        out.append('!!! warning "Ne pas confondre avec"\n\n' + indent("\n".join(lines)) + "\n")
     if concept.definitions:
         out.append("## Définitions\n")
+        cards = []
         for d in concept.definitions:
-            block = quote_block(f"« {d.quote} »") + "\n>\n> — " + attribution(ctx, d.source, d.author, d.page)
-            out.append(block + "\n")
+            card = quote_block(f"« {d.quote} »") + "\n>\n> — " + attribution(ctx, d.source, d.author, d.page)
             if d.comment:
-                out.append(ctx.text(d.comment) + "\n")
+                card += "\n\n" + ctx.text(d.comment)
+            cards.append("-   " + card.replace("\n", "\n    "))
+        out.append('<div class="grid cards pkb-definitions" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>\n")
     if concept.body:
         out.append("## Pour approfondir\n\n" + ctx.text(concept.body) + "\n")
     if concept.related:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from .. import vocab
 from ..models import Acronym
-from .common import Context, cited_by_section, front_matter, index_path, provenance_section
+from .common import Context, cited_by_section, front_matter, provenance_section
 
 
 def render_acronym(ctx: Context, entry: Acronym) -> str:
     out = [front_matter(f"{entry.acronym} — {entry.expansion}", entry.description or entry.expansion),
            f"# {entry.acronym}\n", f"**{entry.expansion}**\n"]
-    meta = [f"*Domaine* : [{vocab.GLOSSARY_DOMAINS[entry.domain]}]({index_path('glossary', entry.domain)})"]
+    meta = [f"*Domaine* : [{vocab.GLOSSARY_DOMAINS[entry.domain]}]({ctx.index_link('glossary', entry.domain)})"]
     if entry.variants:
         meta.append("*Variantes* : " + ", ".join(entry.variants))
     out.append("  \n".join(meta) + "\n")
@@ -23,3 +23,12 @@ def render_acronym(ctx: Context, entry: Acronym) -> str:
     out.append(cited_by_section(ctx, "glossary", entry.id))
     out.append(provenance_section(ctx, entry))
     return "\n".join(x for x in out if x)
+
+
+def abbreviations(entries: list[Acronym]) -> dict[str, str]:
+    """Acronym (and its variants) → expansion, for the `abbr` extension's glossary option."""
+    out: dict[str, str] = {}
+    for entry in sorted(entries, key=lambda e: e.id):
+        for form in (entry.acronym, *entry.variants):
+            out.setdefault(form, entry.expansion)
+    return out

@@ -82,7 +82,7 @@ def sources_index(ctx: Context) -> str:
             ctx.entity("author", lead), "name", "") if lead else (s.title or s.cited_as or "")
         return (sort_key(name or ""), s.year or 0)
 
-    lines = [f"- {reference(ctx, s)} [Fiche]({'../bibliographie/' + s.id + '.md'})"
+    lines = [f"- {reference(ctx, s)} {ctx.link('source', s.id, 'Fiche')}"
              for s in sorted(sources, key=key)]
     out = [front_matter("Bibliographie", "Les travaux cités, avec leurs références complètes."), "# Bibliographie\n",
            f"{len(sources)} références, classées par auteur.\n", "\n".join(lines) + "\n"]

@@ -1,0 +1,134 @@
+"""Comparison tables, definitions side by side and the continuum diagram, all from the data.
+
+Used by the macros of hand-written pages (`Comparer` section) and by the concept pages.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from html import escape
+
+from .. import vocab
+from ..models import Concept, Source
+from .cite import person_name
+from .common import Context, cell, quote_block
+
+
+def attribution(ctx: Context, source_id: str, author_id: str | None, page: str | None) -> str:
+    """« Dhume, *Du travail social au travail ensemble* (2001), p. 12 », each part linked."""
+    source = ctx.entity("source", source_id)
+    assert isinstance(source, Source)
+    authors = [author_id] if author_id else source.authors
+    who = ", ".join(ctx.link("author", a, person_name(ctx.entity("author", a))) for a in authors)  # type: ignore[arg-type]
+    year = f" ({source.year})" if source.year else ""
+    page_text = f", p. {page}" if page else ""
+    return ", ".join(x for x in (who, ctx.link("source", source_id) + year + page_text) if x)
+
+
+def _concepts(ctx: Context, ids: tuple[str, ...]) -> list[Concept]:
+    out = []
+    for concept_id in ids:
+        concept = ctx.entity("concept", concept_id)
+        assert isinstance(concept, Concept)
+        out.append(concept)
+    return out
+
+
+def compare_table(ctx: Context, ids: tuple[str, ...]) -> str:
+    """Rows: the comparison traits found in the data; columns: the concepts; every cell referenced."""
+    concepts = _concepts(ctx, ids)
+    cells: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for concept in concepts:
+        for trait in concept.traits:
+            ref = attribution(ctx, trait.source, trait.author, trait.page)
+            cells[trait.trait][concept.id].append(f"{ctx.text(trait.value)} <small>({ref})</small>")
+    header = "| Trait | " + " | ".join(ctx.link("concept", c.id) for c in concepts) + " |"
+    rows = [header, "| --- " * (len(concepts) + 1) + "|"]
+    for trait, label in vocab.TRAITS.items():
+        if trait not in cells:
+            continue
+        values = [cell("<br>".join(cells[trait].get(c.id, [])) or "—") for c in concepts]
+        rows.append(f"| **{label}** | " + " | ".join(values) + " |")
+    if len(rows) == 2:
+        return "*Aucun trait de comparaison n'est encore renseigné pour ces notions.*\n"
+    return "\n".join(rows) + "\n"
+
+
+def definitions_grid(ctx: Context, ids: tuple[str, ...]) -> str:
+    """One card per concept, its attributed definitions inside, side by side."""
+    cards = []
+    for concept in _concepts(ctx, ids):
+        parts = [f"**{ctx.link('concept', concept.id)}**", ""]
+        for d in concept.definitions:
+            parts.append(quote_block(f"« {d.quote} »") + "\n>\n> — " + attribution(ctx, d.source, d.author, d.page))
+            parts.append("")
+        if not concept.definitions:
+            parts.append(ctx.text(concept.summary))
+        body = "\n".join(parts).strip()
+        cards.append("-   " + body.replace("\n", "\n    "))
+    return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>\n"
+
+
+def scales(ctx: Context) -> dict[str, list[str]]:
+    """Ordered chains of concepts from `precede` relations, one chain per source (one author's scale)."""
+    edges: dict[str, dict[str, str]] = defaultdict(dict)
+    for concept in _concepts(ctx, tuple(ctx.corpus.records["concept"])):
+        for rel in concept.related:
+            if rel.relation == "precede" and rel.source:
+                edges[rel.source][concept.id] = rel.concept
+    chains = {}
+    for source_id, nxt in edges.items():
+        starts = [c for c in nxt if c not in nxt.values()]
+        for start in starts:
+            chain, node = [start], start
+            while node in nxt and nxt[node] not in chain:
+                node = nxt[node]
+                chain.append(node)
+            if len(chain) > len(chains.get(source_id, [])):
+                chains[source_id] = chain
+    return chains
+
+
+def continuum_svg(ctx: Context, url_prefix: str) -> str:
+    """Inline, accessible SVG: one row per author's scale, each step linked to its concept page."""
+    chains = scales(ctx)
+    if not chains:
+        return ""
+    box_w, box_h, gap, left, row_h = 150, 44, 28, 250, 90
+    width = left + max(len(c) for c in chains.values()) * (box_w + gap) + 20
+    height = 60 + len(chains) * row_h
+    desc_parts = []
+    body = []
+    for row, (source_id, chain) in enumerate(sorted(chains.items(), key=lambda kv: -len(kv[1]))):
+        source = ctx.entity("source", source_id)
+        assert isinstance(source, Source)
+        who = ", ".join(person_name(ctx.entity("author", a)) for a in source.authors)  # type: ignore[arg-type]
+        label = f"{who} ({source.year})" if source.year else who
+        terms = [ctx.title("concept", c) for c in chain]
+        desc_parts.append(f"{label} : " + " → ".join(terms))
+        y = 50 + row * row_h
+        body.append(f'<text x="10" y="{y + box_h / 2 + 5}" class="pkb-scale">{escape(label)}</text>')
+        for i, (concept_id, term) in enumerate(zip(chain, terms, strict=True)):
+            x = left + i * (box_w + gap)
+            if i:
+                body.append(f'<line x1="{x - gap + 2}" y1="{y + box_h / 2}" x2="{x - 4}" y2="{y + box_h / 2}" '
+                            'class="pkb-arrow" marker-end="url(#pkb-head)"/>')
+            href = f"{url_prefix}concepts/{concept_id}/"
+            body.append(f'<a href="{escape(href)}"><rect x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="8" '
+                        f'class="pkb-step"/><text x="{x + box_w / 2}" y="{y + box_h / 2 + 5}" text-anchor="middle" '
+                        f'class="pkb-label">{escape(term)}</text></a>')
+    title = "De l'information à la fusion : les échelles du travail en commun"
+    desc = ("Chaque ligne ordonne des formes de relation selon un auteur, de la moins à la plus intégrée. "
+            + " ; ".join(desc_parts) + ".")
+    axis_y = 22
+    return (
+        f'<figure class="pkb-continuum"><svg role="img" aria-labelledby="pkb-continuum-title pkb-continuum-desc" '
+        f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="pkb-continuum-title">{escape(title)}</title><desc id="pkb-continuum-desc">{escape(desc)}</desc>'
+        '<defs><marker id="pkb-head" markerWidth="8" markerHeight="8" refX="6" refY="4" orient="auto">'
+        '<path d="M0,0 L8,4 L0,8 z" class="pkb-arrowhead"/></marker></defs>'
+        f'<line x1="{left}" y1="{axis_y}" x2="{width - 20}" y2="{axis_y}" class="pkb-arrow" marker-end="url(#pkb-head)"/>'
+        f'<text x="{left}" y="{axis_y - 8}" class="pkb-axis">intégration croissante</text>'
+        + "".join(body)
+        + f"</svg><figcaption>{escape(title)}. Chaque étape renvoie à sa notion.</figcaption></figure>\n"
+    )
