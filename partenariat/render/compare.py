@@ -9,9 +9,9 @@ from collections import defaultdict
 from html import escape
 
 from .. import vocab
-from ..models import Concept, Source
+from ..models import Concept, Definition, Source
 from .cite import person_name
-from .common import Context, cell, quote_block
+from .common import Context, cell
 
 
 def attribution(ctx: Context, source_id: str, author_id: str | None, page: str | None) -> str:
@@ -23,6 +23,19 @@ def attribution(ctx: Context, source_id: str, author_id: str | None, page: str |
     year = f" ({source.year})" if source.year else ""
     page_text = f", p. {page}" if page else ""
     return ", ".join(x for x in (who, ctx.link("source", source_id) + year + page_text) if x)
+
+
+def definition_card(ctx: Context, d: Definition, with_comment: bool = True) -> str:
+    """One grid card: the quotation (one line, so Markdown keeps it whole), then who and where."""
+    quote = " ".join(d.quote.split())
+    card = f"> « {quote} »\n\n— " + attribution(ctx, d.source, d.author, d.page)
+    if with_comment and d.comment:
+        card += "\n\n" + " ".join(ctx.text(d.comment).split())
+    return "-   " + card.replace("\n", "\n    ")
+
+
+def cards(items: list[str], css: str = "") -> str:
+    return f'<div class="grid cards{css}" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>\n"
 
 
 def _concepts(ctx: Context, ids: tuple[str, ...]) -> list[Concept]:
@@ -56,17 +69,13 @@ def compare_table(ctx: Context, ids: tuple[str, ...]) -> str:
 
 def definitions_grid(ctx: Context, ids: tuple[str, ...]) -> str:
     """One card per concept, its attributed definitions inside, side by side."""
-    cards = []
+    out = []
     for concept in _concepts(ctx, ids):
-        parts = [f"**{ctx.link('concept', concept.id)}**", ""]
-        for d in concept.definitions:
-            parts.append(quote_block(f"« {d.quote} »") + "\n>\n> — " + attribution(ctx, d.source, d.author, d.page))
-            parts.append("")
-        if not concept.definitions:
-            parts.append(ctx.text(concept.summary))
-        body = "\n".join(parts).strip()
-        cards.append("-   " + body.replace("\n", "\n    "))
-    return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>\n"
+        items = [definition_card(ctx, d, with_comment=False) for d in concept.definitions]
+        if not items:
+            items = ["-   " + " ".join(ctx.text(concept.summary).split())]
+        out.append(f"### {concept.term}\n\n" + cards(items, " pkb-definitions"))
+    return "\n".join(out)
 
 
 def scales(ctx: Context) -> dict[str, list[str]]:

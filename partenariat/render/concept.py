@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .. import vocab
 from ..models import Concept, Curriculum
-from .common import Context, cell, cited_by_section, front_matter, indent, provenance_section, quote_block
-from .compare import attribution
+from .common import Context, cell, cited_by_section, front_matter, indent, provenance_section
+from .compare import attribution, cards, definition_card
 from .curriculum import items_citing
 
 
@@ -27,13 +27,7 @@ def render_concept(ctx: Context, concept: Concept) -> str:
         out.append('!!! warning "Ne pas confondre avec"\n\n' + indent("\n".join(lines)) + "\n")
     if concept.definitions:
         out.append("## Définitions\n")
-        cards = []
-        for d in concept.definitions:
-            card = quote_block(f"« {d.quote} »") + "\n>\n> — " + attribution(ctx, d.source, d.author, d.page)
-            if d.comment:
-                card += "\n\n" + ctx.text(d.comment)
-            cards.append("-   " + card.replace("\n", "\n    "))
-        out.append('<div class="grid cards pkb-definitions" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>\n")
+        out.append(cards([definition_card(ctx, d) for d in concept.definitions], " pkb-definitions"))
     if concept.body:
         out.append("## Pour approfondir\n\n" + ctx.text(concept.body) + "\n")
     if concept.related:
