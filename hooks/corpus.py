@@ -48,7 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _macro_errors.clear()
     macros = make_macros(ctx, _macro_errors)
     continuum = macros["continuum"]
-    macros["continuum"] = pass_context(lambda jinja_ctx: continuum(page_url=jinja_ctx["page"].url))
+    macros["continuum"] = pass_context(lambda jinja_ctx, *args: continuum(*args, page_url=jinja_ctx["page"].url))
     config.plugins["macros"].register_macros(macros)
     return config
 

@@ -76,9 +76,13 @@ def make_macros(corpus_ctx: Context, errors: list[str]) -> dict[str, Callable[..
         _concepts(ids, 1)
         return definitions_grid(ctx, ids)
 
-    def continuum(page_url: str = "") -> str:
-        """The scales « de l'information à la fusion » as an inline SVG diagram."""
+    def continuum(axis: str = "continuum-information-fusion", page_url: str = "") -> str:
+        """The authors' scales along an axis concept (« de l'information à la fusion ») as inline SVG."""
+        _check(ctx, "concept", axis)
         depth = len([p for p in page_url.split("/") if p])
-        return continuum_svg(ctx, "../" * depth)
+        svg = continuum_svg(ctx, axis, "../" * depth)
+        if not svg:
+            raise MacroError(f"no concept is an 'etape-de' '{axis}' with 'precede' relations")
+        return svg
 
     return {f.__name__: _recording(errors, f) for f in (nombre, lien, compare, definitions, continuum)}

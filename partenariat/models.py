@@ -60,9 +60,7 @@ class Entity(Model):
         default=None,
         description="Facts added from general knowledge, not from the seeds, said explicitly.",
     )
-    reviewed: dt.date | None = Field(
-        default=None, description="Date of the last review against the sources, shown as « Dernière relecture »."
-    )
+    reviewed: dt.date = Field(description="Date of the last review against the sources, shown as « Dernière relecture ».")
 
 
 # --- concepts -----------------------------------------------------------------------

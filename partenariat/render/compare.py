@@ -78,12 +78,15 @@ def definitions_grid(ctx: Context, ids: tuple[str, ...]) -> str:
     return "\n".join(out)
 
 
-def scales(ctx: Context) -> dict[str, list[str]]:
-    """Ordered chains of concepts from `precede` relations, one chain per source (one author's scale)."""
+def scales(ctx: Context, axis: str) -> dict[str, list[str]]:
+    """Ordered chains of the steps of ``axis`` (concepts `etape-de` it), one per source, from the
+    `precede` relations: each author's own scale."""
+    concepts = _concepts(ctx, tuple(ctx.corpus.records["concept"]))
+    steps = {c.id for c in concepts if any(r.relation == "etape-de" and r.concept == axis for r in c.related)}
     edges: dict[str, dict[str, str]] = defaultdict(dict)
-    for concept in _concepts(ctx, tuple(ctx.corpus.records["concept"])):
+    for concept in concepts:
         for rel in concept.related:
-            if rel.relation == "precede" and rel.source:
+            if rel.relation == "precede" and rel.source and {concept.id, rel.concept} <= steps:
                 edges[rel.source][concept.id] = rel.concept
     chains = {}
     for source_id, nxt in edges.items():
@@ -98,9 +101,9 @@ def scales(ctx: Context) -> dict[str, list[str]]:
     return chains
 
 
-def continuum_svg(ctx: Context, url_prefix: str) -> str:
+def continuum_svg(ctx: Context, axis: str, url_prefix: str) -> str:
     """Inline, accessible SVG: one row per author's scale, each step linked to its concept page."""
-    chains = scales(ctx)
+    chains = scales(ctx, axis)
     if not chains:
         return ""
     box_w, box_h, gap, left, row_h = 150, 44, 28, 250, 90
