@@ -139,3 +139,49 @@ def test_bad_macro_argument_fails_the_build(tmp_path: Path) -> None:
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "unknown concept 'resau' (did you mean 'reseau'?)" in result.stdout + result.stderr
+
+
+def test_acronyms_have_tooltips_on_generated_and_hand_written_pages(site: Path) -> None:
+    home = (site / "index.html").read_text("utf-8")
+    assert '<abbr title="Contrat pluriannuel d\'objectifs et de moyens">CPOM</abbr>' in home
+    case = (site / "cas" / "trepos-encadre-3-valenciennes" / "index.html").read_text("utf-8")
+    assert re.search(r'<abbr title="[^"]+">E2C</abbr>', case)
+    assert re.search(r'<abbr title="[^"]+">QPV</abbr>', case)
+
+
+def test_every_entity_page_has_its_backlinks_review_date_and_citation(site: Path) -> None:
+    corpus = load_corpus(REPO)
+    for etype in ENTITY_TYPES:
+        for entity_id in corpus.records[etype.name]:
+            html = (site / etype.url / entity_id / "index.html").read_text("utf-8")
+            assert 'id="cite-dans"' in html, f"{etype.url}/{entity_id}"
+            assert "Dernière relecture" in html and "Citer cette page" in html, f"{etype.url}/{entity_id}"
+
+
+def test_concept_page_sections(site: Path) -> None:
+    html = (site / "concepts" / "partenariat" / "index.html").read_text("utf-8")
+    for heading in ("En bref", "Définitions", "Notions voisines", "Traits de comparaison", "Cas et encadrés",
+                    "Dans les référentiels", "Cité dans"):
+        assert f">{heading}<" in html, heading
+    assert "Ne pas confondre avec" in html
+    assert html.count("<blockquote>") >= 10  # quotations are marked as such
+    assert 'href="../../referentiels/bts-esf/#c4-1"' in html
+
+
+def test_comparison_pages_are_built_from_the_data(site: Path) -> None:
+    html = (site / "comparer" / "partenariat-reseau" / "index.html").read_text("utf-8")
+    table = html[html.index("<table>"):html.index("</table>")]
+    for row in ("Finalité", "Formalisation", "Autorité, hiérarchie", "Engagement"):
+        assert f"<strong>{row}</strong>" in table
+    assert 'href="../../auteurs/simondi/"' in table and 'href="../../bibliographie/' in table
+
+
+def test_continuum_diagram_is_accessible_inline_svg(site: Path) -> None:
+    html = (site / "comparer" / "continuum" / "index.html").read_text("utf-8")
+    start = html.index('<figure class="pkb-continuum">')
+    svg = html[start:html.index("</svg>", start)]
+    assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
+    assert "Information → Consultation → Concertation → Partenariat" in svg  # Brachet's scale, in the description
+    for concept in ("information", "consultation", "concertation", "cooperation", "partenariat", "fusion"):
+        assert f'href="../../concepts/{concept}/"' in svg
+    assert (site / "concepts" / "fusion" / "index.html").is_file()

@@ -120,17 +120,32 @@ def cited_by_section(ctx: Context, type_name: str, entity_id: str, skip: Iterabl
         ordered = sorted(ids, key=lambda i: ctx.title(etype.name, i).casefold())
         parts.append(f"- **{etype.plural}** : " + ctx.links(etype.name, ordered))
     if not parts:
-        return ""
+        return "## Cité dans\n\n*Aucune autre fiche ne renvoie encore à celle-ci.*\n"
     return "## Cité dans\n\n" + "\n".join(parts) + "\n"
 
 
+SITE_TITLE = "Le partenariat dans le travail social"
+
+
+def cite_block(title: str, reviewed: dt.date) -> str:
+    """« Citer cette page »: an ISO 690 reference. site.js fills in the page's own address and
+    today's date and shows the copy button; without JavaScript the text stays readable."""
+    text = (f"« {title} ». In : *{SITE_TITLE}* [en ligne]. Dernière relecture le {fr_date(reviewed)}. "
+            'Disponible sur : <span class="pkb-cite-url">adresse de cette page</span> '
+            '(consulté le <span class="pkb-cite-date">date de consultation</span>).')
+    return ('??? quote "Citer cette page"\n\n'
+            f'    <p class="pkb-cite" markdown>{text}</p>\n\n'
+            '    <button type="button" class="md-button pkb-cite-copy" hidden>Copier la référence</button>\n')
+
+
 def provenance_section(ctx: Context, entity: BaseModel) -> str:
-    attested = entity.attested_in
-    out = "---\n\n" + "*Informations vérifiées dans* : " + ctx.links("source", attested, "; ") + ".\n"
-    outside = entity.outside_seeds
-    if outside:
-        out += '\n!!! info "Hors des documents sources"\n\n' + indent(ctx.text(outside)) + "\n"
-    return out
+    """Where the facts were checked, what comes from elsewhere, last review, how to cite."""
+    out = "---\n\n*Informations vérifiées dans* : " + ctx.links("source", entity.attested_in, "; ") + ".\n"
+    if entity.outside_seeds:
+        out += '\n!!! info "Hors des documents sources"\n\n' + indent(ctx.text(entity.outside_seeds)) + "\n"
+    out += f"\n*Dernière relecture* : {fr_date(entity.reviewed)}.\n"
+    etype = next(t for t in ENTITY_TYPES if isinstance(entity, t.model))
+    return out + "\n" + cite_block(entity_title(etype.name, entity), entity.reviewed)
 
 
 def indent(text: str, prefix: str = "    ") -> str:
@@ -144,3 +159,9 @@ def quote_block(text: str) -> str:
 def anchor_of(code: str) -> str:
     """Stable anchor for a code such as 'C4.1' → 'c4-1'."""
     return re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-")
+
+
+def filterable(table: str, label: str) -> str:
+    """A table that site.js equips with a search-as-you-type filter (accent-insensitive).
+    Without JavaScript it is a plain table."""
+    return f'<div class="pkb-filter" data-label="{label}" markdown>\n\n{table}\n\n</div>\n'

@@ -11,7 +11,7 @@ from .. import vocab
 from ..models import Acronym, Author, Case, Concept, Curriculum, LegalText, Source
 from .case import case_heading
 from .cite import reference
-from .common import Context, cell, fr_date, front_matter
+from .common import Context, cell, filterable, fr_date, front_matter
 from .legal import legal_heading
 
 
@@ -103,16 +103,21 @@ def legal_index(ctx: Context) -> str:
 def glossary_index(ctx: Context) -> str:
     entries: list[Acronym] = ctx.corpus.entities("glossary")  # type: ignore[assignment]
     out = [front_matter("Glossaire", "Les sigles du travail social et de l'éducation rencontrés dans les documents."),
-           "# Glossaire des sigles\n", f"{len(entries)} sigles.\n", "## De A à Z\n"]
+           "# Glossaire des sigles\n",
+           f"{len(entries)} sigles. Chaque sigle a sa fiche et une ancre stable sur cette page "
+           "(par exemple `glossaire/#cpom`). Tapez un sigle ou un mot pour filtrer.\n",
+           "## De A à Z\n"]
     groups: dict[str, list[Acronym]] = defaultdict(list)
     for e in entries:
         groups[_letter(e.acronym)].append(e)
+    tables = []
     for letter in sorted(groups):
         rows = ["| Sigle | Signification | Domaine |", "| --- | --- | --- |"]
         for e in sorted(groups[letter], key=lambda e: sort_key(e.acronym)):
             rows.append(f"| {ctx.link('glossary', e.id)} {{#{e.id}}} | {cell(e.expansion)} | "
                         f"[{vocab.GLOSSARY_DOMAINS[e.domain]}](#{e.domain}) |")
-        out.append(f"### {letter}\n\n" + "\n".join(rows) + "\n")
+        tables.append(f"### {letter}\n\n" + "\n".join(rows) + "\n")
+    out.append(filterable("\n".join(tables), "Filtrer les sigles"))
     out.append("## Par domaine\n")
     by_domain: dict[str, list[Acronym]] = defaultdict(list)
     for e in entries:
@@ -126,19 +131,28 @@ def glossary_index(ctx: Context) -> str:
 
 def cases_index(ctx: Context) -> str:
     cases: list[Case] = ctx.corpus.entities("case")  # type: ignore[assignment]
-    out = [front_matter("Cas et encadrés", "Situations concrètes de partenariat : encadrés, ateliers, entretiens."),
-           "# Cas et encadrés\n", f"{len(cases)} cas.\n"]
-    for kind, label in vocab.CASE_KINDS.items():
-        members = sorted((c for c in cases if c.kind == kind), key=lambda c: (c.number or 0, sort_key(c.title)))
-        if not members:
-            continue
-        rows = ["| Cas | Lieu | Niveau | Dispositif |", "| --- | --- | --- | --- |"]
-        for c in members:
-            level = vocab.PARTNERSHIP_LEVELS[c.level] if c.level else ""
-            rows.append(f"| {ctx.link('case', c.id, case_heading(c))} | {cell(c.place or '')} | {level} | "
-                        f"{cell(c.dispositif or '')} |")
-        out.append(f"## {label}s\n\n" + "\n".join(rows) + "\n")
-    return "\n".join(out)
+    order = list(vocab.CASE_KINDS)
+    rows = ["| Cas | Type | Niveau | Lieu | Dispositif | Thèmes |", "| --- | --- | --- | --- | --- | --- |"]
+    for c in sorted(cases, key=lambda c: (order.index(c.kind), c.number or 0, sort_key(c.title))):
+        level = vocab.PARTNERSHIP_LEVELS[c.level] if c.level else "—"
+        rows.append(f"| {ctx.link('case', c.id, case_heading(c))} | {vocab.CASE_KINDS[c.kind]} | {level} | "
+                    f"{cell(c.place or '—')} | {cell(c.dispositif or '—')} | {cell(', '.join(c.themes))} |")
+    by_level = []
+    for level, label in vocab.PARTNERSHIP_LEVELS.items():
+        members = [c for c in cases if c.level == level]
+        if members:
+            by_level.append(f"- **{label}** : " + ", ".join(ctx.link("case", c.id, case_heading(c)) for c in members))
+    return "\n".join([
+        front_matter("Cas et encadrés", "Situations concrètes de partenariat : encadrés, ateliers, entretiens."),
+        "# Cas et encadrés\n",
+        f"{len(cases)} situations concrètes : les encadrés commentés par J.-Y. Trépos, des synthèses d'ateliers "
+        "de professionnels, des entretiens et une enquête. Tapez un mot (niveau, lieu, dispositif, thème) pour "
+        "filtrer le tableau.\n",
+        filterable("\n".join(rows), "Filtrer les cas"),
+        "## Par niveau de partenariat\n",
+        ctx.text("Les trois niveaux distingués par [[concept:niveaux-de-partenariat|J.-Y. Trépos]] :") + "\n",
+        "\n".join(by_level) + "\n",
+    ])
 
 
 def curricula_index(ctx: Context) -> str:

@@ -31,3 +31,37 @@ document$.subscribe(function () {
     });
   });
 });
+
+// Search-as-you-type filter over the tables of a `.pkb-filter` block (cases, glossary).
+function fold(text) {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+document$.subscribe(function () {
+  document.querySelectorAll(".pkb-filter").forEach(function (block) {
+    if (block.querySelector(".pkb-filter-input")) return;
+    var label = block.getAttribute("data-label") || "Filtrer";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.className = "md-input pkb-filter-input";
+    input.placeholder = label + "…";
+    input.setAttribute("aria-label", label);
+    var status = document.createElement("p");
+    status.className = "pkb-filter-status";
+    status.setAttribute("aria-live", "polite");
+    block.prepend(status);
+    block.prepend(input);
+    var rows = Array.prototype.slice.call(block.querySelectorAll("tbody tr"));
+    input.addEventListener("input", function () {
+      var words = fold(input.value).split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var text = fold(row.textContent);
+        var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      status.textContent = words.length ? shown + " résultat" + (shown > 1 ? "s" : "") : "";
+    });
+  });
+});
