@@ -34,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         corpus = load_corpus(root)
     except DataError as exc:
         raise PluginError("Données invalides :\n" + str(exc)) from None
-    ctx = Context(corpus, build_index(corpus))
+    ctx = Context(corpus, build_index(corpus), directory_urls=config.use_directory_urls)
     _pages[:] = build_pages(ctx)
 
     sections = nav_sections(_pages)
@@ -48,7 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _macro_errors.clear()
     macros = make_macros(ctx, _macro_errors)
     continuum = macros["continuum"]
-    macros["continuum"] = pass_context(lambda jinja_ctx, *args: continuum(*args, page_url=jinja_ctx["page"].url))
+    macros["continuum"] = pass_context(lambda jinja_ctx, *args: continuum(*args, page_path=jinja_ctx["page"].file.src_uri))
     config.plugins["macros"].register_macros(macros)
     return config
 

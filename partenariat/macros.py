@@ -45,7 +45,7 @@ def _recording(errors: list[str], func: Callable[..., str | int]) -> Callable[..
 
 
 def make_macros(corpus_ctx: Context, errors: list[str]) -> dict[str, Callable[..., str | int]]:
-    ctx = Context(corpus_ctx.corpus, corpus_ctx.index, prefix="/")
+    ctx = Context(corpus_ctx.corpus, corpus_ctx.index, prefix="/", directory_urls=corpus_ctx.directory_urls)
 
     def nombre(type_name: str) -> int:
         """Number of entries of a type, e.g. {{ nombre("concept") }}."""
@@ -76,11 +76,11 @@ def make_macros(corpus_ctx: Context, errors: list[str]) -> dict[str, Callable[..
         _concepts(ids, 1)
         return definitions_grid(ctx, ids)
 
-    def continuum(axis: str = "continuum-information-fusion", page_url: str = "") -> str:
-        """The authors' scales along an axis concept (« de l'information à la fusion ») as inline SVG."""
+    def continuum(axis: str = "continuum-information-fusion", page_path: str = "index.md") -> str:
+        """The authors' scales along an axis concept (« de l'information à la fusion ») as inline SVG;
+        ``page_path`` is the docs-relative path of the calling page (links inside SVG are raw HTML)."""
         _check(ctx, "concept", axis)
-        depth = len([p for p in page_url.split("/") if p])
-        svg = continuum_svg(ctx, axis, "../" * depth)
+        svg = continuum_svg(ctx, axis, page_path)
         if not svg:
             raise MacroError(f"no concept is an 'etape-de' '{axis}' with 'precede' relations")
         return svg

@@ -185,3 +185,15 @@ def test_continuum_diagram_is_accessible_inline_svg(site: Path) -> None:
     for concept in ("information", "consultation", "concertation", "cooperation", "partenariat", "fusion"):
         assert f'href="../../concepts/{concept}/"' in svg
     assert (site / "concepts" / "fusion" / "index.html").is_file()
+
+
+def test_concept_map_and_quiz(site: Path) -> None:
+    html = (site / "concepts" / "cooperation" / "index.html").read_text("utf-8")
+    start = html.index('<figure class="pkb-continuum pkb-map">')
+    svg = html[start:html.index("</svg>", start)]
+    assert 'role="img"' in svg and "<desc id=" in svg
+    assert "Coopération se distingue de Collaboration" in svg  # the relations, in words, for screen readers
+    assert 'href="../collaboration/"' in svg
+    assert ">Testez-vous<" in html and "Voir la réponse" in html
+    quiz = html[html.index('id="testez-vous"'):html.index('id="cite-dans"')]
+    assert "<details" in quiz  # answers hidden until asked, no JavaScript needed

@@ -28,6 +28,20 @@ class Context:
     index: Index
     # Generated pages sit one folder deep ("../"); macros in docs/ link from the docs root ("/").
     prefix: str = "../"
+    # MkDocs' use_directory_urls: raw HTML links (inside SVG) are written for the URL style in use.
+    directory_urls: bool = True
+
+    def html_href(self, type_name: str, entity_id: str, from_path: str) -> str:
+        """URL of an entity page relative to the page built from ``from_path`` (docs-relative .md)."""
+        target = f"{BY_NAME[type_name].url}/{entity_id}"
+        if self.directory_urls:
+            source = from_path[:-3]
+            if source.endswith("index") and (source == "index" or source.endswith("/index")):
+                source = source[: -len("index")].rstrip("/")
+            depth = len([p for p in source.split("/") if p])
+            return "../" * depth + target + "/"
+        depth = from_path.count("/")
+        return "../" * depth + target + ".html"
 
     def entity(self, type_name: str, entity_id: str) -> BaseModel:
         return self.corpus.get(type_name, entity_id)

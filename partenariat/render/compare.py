@@ -101,7 +101,7 @@ def scales(ctx: Context, axis: str) -> dict[str, list[str]]:
     return chains
 
 
-def continuum_svg(ctx: Context, axis: str, url_prefix: str) -> str:
+def continuum_svg(ctx: Context, axis: str, from_path: str) -> str:
     """Inline, accessible SVG: one row per author's scale, each step linked to its concept page."""
     chains = scales(ctx, axis)
     if not chains:
@@ -125,7 +125,7 @@ def continuum_svg(ctx: Context, axis: str, url_prefix: str) -> str:
             if i:
                 body.append(f'<line x1="{x - gap + 2}" y1="{y + box_h / 2}" x2="{x - 4}" y2="{y + box_h / 2}" '
                             'class="pkb-arrow" marker-end="url(#pkb-head)"/>')
-            href = f"{url_prefix}concepts/{concept_id}/"
+            href = ctx.html_href("concept", concept_id, from_path)
             body.append(f'<a href="{escape(href)}"><rect x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="8" '
                         f'class="pkb-step"/><text x="{x + box_w / 2}" y="{y + box_h / 2 + 5}" text-anchor="middle" '
                         f'class="pkb-label">{escape(term)}</text></a>')

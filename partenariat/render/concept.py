@@ -6,7 +6,9 @@ from .. import vocab
 from ..models import Concept, Curriculum
 from .common import Context, cell, cited_by_section, front_matter, indent, provenance_section
 from .compare import attribution, cards, definition_card
+from .conceptmap import concept_map
 from .curriculum import items_citing
+from .quiz import quiz_section
 
 
 def render_concept(ctx: Context, concept: Concept) -> str:
@@ -38,6 +40,9 @@ def render_concept(ctx: Context, concept: Concept) -> str:
                 note += (" — " if note else "") + ctx.link("source", r.source)
             rows.append(f"| {concept.term} {vocab.RELATIONS[r.relation]} | {ctx.link('concept', r.concept)} | {cell(note)} |")
         out.append("## Notions voisines\n\n" + "\n".join(rows) + "\n")
+    relation_map = concept_map(ctx, concept, f"concepts/{concept.id}.md")
+    if relation_map:
+        out.append("## Carte des relations\n\n" + relation_map)
     if concept.traits:
         rows = ["| Trait | Ce qu'en disent les auteurs | Source |", "| --- | --- | --- |"]
         for t in concept.traits:
@@ -56,6 +61,7 @@ def render_concept(ctx: Context, concept: Concept) -> str:
                                 f"{ctx.link('curriculum', cid, label, anchor)}")
     if competencies:
         out.append("## Dans les référentiels\n\n" + "\n".join(competencies) + "\n")
+    out.append(quiz_section(ctx, concept))
     out.append(cited_by_section(ctx, "concept", concept.id, skip=("case", "curriculum")))
     out.append(provenance_section(ctx, concept))
     return "\n".join(x for x in out if x)
