@@ -193,7 +193,7 @@ def test_concept_map_and_quiz(site: Path) -> None:
     svg = html[start:html.index("</svg>", start)]
     assert 'role="img"' in svg and "<desc id=" in svg
     assert "Coopération se distingue de Collaboration" in svg  # the relations, in words, for screen readers
-    assert 'href="../collaboration/"' in svg
+    assert 'href="../../concepts/collaboration/"' in svg
     assert ">Testez-vous<" in html and "Voir la réponse" in html
     quiz = html[html.index('id="testez-vous"'):html.index('id="cite-dans"')]
     assert "<details" in quiz  # answers hidden until asked, no JavaScript needed
