@@ -161,7 +161,7 @@ def test_every_entity_page_has_its_backlinks_review_date_and_citation(site: Path
 def test_concept_page_sections(site: Path) -> None:
     html = (site / "concepts" / "partenariat" / "index.html").read_text("utf-8")
     for heading in ("En bref", "Définitions", "Notions voisines", "Traits de comparaison", "Cas et encadrés",
-                    "Dans les référentiels", "Cité dans"):
+                    "Dans les référentiels", "Sources", "Cité dans"):
         assert f">{heading}<" in html, heading
     assert "Ne pas confondre avec" in html
     assert html.count("<blockquote>") >= 10  # quotations are marked as such
@@ -197,3 +197,10 @@ def test_concept_map_and_quiz(site: Path) -> None:
     assert ">Testez-vous<" in html and "Voir la réponse" in html
     quiz = html[html.index('id="testez-vous"'):html.index('id="cite-dans"')]
     assert "<details" in quiz  # answers hidden until asked, no JavaScript needed
+
+
+def test_source_page_lists_its_quoted_passages(site: Path) -> None:
+    html = (site / "bibliographie" / "dhume-2001-travail-social-travail-ensemble" / "index.html").read_text("utf-8")
+    passages = html[html.index('id="passages-cites"'):html.index('id="cite-dans"')]
+    assert "<blockquote>" in passages and "Une méthode d'action coopérative" in passages
+    assert 'href="../../concepts/partenariat/"' in passages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import vocab
 from ..models import Concept, Curriculum
+from .cite import reference
 from .common import Context, cell, cited_by_section, front_matter, indent, provenance_section
 from .compare import attribution, cards, definition_card
 from .conceptmap import concept_map
@@ -61,6 +62,11 @@ def render_concept(ctx: Context, concept: Concept) -> str:
                                 f"{ctx.link('curriculum', cid, label, anchor)}")
     if competencies:
         out.append("## Dans les référentiels\n\n" + "\n".join(competencies) + "\n")
+    used = list(dict.fromkeys([d.source for d in concept.definitions] + [t.source for t in concept.traits]
+                              + [r.source for r in concept.related if r.source]))
+    if used:
+        refs = [f"- {reference(ctx, ctx.entity('source', s))} {ctx.link('source', s, 'Fiche')}" for s in used]  # type: ignore[arg-type]
+        out.append("## Sources\n\n" + "\n".join(refs) + "\n")
     out.append(quiz_section(ctx, concept))
     out.append(cited_by_section(ctx, "concept", concept.id, skip=("case", "curriculum")))
     out.append(provenance_section(ctx, concept))

@@ -23,6 +23,15 @@ def render_source(ctx: Context, source: Source) -> str:
              if ctx.entity("source", s).part_of == source.id]
     if parts:
         out.append("## Contenu cité\n\n" + "\n".join(f"- {ctx.link('source', p)}" for p in parts) + "\n")
+    passages = []
+    for concept in ctx.corpus.entities("concept"):
+        for d in concept.definitions:  # type: ignore[attr-defined]
+            if d.source == source.id:
+                page = f", p. {d.page}" if d.page else ""
+                passages.append(f"> « {' '.join(d.quote.split())} »\n\n"
+                                f"— définition de {ctx.link('concept', concept.id)}{page}\n")  # type: ignore[attr-defined]
+    if passages:
+        out.append("## Passages cités\n\n" + "\n".join(passages))
     out.append(cited_by_section(ctx, "source", source.id))
     out.append(provenance_section(ctx, source))
     return "\n".join(x for x in out if x)
