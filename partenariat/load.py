@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from .entities import ENTITY_TYPES, EntityType
 from .problems import DataError, Problem
-from .refs import Edge, iter_edges
+from .refs import Edge, iter_edges, iter_raw_edges
 from .validate import model_problems, part_of_cycles, reference_problem, slugify
 from .yamlfile import YamlDoc, read_yaml
 
@@ -22,6 +22,16 @@ class Record:
     entity: BaseModel
     file: str  # relative to the corpus root, as shown in messages
     doc: YamlDoc
+
+
+@dataclass
+class _Invalid:
+    """A file that parsed but failed validation: its references are still checked, once
+    every id is known, so one run reports everything."""
+
+    type: EntityType
+    doc: YamlDoc
+    file: str
 
 
 @dataclass
@@ -40,7 +50,7 @@ class Corpus:
         return {name: len(recs) for name, recs in self.records.items()}
 
 
-def _load_file(path: Path, etype: EntityType, shown: str) -> tuple[Record | None, list[Problem]]:
+def _load_file(path: Path, etype: EntityType, shown: str) -> tuple[Record | _Invalid | None, list[Problem]]:
     doc, problems = read_yaml(path, shown)
     if doc is None:
         return None, problems
@@ -56,9 +66,9 @@ def _load_file(path: Path, etype: EntityType, shown: str) -> tuple[Record | None
     try:
         entity = etype.model.model_validate(doc.data)
     except ValidationError as exc:
-        return None, problems + model_problems(exc, etype.model, doc, shown)
+        return _Invalid(etype, doc, shown), problems + model_problems(exc, etype.model, doc, shown)
     if problems:
-        return None, problems
+        return _Invalid(etype, doc, shown), problems
     return Record(etype, entity, shown, doc), []
 
 
@@ -67,6 +77,7 @@ def load_corpus(root: Path | str) -> Corpus:
     root = Path(root)
     problems: list[Problem] = []
     records: dict[str, dict[str, Record]] = {t.name: {} for t in ENTITY_TYPES}
+    invalid: list[_Invalid] = []
     for etype in ENTITY_TYPES:
         folder = root / etype.folder
         if not folder.is_dir():
@@ -82,18 +93,20 @@ def load_corpus(root: Path | str) -> Corpus:
                 continue
             record, found = _load_file(path, etype, shown)
             problems.extend(found)
-            if record is not None:
+            if isinstance(record, Record):
                 records[etype.name][path.stem] = record
+            elif record is not None:
+                invalid.append(record)
 
     corpus = Corpus(root, records)
-    problems.extend(_check_links(corpus))
+    problems.extend(_check_links(corpus, invalid))
     problems.extend(_check_uniques(corpus))
     if problems:
         raise DataError(problems)
     return corpus
 
 
-def _check_links(corpus: Corpus) -> list[Problem]:
+def _check_links(corpus: Corpus, invalid: list[_Invalid]) -> list[Problem]:
     # Ids of files that failed to load still count as known, so one broken file
     # does not cascade into "unknown id" errors everywhere else.
     known = {t.name: set(corpus.records[t.name]) for t in ENTITY_TYPES}
@@ -117,6 +130,11 @@ def _check_links(corpus: Corpus) -> list[Problem]:
                         problems.append(Problem(record.file, record.doc.line_of(edge.path), edge.field,
                                                 f"'{edge.target_id}' is listed twice", "remove the duplicate"))
                     seen_in_list.add(key)
+    for raw in invalid:
+        for edge in iter_raw_edges(raw.type.name, raw.type.model, raw.doc.data):
+            problem = reference_problem(edge, known, labels, raw.doc, raw.file)
+            if problem and "refers to itself" not in problem.message:
+                problems.append(problem)
     parents = {sid: r.entity.part_of for sid, r in corpus.records["source"].items()}
     for cycle in part_of_cycles(parents):
         record = corpus.records["source"][cycle[0]]

@@ -86,3 +86,38 @@ def iter_edges(entity_type: str, entity: BaseModel) -> Iterator[Edge]:
                     yield Edge(entity_type, entity_id, path, match.group(1), match.group(2).strip(), True)
 
     yield from walk(entity, (), None)
+
+
+def _inner_model(annotation: object) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def iter_raw_edges(entity_type: str, model: type[BaseModel], data: dict[str, object]) -> Iterator[Edge]:
+    """References found in the raw data of a file that failed validation, so that one run
+    still reports its broken references alongside its other problems."""
+    entity_id = str(data.get("id", ""))
+
+    def walk(value: object, path: PathKey, holder: type[BaseModel] | None, ref: Ref | None) -> Iterator[Edge]:
+        if isinstance(value, dict) and holder is not None:
+            refs = _ref_fields(holder)
+            for key, item in value.items():
+                info = holder.model_fields.get(str(key))
+                if info is not None:
+                    yield from walk(item, path + (key,), _inner_model(info.annotation), refs.get(str(key)))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from walk(item, path + (i,), holder, ref)
+        elif isinstance(value, str):
+            if ref is not None:
+                yield Edge(entity_type, entity_id, path, ref.target, value)
+            else:
+                for match in TEXT_LINK.finditer(value):
+                    yield Edge(entity_type, entity_id, path, match.group(1), match.group(2).strip(), True)
+
+    yield from walk(data, (), model, None)

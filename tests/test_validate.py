@@ -125,3 +125,13 @@ def test_stray_files_are_not_silently_ignored(corpus_dir: Path) -> None:
     assert errors(corpus_dir) == [
         "concepts/notes.yml: not a .yaml data file (rename it with the .yaml extension)"
     ]
+
+
+def test_a_file_with_model_errors_still_has_its_references_checked(corpus_dir: Path) -> None:
+    path = corpus_dir / "concepts" / "partenariat.yaml"
+    edit(path, "term: Partenariat", "term: [Partenariat]")
+    edit(path, "  - concept: reseau", "  - concept: resau")
+    assert errors(corpus_dir) == [
+        "concepts/partenariat.yaml:2: term: Input should be a valid string",
+        "concepts/partenariat.yaml:10: related[0].concept: unknown concept 'resau' (did you mean 'reseau'?)",
+    ]
