@@ -67,6 +67,14 @@ def _ref_fields(model: type[BaseModel]) -> dict[str, Ref]:
     return out
 
 
+def _string_edges(entity_type: str, entity_id: str, value: str, path: PathKey, ref: Ref | None) -> Iterator[Edge]:
+    if ref is not None:
+        yield Edge(entity_type, entity_id, path, ref.target, value)
+    else:
+        for match in TEXT_LINK.finditer(value):
+            yield Edge(entity_type, entity_id, path, match.group(1), match.group(2).strip(), True)
+
+
 def iter_edges(entity_type: str, entity: BaseModel) -> Iterator[Edge]:
     entity_id = entity.id
 
@@ -79,20 +87,17 @@ def iter_edges(entity_type: str, entity: BaseModel) -> Iterator[Edge]:
             for i, item in enumerate(value):
                 yield from walk(item, path + (i,), ref)
         elif isinstance(value, str):
-            if ref is not None:
-                yield Edge(entity_type, entity_id, path, ref.target, value)
-            else:
-                for match in TEXT_LINK.finditer(value):
-                    yield Edge(entity_type, entity_id, path, match.group(1), match.group(2).strip(), True)
+            yield from _string_edges(entity_type, entity_id, value, path, ref)
 
     yield from walk(entity, (), None)
 
 
-def _inner_model(annotation: object) -> type[BaseModel] | None:
+def inner_model(annotation: object) -> type[BaseModel] | None:
+    """The model class inside an annotation such as ``list[Definition]`` or ``Ref | None``."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
+        found = inner_model(arg)
         if found is not None:
             return found
     return None
@@ -109,15 +114,11 @@ def iter_raw_edges(entity_type: str, model: type[BaseModel], data: dict[str, obj
             for key, item in value.items():
                 info = holder.model_fields.get(str(key))
                 if info is not None:
-                    yield from walk(item, path + (key,), _inner_model(info.annotation), refs.get(str(key)))
+                    yield from walk(item, path + (key,), inner_model(info.annotation), refs.get(str(key)))
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 yield from walk(item, path + (i,), holder, ref)
         elif isinstance(value, str):
-            if ref is not None:
-                yield Edge(entity_type, entity_id, path, ref.target, value)
-            else:
-                for match in TEXT_LINK.finditer(value):
-                    yield Edge(entity_type, entity_id, path, match.group(1), match.group(2).strip(), True)
+            yield from _string_edges(entity_type, entity_id, value, path, ref)
 
     yield from walk(data, (), model, None)

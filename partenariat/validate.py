@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import typing
 import unicodedata
 
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem, did_you_mean
-from .refs import Edge, PathKey, format_path
+from .refs import Edge, PathKey, format_path, inner_model
 from .yamlfile import YamlDoc
 
 
@@ -29,18 +28,8 @@ def _model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
         info = current.model_fields.get(str(part))
         if info is None:
             return None
-        current = _inner_model(info.annotation)
+        current = inner_model(info.annotation)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: object) -> object:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def model_problems(exc: ValidationError, model: type[BaseModel], doc: YamlDoc, file: str) -> list[Problem]:
