@@ -53,6 +53,29 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_entry, similar_entries
+
+    try:
+        path = new_entry(args.root, args.type, args.title, args.id)
+    except ScaffoldError as exc:
+        print(f"Refusé : {exc}", file=sys.stderr)
+        return 1
+    print(f"Créé : {path.relative_to(args.root)}")
+    for other in similar_entries(args.root, args.type, path.stem):
+        print(f"Attention : une fiche proche existe déjà ({other}) ; vérifiez qu'il ne s'agit pas de la même.")
+    print("Complétez les champs vides, puis lancez : make check")
+    return 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from .schemas import SCHEMA_DIR, write_schemas
+
+    written = write_schemas(args.out or args.root / SCHEMA_DIR)
+    print(f"{len(written)} schémas écrits dans {written[0].parent}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m partenariat", description=__doc__)
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help="folder holding the data folders")
@@ -61,5 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     render = sub.add_parser("render", help="write every generated page as Markdown into DIR")
     render.add_argument("out", type=Path, metavar="DIR")
     render.set_defaults(func=cmd_render)
+    new = sub.add_parser("new", help='create a data file: new concept "Coopération"')
+    new.add_argument("type", help="concept, author, source, legal, glossary, case or curriculum")
+    new.add_argument("title", help="term, name, title or acronym of the new entry")
+    new.add_argument("--id", help="id to use instead of the one made from the title")
+    new.set_defaults(func=cmd_new)
+    schemas = sub.add_parser("schemas", help="write the JSON Schemas of the data files (default: schemas/)")
+    schemas.add_argument("out", type=Path, nargs="?", metavar="DIR")
+    schemas.set_defaults(func=cmd_schemas)
     args = parser.parse_args(argv)
     return args.func(args)

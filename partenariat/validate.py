@@ -46,7 +46,12 @@ def model_problems(exc: ValidationError, model: type[BaseModel], doc: YamlDoc, f
             line = doc.line_of(loc[:-1])
         else:
             line = doc.line_of(loc)
-        if kind == "extra_forbidden":
+        if value is None and kind != "missing":
+            message = "has no value"
+            hint = f"write it after '{loc[-1]}:'"
+            if kind == "literal_error":
+                hint += "; allowed: " + err["ctx"]["expected"].replace("'", "")
+        elif kind == "extra_forbidden":
             message = f"unknown field '{loc[-1]}'"
             holder = _model_at(model, loc)
             if holder is not None:

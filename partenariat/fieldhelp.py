@@ -1,0 +1,116 @@
+"""French help for every field of the data files, for the editors (trainers, practitioners).
+
+One place feeds the JSON Schemas (hover text in the editor), the files created by
+`python -m partenariat new` and the field tables of the « Contribuer » guide. A key is a
+field name, or `Model.field` where the same name means something else in one model.
+"""
+
+from __future__ import annotations
+
+HELP: dict[str, str] = {
+    "id": "Identifiant : le nom du fichier sans .yaml, en minuscules sans accents, mots reliés par des tirets. "
+          "Il devient l'adresse de la page et ne change plus une fois publié.",
+    "attested_in": "Documents sources (identifiants de sources/) dans lesquels les faits de la fiche ont été vérifiés.",
+    "outside_seeds": "À remplir seulement si un fait ne vient pas des documents sources : lequel, et d'où il vient.",
+    "reviewed": "Date de la dernière relecture de la fiche, au format AAAA-MM-JJ (affichée « Dernière relecture »).",
+    # concepts
+    "term": "Le terme tel qu'il s'affiche, avec majuscule et accents (ex. « Coopération »).",
+    "aliases": "Autres formes qu'un lecteur peut chercher (pluriel, adjectif, expression voisine).",
+    "Concept.family": "Famille de notions (voir la liste des valeurs permises).",
+    "summary": "Résumé rédigé avec vos propres mots, pour un étudiant de BTS ESF (3 à 6 phrases).",
+    "body": "Développement facultatif, avec vos propres mots ; Markdown permis ; liens [[type:id]] vers d'autres fiches.",
+    "definitions": "Définitions attribuées : une citation courte, exacte, avec sa source et sa page.",
+    "quote": "Citation exacte (une ou deux phrases), sans les guillemets.",
+    "Definition.source": "Ouvrage d'où vient la citation (identifiant de sources/).",
+    "Definition.author": "Auteur de la définition, s'il n'est pas l'auteur de l'ouvrage (identifiant d'authors/).",
+    "page": "Page de la citation, si le document la donne.",
+    "comment": "Commentaire facultatif, avec vos propres mots.",
+    "related": "Notions voisines, avec le type de relation.",
+    "concept": "Identifiant d'une notion (concepts/).",
+    "relation": "Type de relation (voir la liste des valeurs permises : distinct-de, forme-de, niveau-de…).",
+    "note": "Précision facultative, avec vos propres mots.",
+    "traits": "Traits de comparaison utilisés par les tableaux « Comparer ».",
+    "trait": "Ligne du tableau de comparaison (finalite, formalisation, duree, autorite…).",
+    "value": "Ce que l'auteur dit de ce trait, en une courte phrase.",
+    "Trait.source": "Ouvrage qui appuie ce trait (identifiant de sources/).",
+    "Trait.author": "Auteur, s'il n'est pas l'auteur de l'ouvrage.",
+    "Relation.source": "Ouvrage qui établit cette relation (facultatif).",
+    # authors
+    "Author.kind": "personne ou organisme.",
+    "name": "Nom affiché (ex. « Fabrice Dhume », « Réseau national de ressources en sciences médico-sociales »).",
+    "Author.family": "Nom de famille (obligatoire pour une personne) : sert au classement et aux citations.",
+    "given": "Prénom, tel que le document l'écrit.",
+    "acronym": "Sigle tel qu'il s'écrit (ex. « CPOM », « ANARÉ »).",
+    "affiliations": "Fonctions et rattachements, avec l'année où le document dit qu'ils étaient exercés.",
+    "role": "Fonction (ex. « maître de conférences en sciences politiques »).",
+    "organisation": "Organisme de rattachement.",
+    "Affiliation.date": "Année où la fonction était exercée, telle que le document la donne (ex. « 2010 »).",
+    "Affiliation.source": "Document qui donne cette fonction.",
+    "fields": "Disciplines ou domaines (ex. « sociologie »).",
+    "notes": "Présentation courte, avec vos propres mots : ce que la personne apporte au dossier.",
+    # sources
+    "Source.type": "Nature du travail (livre, article, chapitre, communication…).",
+    "title": "Titre exact.",
+    "cited_as": "Forme de citation quand le document ne donne pas de titre (ex. « Geddes (2000) »).",
+    "authors": "Auteurs (identifiants d'authors/), dans l'ordre.",
+    "editors": "Directeurs de publication (identifiants d'authors/).",
+    "year": "Année de publication.",
+    "Source.date": "Date exacte de publication ou de l'intervention, si le document la donne (AAAA-MM-JJ).",
+    "container": "Revue, ouvrage collectif, site ou manifestation qui contient le travail.",
+    "part_of": "Ouvrage ou numéro de revue dont ce travail fait partie (identifiant de sources/).",
+    "volume": "Volume.",
+    "issue": "Numéro.",
+    "pages": "Pages (ex. « 149-162 »).",
+    "publisher": "Éditeur.",
+    "place": "Lieu (de publication, de l'intervention ou du cas).",
+    "collection": "Collection.",
+    "event": "Colloque, séminaire ou journée d'étude.",
+    "url": "Adresse web complète, seulement si le document la donne.",
+    "online": "Où le document dit que le texte est en ligne (ex. « site de l'ADBDP »).",
+    # legal
+    "LegalText.kind": "loi, ordonnance, décret, circulaire, lettre, code ou plan.",
+    "LegalText.number": "Numéro officiel (ex. « 2002-2 »).",
+    "LegalText.date": "Date de signature (AAAA-MM-JJ).",
+    "short_title": "Titre court affiché (ex. « Loi 2002-2 »).",
+    "articles": "Articles cités, avec leur codification.",
+    "Article.number": "Numéro de l'article dans le texte (ex. « 21 »).",
+    "codified_as": "Article de code correspondant (ex. « CASF L. 312-7 »).",
+    "text": "Texte de l'article, cité exactement (les textes officiels peuvent être cités).",
+    "concepts": "Notions liées (identifiants de concepts/).",
+    # glossary
+    "expansion": "Développement du sigle (ex. « Contrat pluriannuel d'objectifs et de moyens »).",
+    "variants": "Autres écritures du sigle (ex. « Copil »).",
+    "domain": "Domaine (éducation, santé, médico-social…).",
+    "description": "Une ou deux phrases avec vos propres mots : ce que c'est et où les documents le rencontrent.",
+    "see_also": "Autres sigles liés (identifiants de glossary/).",
+    # cases
+    "Case.kind": "encadre, atelier, entretien ou temoignage.",
+    "Case.number": "Numéro de l'encadré.",
+    "years": "Période (ex. « 2009 », « 2014-2017 »).",
+    "dispositif": "Dispositif concerné (ex. « PRE d'Angoulême »).",
+    "level": "Niveau de partenariat selon J.-Y. Trépos : minimal, intermediaire ou maximal.",
+    "themes": "Thèmes abordés.",
+    "partners": "Partenaires nommés.",
+    "situation": "La situation de départ, avec vos propres mots.",
+    "actions": "Ce qui a été fait.",
+    "results": "Les résultats constatés.",
+    "analysis": "Analyse : les commentaires de l'intervenant, reformulés, avec la notion qu'ils mobilisent.",
+    "about": "Passage du cas commenté.",
+    "glossary": "Sigles mobilisés (identifiants de glossary/).",
+    "Case.source": "Document d'où vient le cas (identifiant de sources/).",
+    # curricula
+    "diploma": "Nom complet du diplôme.",
+    "short": "Nom court (ex. « BTS ESF »).",
+    "document": "Document de référence (ex. « Référentiel de certification »).",
+    "Curriculum.source": "Document qui relie le référentiel au partenariat (identifiant de sources/).",
+    "sections": "Parties du référentiel (activités, fonctions, modules).",
+    "items": "Compétences ou savoirs de la partie.",
+    "code": "Code officiel (ex. « C4.1 ») : il donne l'ancre du lien vers la compétence.",
+    "label": "Intitulé officiel, exact.",
+    "details": "Sous-points de l'intitulé.",
+    "children": "Compétences ou savoirs rattachés.",
+}
+
+
+def help_for(model_name: str, field: str) -> str | None:
+    return HELP.get(f"{model_name}.{field}") or HELP.get(field)

@@ -1,0 +1,61 @@
+"""`python -m partenariat new`: a newcomer's first entry, from scaffold to a clean check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_cli
+
+
+def test_new_concept_then_fill_it_in_until_check_passes(corpus_dir: Path) -> None:
+    result = run_cli("--root", str(corpus_dir), "new", "concept", "Coopération")
+    assert result.returncode == 0, result.stderr
+    assert "Créé : concepts/cooperation.yaml" in result.stdout
+    path = corpus_dir / "concepts" / "cooperation.yaml"
+    text = path.read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/concept.schema.json\n")
+    assert "\nid: cooperation\n" in text and "\nterm: Coopération\n" in text
+
+    # the empty required fields are listed, each with what to write
+    check = run_cli("--root", str(corpus_dir), "check")
+    assert check.returncode == 1
+    assert "concepts/cooperation.yaml:11: summary: has no value (write it after 'summary:')" in check.stderr
+    assert "concepts/cooperation.yaml:13: attested_in: must hold at least one item" in check.stderr
+
+    text = text.replace("\nfamily:\n", "\nfamily: formes-travail-commun\n")
+    text = text.replace("\nsummary:\n", "\nsummary: Une manière de travailler avec d'autres.\n")
+    text = text.replace("\nattested_in: []\n", "\nattested_in: [dossier]\n")
+    text = text.replace("# definitions:\n#   - source:\n#     quote:",
+                        "definitions:\n  - source: dhume-2001\n    quote: Agir ensemble.")
+    path.write_text(text, "utf-8")
+    check = run_cli("--root", str(corpus_dir), "check")
+    assert check.returncode == 0, check.stderr
+    assert check.stdout.startswith("OK: 12 entrées (3 concepts,")
+
+
+def test_existing_id_is_refused_and_named(corpus_dir: Path) -> None:
+    result = run_cli("--root", str(corpus_dir), "new", "concept", "Réseau")
+    assert result.returncode == 1
+    assert "concepts/reseau.yaml existe déjà (« Réseau »)" in result.stderr
+    assert (corpus_dir / "concepts" / "reseau.yaml").read_text("utf-8").startswith("id: reseau")  # untouched
+
+
+def test_close_entry_is_pointed_out(corpus_dir: Path) -> None:
+    result = run_cli("--root", str(corpus_dir), "new", "glossary", "CPOMS")
+    assert result.returncode == 0
+    assert "une fiche proche existe déjà (cpom)" in result.stdout
+    assert "\nacronym: CPOMS\n" in (corpus_dir / "glossary" / "cpoms.yaml").read_text("utf-8")
+
+
+def test_unknown_type_and_bad_id(corpus_dir: Path) -> None:
+    result = run_cli("--root", str(corpus_dir), "new", "concpet", "X")
+    assert result.returncode == 1 and "vouliez-vous dire « concept »" in result.stderr
+    result = run_cli("--root", str(corpus_dir), "new", "concept", "X", "--id", "Pas_Bon")
+    assert result.returncode == 1 and "« pas-bon »" in result.stderr
+
+
+def test_new_author_uses_the_family_name(corpus_dir: Path) -> None:
+    result = run_cli("--root", str(corpus_dir), "new", "author", "Elisabeth Vidalenc")
+    assert result.returncode == 0
+    text = (corpus_dir / "authors" / "vidalenc.yaml").read_text("utf-8")
+    assert "\nname: Elisabeth Vidalenc\n" in text and "\nfamily: Vidalenc\n" in text
