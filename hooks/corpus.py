@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from partenariat import DataError, load_corpus
 from partenariat.index import build_index
 from partenariat.macros import make_macros
+from partenariat.messages import report
 from partenariat.pages import Page, build_pages, nav_sections
 from partenariat.render.common import Context
 from partenariat.render.glossary import abbreviations
@@ -33,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         corpus = load_corpus(root)
     except DataError as exc:
-        raise PluginError("Données invalides :\n" + str(exc)) from None
+        raise PluginError("Données invalides :\n" + report(exc.problems)) from None
     ctx = Context(corpus, build_index(corpus), directory_urls=config.use_directory_urls)
     _pages[:] = build_pages(ctx)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .entities import ENTITY_TYPES
 from .load import load_corpus
+from .messages import report
 from .problems import DataError
 
 LABELS = {"concept": "concepts", "author": "auteurs", "source": "sources", "legal": "textes juridiques",
@@ -16,17 +17,17 @@ LABELS = {"concept": "concepts", "author": "auteurs", "source": "sources", "lega
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load(root: Path):  # type: ignore[no-untyped-def]
+def _load(root: Path, lang: str | None = None):  # type: ignore[no-untyped-def]
     try:
         return load_corpus(root)
     except DataError as exc:
-        print(exc, file=sys.stderr)
+        print(report(exc.problems, lang), file=sys.stderr)
         return None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     start = time.perf_counter()
-    corpus = _load(args.root)
+    corpus = _load(args.root, args.lang)
     if corpus is None:
         return 1
     counts = corpus.counts()
@@ -80,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m partenariat", description=__doc__)
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help="folder holding the data folders")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate the data and print every problem").set_defaults(func=cmd_check)
+    check = sub.add_parser("check", help="validate the data and print every problem")
+    check.add_argument("--lang", choices=("fr", "en"), help="language of the messages (default: fr, or $PARTENARIAT_LANG)")
+    check.set_defaults(func=cmd_check)
     render = sub.add_parser("render", help="write every generated page as Markdown into DIR")
     render.add_argument("out", type=Path, metavar="DIR")
     render.set_defaults(func=cmd_render)

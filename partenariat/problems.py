@@ -23,19 +23,16 @@ class Problem:
 
 
 class DataError(Exception):
-    """Raised when the corpus has problems; carries all of them."""
+    """Raised when the corpus has problems; carries all of them (worded by `messages.report`)."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
-        super().__init__(format_problems(self.problems))
+        super().__init__(f"{len(self.problems)} problems in the data")
 
+    def __str__(self) -> str:
+        from .messages import report
 
-def format_problems(problems: Iterable[Problem]) -> str:
-    problems = list(problems)
-    lines = [str(p) for p in problems]
-    n = len(problems)
-    lines.append(f"{n} problème{'s' if n > 1 else ''} dans les données.")
-    return "\n".join(lines)
+        return report(self.problems, "en")
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str | None:

@@ -18,12 +18,19 @@ def test_check_broken_lists_every_problem_without_traceback(corpus_dir: Path) ->
     (corpus_dir / "concepts" / "reseau.yaml").write_text("id: reseau\nterm: Réseau\n\tsummary: x\n", "utf-8")
     path = corpus_dir / "cases" / "encadre-1.yaml"
     path.write_text(path.read_text("utf-8").replace("source: dossier", "source: dosier"), "utf-8")
-    result = run_cli("--root", str(corpus_dir), "check")
+    result = run_cli("--root", str(corpus_dir), "check", "--lang", "en")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert "concepts/reseau.yaml:3: tab character in indentation (indent with spaces only)" in lines
     assert "cases/encadre-1.yaml:13: source: unknown source 'dosier' (did you mean 'dossier'?)" in lines
+    assert lines[-1] == "2 problems in the data."
+
+    # editors get French by default, with the fix to apply
+    result = run_cli("--root", str(corpus_dir), "check")
+    lines = result.stderr.splitlines()
+    assert "concepts/reseau.yaml:3: tabulation dans l'indentation (indentez avec des espaces seulement)" in lines
+    assert "cases/encadre-1.yaml:13: source: source inconnue « dosier » (vouliez-vous dire « dossier » ?)" in lines
     assert lines[-1] == "2 problèmes dans les données."
 
 

@@ -19,8 +19,11 @@ def test_new_concept_then_fill_it_in_until_check_passes(corpus_dir: Path) -> Non
     # the empty required fields are listed, each with what to write
     check = run_cli("--root", str(corpus_dir), "check")
     assert check.returncode == 1
-    assert "concepts/cooperation.yaml:11: summary: has no value (write it after 'summary:')" in check.stderr
-    assert "concepts/cooperation.yaml:13: attested_in: must hold at least one item" in check.stderr
+    assert "concepts/cooperation.yaml:11: summary: n'a pas de valeur (écrivez-la après « summary: »)" in check.stderr
+    assert ("concepts/cooperation.yaml:9: family: n'a pas de valeur (écrivez-la après « family: »; "
+            "valeurs permises : formes-travail-commun") in check.stderr
+    assert ("concepts/cooperation.yaml:13: attested_in: doit contenir au moins un élément, "
+            "par exemple [identifiant]") in check.stderr
 
     text = text.replace("\nfamily:\n", "\nfamily: formes-travail-commun\n")
     text = text.replace("\nsummary:\n", "\nsummary: Une manière de travailler avec d'autres.\n")

@@ -17,7 +17,7 @@ from conftest import FIXTURE, REPO
 from partenariat import load_corpus
 from partenariat.entities import ENTITY_TYPES
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PARTENARIAT_LANG": "en"}
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
@@ -131,6 +131,10 @@ def test_bad_data_stops_the_build_with_located_messages(tmp_path: Path) -> None:
     assert "concepts/partenariat.yaml:10: related[0].concept: unknown concept 'reseua' (did you mean 'reseau'?)" in output
     assert "glossary/cpom.yaml:1: expansion: required field is missing" in output
     assert not (tmp_path / "site" / "index.html").exists()
+    french = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+                            cwd=project, capture_output=True, text=True, timeout=600,
+                            env={**ENV, "PARTENARIAT_LANG": "fr"})
+    assert "glossary/cpom.yaml:1: expansion: champ obligatoire absent : ajoutez-le" in french.stderr
 
 
 def test_bad_macro_argument_fails_the_build(tmp_path: Path) -> None:

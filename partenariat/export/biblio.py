@@ -1,0 +1,182 @@
+"""One neutral bibliographic record per source or legal text, read once from the data.
+
+CSL-JSON, RIS and BibTeX only differ in names and syntax: what a record inherits from the
+work that holds it (`part_of`), how a body is named, which date is the access date, is
+decided here once, so the three files always say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .. import vocab
+from ..load import Corpus
+from ..models import Author, LegalText, Source
+from ..render.common import fr_date
+from .common import plain_text
+
+# Types whose `container`/`part_of` is the book (with editors) that holds them.
+IN_BOOK = {"chapitre", "entree-dictionnaire"}
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person (family, given) or a body (literal)."""
+
+    family: str | None = None
+    given: str | None = None
+    literal: str | None = None
+
+    @property
+    def is_body(self) -> bool:
+        return self.literal is not None
+
+
+@dataclass
+class BibRecord:
+    id: str
+    category: str  # a key of vocab.SOURCE_TYPES, or "legal"
+    title: str
+    accessed: dt.date  # the entry's `reviewed` date: when the site last checked the work
+    title_short: str | None = None
+    authors: list[Name] = field(default_factory=list)
+    editors: list[Name] = field(default_factory=list)
+    year: int | None = None
+    date: dt.date | None = None
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+    place: str | None = None
+    collection: str | None = None
+    event: str | None = None
+    url: str | None = None
+    online: str | None = None
+    abstract: str | None = None
+    genre: str | None = None
+    number: str | None = None  # legal texts: "2002-2"
+    legal_kind: str | None = None  # legal texts: a key of vocab.LEGAL_KINDS
+
+    @property
+    def is_legal(self) -> bool:
+        return self.category == "legal"
+
+    @property
+    def in_proceedings(self) -> bool:
+        """A talk published in proceedings (it has a container), not only given."""
+        return self.category == "communication" and bool(self.container)
+
+    def page_range(self) -> tuple[str, str | None] | None:
+        """(first, last) for "149-162"; (whole text, None) for "8" or "99, 106"."""
+        if not self.pages:
+            return None
+        match = re.fullmatch(r"\s*(\w+)\s*[-–—]+\s*(\w+)\s*", self.pages)
+        return (match.group(1), match.group(2)) if match else (self.pages.strip(), None)
+
+    def legal_label(self) -> str:
+        """« Loi n° 2002-2 du 2 janvier 2002 »."""
+        label = vocab.LEGAL_KINDS[self.legal_kind or "loi"]
+        if self.number:
+            label += f" n° {self.number}"
+        if self.date:
+            label += f" du {fr_date(self.date)}"
+        return label
+
+
+def name_of(author: Author) -> Name:
+    if author.kind == "personne" and author.family:
+        return Name(family=author.family, given=author.given)
+    return Name(literal=author.name)
+
+
+def _genre(source: Source) -> str | None:
+    if source.type == "memoire":
+        # The vocabulary joins both; the id (stable, chosen by editors) tells which it is.
+        return "Thèse" if "these" in source.id.split("-") else "Mémoire"
+    if source.type in {"livre", "article", "chapitre", "entree-dictionnaire", "page-web", "non-precise"}:
+        return None
+    return vocab.SOURCE_TYPES[source.type]
+
+
+def source_record(corpus: Corpus, source: Source) -> BibRecord:
+    parent = corpus.get("source", source.part_of) if source.part_of else None
+    assert parent is None or isinstance(parent, Source)
+    names = lambda ids: [name_of(corpus.get("author", i)) for i in ids]  # noqa: E731
+    container = source.container
+    editors = names(source.editors)
+    publisher, place = source.publisher, source.place
+    if parent is not None:
+        if not container:
+            # An article inside a themed issue: the journal; a chapter: the book.
+            container = parent.container if parent.type == "numero-revue" and parent.container else parent.title
+        if source.type in IN_BOOK:
+            editors = editors or names(parent.editors)
+            publisher = publisher or parent.publisher
+            place = place or parent.place
+    return BibRecord(
+        id=source.id,
+        category=source.type,
+        title=source.title or source.cited_as or source.id,
+        accessed=source.reviewed,
+        authors=names(source.authors),
+        editors=editors,
+        year=source.year or (source.date.year if source.date else None),
+        date=source.date,
+        container=container,
+        volume=source.volume,
+        issue=source.issue,
+        pages=source.pages,
+        publisher=publisher,
+        place=place,
+        collection=source.collection,
+        event=" ".join(source.event.split()) if source.event else None,
+        url=source.url,
+        online=source.online,
+        abstract=plain_text(corpus, source.summary) or None,
+        genre=_genre(source),
+    )
+
+
+def legal_record(corpus: Corpus, text: LegalText) -> BibRecord:
+    return BibRecord(
+        id=text.id,
+        category="legal",
+        title=" ".join(text.title.split()),
+        title_short=text.short_title,
+        accessed=text.reviewed,
+        year=text.date.year,
+        date=text.date,
+        url=text.url,
+        abstract=plain_text(corpus, text.summary) or None,
+        genre=vocab.LEGAL_KINDS[text.kind],
+        number=text.number,
+        legal_kind=text.kind,
+    )
+
+
+def _sort_key(record: BibRecord) -> tuple[int, str, int, str]:
+    lead = record.authors[0] if record.authors else None
+    name = (lead.family or lead.literal or "") if lead else record.title
+    from ..render.indexes import sort_key
+    return (1 if record.is_legal else 0, sort_key(name), record.year or 0, record.id)
+
+
+def all_records(corpus: Corpus) -> list[BibRecord]:
+    """Every source, then every legal text: sources by first author and year, laws by date."""
+    records = [source_record(corpus, s) for s in corpus.entities("source")]  # type: ignore[arg-type]
+    records.sort(key=_sort_key)
+    laws = sorted(corpus.entities("legal"), key=lambda t: (t.date, t.id))  # type: ignore[attr-defined]
+    return records + [legal_record(corpus, t) for t in laws]  # type: ignore[arg-type]
+
+
+def record_for(corpus: Corpus, entity: Source | LegalText | str) -> BibRecord:
+    """The record of one source or legal text (an entity, or its id: sources first)."""
+    if isinstance(entity, str):
+        entity = (corpus.records["source"].get(entity) or corpus.records["legal"][entity]).entity  # type: ignore[assignment]
+    if isinstance(entity, LegalText):
+        return legal_record(corpus, entity)
+    assert isinstance(entity, Source)
+    return source_record(corpus, entity)

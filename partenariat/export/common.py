@@ -1,0 +1,69 @@
+"""Helpers shared by the exports: page addresses, and the data's running text turned into
+plain text or safe HTML (exports leave the site, so `[[type:id|label]]` cannot stay as is)."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from ..entities import BY_NAME
+from ..load import Corpus
+from ..refs import TEXT_LINK
+from ..render.common import Context, entity_title
+
+SITE_TITLE = "Le partenariat dans le travail social"
+
+
+def corpus_of(source: Corpus | Context) -> Corpus:
+    return source.corpus if isinstance(source, Context) else source
+
+
+def page_url(type_name: str, entity_id: str | None = None, base_url: str = "", directory_urls: bool = True) -> str:
+    """Address of an entity page (or of the index page of its type when ``entity_id`` is None).
+
+    With ``base_url`` (MkDocs' ``site_url``) the address is absolute; without it, it is
+    relative to the site root, e.g. ``glossaire/cpom/``.
+    """
+    folder = BY_NAME[type_name].url
+    if entity_id is None:
+        path = f"{folder}/" if directory_urls else f"{folder}/index.html"
+    else:
+        path = f"{folder}/{entity_id}/" if directory_urls else f"{folder}/{entity_id}.html"
+    if not base_url:
+        return path
+    return base_url.rstrip("/") + "/" + path
+
+
+def _label(corpus: Corpus, match: re.Match[str]) -> str:
+    type_name, entity_id, label = match.group(1), match.group(2).strip(), match.group(3)
+    if label:
+        return label.strip()
+    return entity_title(type_name, corpus.get(type_name, entity_id))
+
+
+def plain_text(corpus: Corpus, value: str | None) -> str:
+    """Running text as one plain line: links become their label (or the title of their target)."""
+    if not value:
+        return ""
+    return " ".join(TEXT_LINK.sub(lambda m: _label(corpus, m), value).split())
+
+
+def html_text(corpus: Corpus, value: str | None, base_url: str = "") -> str:
+    """Running text as HTML paragraphs, escaped; links point to the site when its address is known."""
+    if not value:
+        return ""
+    out = []
+    for paragraph in re.split(r"\n\s*\n", value.strip()):
+        parts, end = [], 0
+        for match in TEXT_LINK.finditer(paragraph):
+            parts.append(escape(paragraph[end:match.start()], quote=False))
+            label = escape(_label(corpus, match), quote=False)
+            if base_url:
+                href = escape(page_url(match.group(1), match.group(2).strip(), base_url))
+                parts.append(f'<a href="{href}">{label}</a>')
+            else:
+                parts.append(label)
+            end = match.end()
+        parts.append(escape(paragraph[end:], quote=False))
+        out.append("<p>" + " ".join("".join(parts).split()) + "</p>")
+    return "".join(out)
