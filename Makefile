@@ -26,10 +26,14 @@ check: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/yamllint -s .
 
-## Lint, then the whole test suite (includes a real strict build of the site)
+## The checks of pre-commit (ruff, yamllint, data check), then the whole test suite
+## (includes real strict builds of the site)
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/yamllint -s .
+	$(BIN)/python -m partenariat check
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -24,6 +24,7 @@ from partenariat.messages import report
 from partenariat.pages import Page, build_pages, nav_sections
 from partenariat.render.common import Context
 from partenariat.render.glossary import abbreviations
+from partenariat.schemas import SCHEMA_DIR, render_schemas
 
 _pages: list[Page] = []
 _macro_errors: list[str] = []
@@ -68,6 +69,8 @@ def _expand(item: object, index_of: dict[str, str], sections: dict[str, list]) -
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _pages:
         files.append(File.generated(config, page.path, content=page.markdown))
+    for name, text in render_schemas().items():  # published for editors' tools
+        files.append(File.generated(config, f"{SCHEMA_DIR}/{name}", content=text))
     return files
 
 
