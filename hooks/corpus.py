@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import pass_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
@@ -25,6 +26,7 @@ from partenariat.pages import Page, build_pages, nav_sections
 from partenariat.render.common import Context
 from partenariat.render.glossary import abbreviations
 from partenariat.schemas import SCHEMA_DIR, render_schemas
+from partenariat.urls import check_addresses
 
 _pages: list[Page] = []
 _macro_errors: list[str] = []
@@ -36,6 +38,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         corpus = load_corpus(root)
     except DataError as exc:
         raise PluginError("Données invalides :\n" + report(exc.problems)) from None
+    redirects, problems = check_addresses(root, corpus, Path(config.docs_dir))
+    if problems:
+        raise PluginError("Adresses :\n" + report(problems))
+    if "redirects" in config.plugins:  # old addresses of renamed pages keep working
+        config.plugins["redirects"].config["redirect_maps"] = redirects
     ctx = Context(corpus, build_index(corpus), directory_urls=config.use_directory_urls)
     _pages[:] = build_pages(ctx)
 
@@ -66,6 +73,7 @@ def _expand(item: object, index_of: dict[str, str], sections: dict[str, list]) -
     return item
 
 
+@event_priority(100)  # before other plugins look at the files (mkdocs-redirects checks its targets)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _pages:
         files.append(File.generated(config, page.path, content=page.markdown))

@@ -1,4 +1,5 @@
-"""Command line: `python -m partenariat check` and `python -m partenariat render DIR`."""
+"""Command line: `python -m partenariat check`, `python -m partenariat render DIR` and
+`python -m partenariat export DIR`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from .entities import ENTITY_TYPES
 from .load import load_corpus
 from .messages import report
 from .problems import DataError
+from .urls import MANIFEST, check_addresses, current_urls, read_manifest, write_manifest
 
 LABELS = {"concept": "concepts", "author": "auteurs", "source": "sources", "legal": "textes juridiques",
           "glossary": "sigles", "case": "cas", "curriculum": "référentiels"}
@@ -30,11 +32,29 @@ def cmd_check(args: argparse.Namespace) -> int:
     corpus = _load(args.root, args.lang)
     if corpus is None:
         return 1
+    _, problems = check_addresses(args.root, corpus, args.root / "docs")
+    if problems:
+        print(report(problems, args.lang), file=sys.stderr)
+        return 1
     counts = corpus.counts()
     parts = ", ".join(f"{counts[t.name]} {LABELS[t.name]}" for t in ENTITY_TYPES)
     total = sum(counts.values())
     print(f"OK: {total} entrées ({parts}), {len(corpus.edges)} renvois vérifiés "
           f"en {time.perf_counter() - start:.2f} s")
+    return 0
+
+
+def cmd_urls(args: argparse.Namespace) -> int:
+    corpus = _load(args.root)
+    if corpus is None:
+        return 1
+    urls = current_urls(corpus, args.root / "docs")
+    if args.write:
+        known = read_manifest(args.root)
+        write_manifest(args.root, known | urls)
+        print(f"{len(urls - known)} adresse(s) ajoutée(s) à {MANIFEST} ({len(known | urls)} en tout)")
+    else:
+        print("\n".join(sorted(urls)))
     return 0
 
 
@@ -77,6 +97,17 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import write_exports
+
+    corpus = _load(args.root)
+    if corpus is None:
+        return 1
+    written = write_exports(corpus, args.out, base_url=args.base_url)
+    print(f"{len(written)} fichiers d'export écrits dans {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m partenariat", description=__doc__)
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help="folder holding the data folders")
@@ -87,11 +118,19 @@ def main(argv: list[str] | None = None) -> int:
     render = sub.add_parser("render", help="write every generated page as Markdown into DIR")
     render.add_argument("out", type=Path, metavar="DIR")
     render.set_defaults(func=cmd_render)
+    export = sub.add_parser("export", help="write the exports (Moodle, CSV, CSL-JSON, RIS, BibTeX) into DIR")
+    export.add_argument("out", type=Path, metavar="DIR")
+    export.add_argument("--base-url", default="", metavar="URL",
+                        help="address of the published site, to write absolute page links (default: relative)")
+    export.set_defaults(func=cmd_export)
     new = sub.add_parser("new", help='create a data file: new concept "Coopération"')
     new.add_argument("type", help="concept, author, source, legal, glossary, case or curriculum")
     new.add_argument("title", help="term, name, title or acronym of the new entry")
     new.add_argument("--id", help="id to use instead of the one made from the title")
     new.set_defaults(func=cmd_new)
+    urls = sub.add_parser("urls", help=f"list the page addresses; --write adds the new ones to {MANIFEST}")
+    urls.add_argument("--write", action="store_true")
+    urls.set_defaults(func=cmd_urls)
     schemas = sub.add_parser("schemas", help="write the JSON Schemas of the data files (default: schemas/)")
     schemas.add_argument("out", type=Path, nargs="?", metavar="DIR")
     schemas.set_defaults(func=cmd_schemas)

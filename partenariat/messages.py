@@ -35,6 +35,12 @@ RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"^a work cannot be part of itself$", "un ouvrage ne peut pas faire partie de lui-même"),
     (rf"^acronym {_Q} is already defined$", "le sigle « \\1 » existe déjà"),
     (r"^see (.*)$", "voir \\1"),
+    # addresses
+    (r"^published address no longer exists$", "adresse publiée qui n'existe plus"),
+    (rf"^add {_Q} to (.*)$", "ajoutez « \\1 » dans \\2 (renommer = rediriger)"),
+    (rf"^{_Q} is still a page of the site$", "« \\1 » est encore une page du site"),
+    (r"^a redirect is only for an address that no longer exists$", "une redirection ne sert que pour une adresse disparue"),
+    (rf"^redirect target {_Q} is not a page of the site$", "la cible « \\1 » n'est pas une page du site"),
     # fields and values
     (r"^required field is missing$", "champ obligatoire absent : ajoutez-le"),
     (rf"^unknown field {_Q}$", "champ inconnu « \\1 »"),

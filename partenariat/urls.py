@@ -1,0 +1,101 @@
+"""Published addresses: the manifest trainers rely on, and the redirects that keep it true.
+
+`urls.txt` (committed) lists every page address ever published. A page may move (an id is
+renamed) only if `redirects.yaml` sends its old address to the new one. Both files are
+checked here, without MkDocs; the hook hands the redirects to the mkdocs-redirects plugin.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from .entities import BY_NAME, ENTITY_TYPES
+from .load import Corpus
+from .problems import Problem, did_you_mean
+from .yamlfile import read_yaml
+
+MANIFEST = "urls.txt"
+REDIRECTS = "redirects.yaml"
+
+
+def page_url(md_path: str) -> str:
+    """docs-relative Markdown path → address with directory URLs ('concepts/reseau/')."""
+    stem = md_path[:-3]
+    if stem == "index":
+        return ""
+    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+
+
+def current_urls(corpus: Corpus, docs_dir: Path) -> set[str]:
+    urls = {page_url(str(p.relative_to(docs_dir))) for p in docs_dir.rglob("*.md")}
+    for etype in ENTITY_TYPES:
+        urls.add(f"{etype.url}/")
+        urls.update(f"{etype.url}/{entity_id}/" for entity_id in corpus.records[etype.name])
+    return urls
+
+
+def read_manifest(root: Path) -> set[str]:
+    path = root / MANIFEST
+    if not path.is_file():
+        return set()
+    lines = {line.strip() for line in path.read_text("utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    return {"" if line == "/" else line for line in lines}
+
+
+def write_manifest(root: Path, urls: set[str]) -> None:
+    header = ("# Every published page address (relative to the site root). Never remove a line:\n"
+              "# a renamed page keeps its old address through redirects.yaml.\n")
+    lines = sorted(urls, key=lambda u: (u.count("/"), u))
+    (root / MANIFEST).write_text(header + "\n".join(line or "/" for line in lines) + "\n", encoding="utf-8")
+
+
+def load_redirects(root: Path, corpus: Corpus, docs_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+    """`old address: new address` (e.g. `concepts/cooperaton: concepts/cooperation`) → old.md → new.md."""
+    path = root / REDIRECTS
+    if not path.is_file():
+        return {}, []
+    doc, problems = read_yaml(path, REDIRECTS)
+    if doc is None:
+        return {}, [] if problems and problems[0].message == "file is empty" else problems
+    current = current_urls(corpus, docs_dir)
+    maps: dict[str, str] = {}
+    for old, new in doc.data.items():
+        line = doc.line_of((old,))
+        old_url, new_url = str(old).strip("/") + "/", str(new or "").strip("/") + "/"
+        if old_url in current:
+            problems.append(Problem(REDIRECTS, line, old, f"'{old}' is still a page of the site",
+                                    "a redirect is only for an address that no longer exists"))
+        elif new_url not in current:
+            folder = new_url.split("/")[0]
+            etype = next((t for t in ENTITY_TYPES if t.url == folder), None)
+            ids = corpus.records[etype.name] if etype else []
+            hint = did_you_mean(new_url.split("/")[1] if "/" in new_url else new_url, ids) if ids else None
+            problems.append(Problem(REDIRECTS, line, old, f"redirect target '{new}' is not a page of the site", hint))
+        else:
+            maps[old_url.rstrip("/") + ".md"] = _md_path(new_url, docs_dir)
+    return maps, problems
+
+
+def _md_path(url: str, docs_dir: Path) -> str:
+    folder = url.rstrip("/")
+    if any(t.url == folder for t in BY_NAME.values()) or (docs_dir / folder / "index.md").is_file():
+        return f"{folder}/index.md"
+    return f"{folder}.md"
+
+
+def check_addresses(root: Path, corpus: Corpus, docs_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+    """The redirects to write, and the problems: a bad redirect, or a published address that
+    disappeared without one."""
+    maps, problems = load_redirects(root, corpus, docs_dir)
+    current = current_urls(corpus, docs_dir)
+    redirected = {old[: -len(".md")] + "/" for old in maps}
+    for url in sorted(read_manifest(root) - current - redirected):
+        gone = url.rstrip("/").split("/")[-1]
+        folder = url.split("/")[0]
+        etype = next((t for t in ENTITY_TYPES if t.url == folder), None)
+        close = difflib.get_close_matches(gone, list(corpus.records[etype.name]), n=1) if etype else []
+        target = f"{folder}/{close[0]}" if close else "<new address>"
+        hint = f"add '{url.rstrip('/')}: {target}' to {REDIRECTS}"
+        problems.append(Problem(MANIFEST, 0, url, "published address no longer exists", hint))
+    return maps, problems

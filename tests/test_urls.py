@@ -1,0 +1,63 @@
+"""Stable addresses: the committed manifest, and « rename + redirect » tried for real."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from test_site import ENV, _fixture_project
+
+from conftest import REPO, run_cli
+from partenariat import load_corpus
+from partenariat.urls import check_addresses, current_urls, read_manifest, write_manifest
+
+
+def test_manifest_lists_every_published_address() -> None:
+    corpus = load_corpus(REPO)
+    current = current_urls(corpus, REPO / "docs")
+    missing = current - read_manifest(REPO)
+    assert not missing, f"run: python -m partenariat urls --write ({sorted(missing)[:5]}…)"
+    _, problems = check_addresses(REPO, corpus, REPO / "docs")
+    assert problems == []
+    assert {"", "concepts/partenariat/", "glossaire/cpom/", "referentiels/bts-esf/", "comparer/"} <= current
+
+
+def test_rename_needs_a_redirect_and_the_old_address_keeps_working(tmp_path: Path) -> None:
+    project = _fixture_project(tmp_path)
+    write_manifest(project, current_urls(load_corpus(project), project / "docs"))
+    # rename concepts/reseau → concepts/reseaux, and update what refers to it
+    old = project / "concepts" / "reseau.yaml"
+    (project / "concepts" / "reseaux.yaml").write_text(old.read_text("utf-8").replace("id: reseau", "id: reseaux"))
+    old.unlink()
+    for path in (project / "concepts" / "partenariat.yaml", project / "curricula" / "bts-esf.yaml"):
+        text = path.read_text("utf-8").replace("concept:reseau|", "concept:reseaux|")
+        path.write_text(text.replace("concept: reseau\n", "concept: reseaux\n").replace(", reseau]", ", reseaux]"))
+
+    result = run_cli("--root", str(project), "check", "--lang", "en")
+    assert result.returncode == 1
+    assert ("urls.txt: concepts/reseau/: published address no longer exists "
+            "(add 'concepts/reseau: concepts/reseaux' to redirects.yaml)") in result.stderr
+
+    (project / "redirects.yaml").write_text("concepts/reseau: concepts/reseaux\n", "utf-8")
+    result = run_cli("--root", str(project), "check")
+    assert result.returncode == 0, result.stderr
+
+    site = tmp_path / "site"
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                           cwd=project, capture_output=True, text=True, env=ENV, timeout=600)
+    assert build.returncode == 0, build.stderr
+    redirect = (site / "concepts" / "reseau" / "index.html").read_text("utf-8")
+    assert 'http-equiv="refresh"' in redirect and "../reseaux/" in redirect
+    assert (site / "concepts" / "reseaux" / "index.html").is_file()
+
+
+def test_bad_redirects_are_reported(tmp_path: Path) -> None:
+    project = _fixture_project(tmp_path)
+    (project / "redirects.yaml").write_text("concepts/partenariat: concepts/reseau\nconcepts/vieux: concepts/resau\n")
+    result = run_cli("--root", str(project), "check", "--lang", "en")
+    assert result.returncode == 1
+    assert ("redirects.yaml:1: concepts/partenariat: 'concepts/partenariat' is still a page of the site "
+            "(a redirect is only for an address that no longer exists)") in result.stderr
+    assert ("redirects.yaml:2: concepts/vieux: redirect target 'concepts/resau' is not a page of the site "
+            "(did you mean 'reseau'?)") in result.stderr
