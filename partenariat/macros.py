@@ -16,6 +16,7 @@ from .entities import BY_NAME
 from .problems import did_you_mean
 from .render.common import Context
 from .render.compare import compare_table, continuum_svg, definitions_grid
+from .render.fields import fields_table
 
 
 class MacroError(ValueError):
@@ -85,4 +86,18 @@ def make_macros(corpus_ctx: Context, errors: list[str]) -> dict[str, Callable[..
             raise MacroError(f"no concept is an 'etape-de' '{axis}' with 'precede' relations")
         return svg
 
-    return {f.__name__: _recording(errors, f) for f in (nombre, lien, compare, definitions, continuum)}
+    def champs(type_name: str) -> str:
+        """Table of the fields of a data file, with the French help, for the contributor guide."""
+        _check(ctx, type_name)
+        return fields_table(BY_NAME[type_name].model)
+
+    def exemple(type_name: str, entity_id: str) -> str:
+        """A real data file shown as it is written, for the contributor guide."""
+        _check(ctx, type_name, entity_id)
+        path = ctx.corpus.root / BY_NAME[type_name].folder / f"{entity_id}.yaml"
+        lines = path.read_text("utf-8").splitlines()
+        body = "\n".join(line for line in lines if not line.startswith("# yaml-language-server"))
+        return f'```yaml title="{BY_NAME[type_name].folder}/{entity_id}.yaml"\n{body}\n```'
+
+    return {f.__name__: _recording(errors, f)
+            for f in (nombre, lien, compare, definitions, continuum, champs, exemple)}
