@@ -9,6 +9,7 @@ mkdocs.yml.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -23,6 +24,7 @@ from partenariat.index import build_index
 from partenariat.macros import make_macros
 from partenariat.messages import report
 from partenariat.pages import Page, build_pages, nav_sections
+from partenariat.preview import load_for_preview
 from partenariat.render.common import Context
 from partenariat.render.glossary import abbreviations
 from partenariat.schemas import SCHEMA_DIR, render_schemas
@@ -30,12 +32,22 @@ from partenariat.urls import check_addresses
 
 _pages: list[Page] = []
 _macro_errors: list[str] = []
+_banner: list[str] = []
+SERVING = sys.argv[1:2] == ["serve"]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    _banner.clear()
     try:
-        corpus = load_corpus(root)
+        if SERVING:  # keep previewing the last good data; show what is wrong
+            corpus, problems = load_for_preview(root)
+            if problems:  # printed, not logged: strict mode would turn a log into a failed rebuild
+                print("Données invalides (la prévisualisation garde la dernière version correcte) :\n"
+                      + report(problems), file=sys.stderr)
+                _banner.append(report(problems))
+        else:
+            corpus = load_corpus(root)
     except DataError as exc:
         raise PluginError("Données invalides :\n" + report(exc.problems)) from None
     redirects, problems = check_addresses(root, corpus, Path(config.docs_dir))
@@ -83,9 +95,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
-    """Runs after mkdocs-macros: a macro called with bad arguments stops the build here."""
+    """Runs after mkdocs-macros: a macro called with bad arguments stops the build here.
+    While previewing broken data, every page says so."""
     if _macro_errors:
         problems = "\n".join(f"docs/{page.file.src_path}: {e}" for e in _macro_errors)
         _macro_errors.clear()
         raise PluginError("Macro mal appelée :\n" + problems)
+    if _banner:
+        lines = "\n".join(f"    - `{line}`" for line in _banner[0].splitlines()[:-1])
+        markdown = ('!!! danger "Données invalides : cette prévisualisation montre la dernière version correcte"\n\n'
+                    f"{lines}\n\n{markdown}")
     return markdown

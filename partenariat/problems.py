@@ -36,5 +36,8 @@ class DataError(Exception):
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    candidates = list(candidates)
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    if not close and len(value) >= 4:  # a shortened id: 'lahary-2007' for 'lahary-2007-esquisse-…'
+        close = sorted(c for c in candidates if c.startswith(value))[:1]
     return f"did you mean '{close[0]}'?" if close else None

@@ -138,4 +138,4 @@ def new_entry(root: Path, type_name: str, title: str, entry_id: str | None = Non
 def similar_entries(root: Path, type_name: str, entry_id: str) -> list[str]:
     """Existing ids close to a new one: perhaps the same notion under another spelling."""
     existing = [p.stem for p in (root / BY_NAME[type_name].folder).glob("*.yaml") if p.stem != entry_id]
-    return difflib.get_close_matches(entry_id, existing, n=3, cutoff=0.75)
+    return difflib.get_close_matches(entry_id, existing, n=1, cutoff=0.8)

@@ -32,6 +32,11 @@ def _model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
+def _allowed(expected: str) -> list[str]:
+    """pydantic's "'a', 'b' or 'c'" → ['a', 'b', 'c']."""
+    return [a.strip(" '") for a in re.split(r",| or ", expected)]
+
+
 def model_problems(exc: ValidationError, model: type[BaseModel], doc: YamlDoc, file: str) -> list[Problem]:
     problems = []
     for err in exc.errors(include_url=False):
@@ -50,7 +55,7 @@ def model_problems(exc: ValidationError, model: type[BaseModel], doc: YamlDoc, f
             message = "has no value"
             hint = f"write it after '{loc[-1]}:'"
             if kind == "literal_error":
-                hint += "; allowed: " + err["ctx"]["expected"].replace("'", "")
+                hint += "; allowed: " + ", ".join(_allowed(err["ctx"]["expected"]))
         elif kind == "extra_forbidden":
             message = f"unknown field '{loc[-1]}'"
             holder = _model_at(model, loc)
@@ -59,7 +64,7 @@ def model_problems(exc: ValidationError, model: type[BaseModel], doc: YamlDoc, f
                     "allowed fields: " + ", ".join(holder.model_fields)
                 )
         elif kind == "literal_error":
-            allowed = [a.strip(" '") for a in re.split(r",| or ", err["ctx"]["expected"])]
+            allowed = _allowed(err["ctx"]["expected"])
             message = f"'{value}' is not an allowed value"
             hint = did_you_mean(str(value), allowed) or "allowed: " + ", ".join(allowed)
         elif kind == "string_pattern_mismatch":
