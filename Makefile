@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check test lint clean
+.PHONY: site serve offline check test lint clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ site: $(STAMP)
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
+## A copy that works without network or server (USB stick): site-offline/, same paths as online
+offline: $(STAMP)
+	OFFLINE=true NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict -d site-offline
+
 check: $(STAMP)
 	$(BIN)/python -m partenariat check
 
@@ -28,13 +32,17 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/yamllint -s .
 
+## Debian's Chromium for the browser tests (Playwright drives it; it cannot download browsers here)
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
 ## The checks of pre-commit (ruff, yamllint, data check), then the whole test suite
-## (includes real strict builds of the site)
-test: $(STAMP)
+## (includes real strict builds of the site and browser checks)
+test: $(STAMP) /usr/bin/chromium
 	$(BIN)/ruff check .
 	$(BIN)/yamllint -s .
 	$(BIN)/python -m partenariat check
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf site build $(VENV)
+	rm -rf site site-offline build $(VENV)
