@@ -6,11 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_site import ENV, _fixture_project
-
 from conftest import REPO, run_cli
 from partenariat import load_corpus
 from partenariat.urls import check_addresses, current_urls, read_manifest, write_manifest
+from test_site import ENV, _fixture_project
 
 
 def test_manifest_lists_every_published_address() -> None:
