@@ -32,3 +32,6 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
 
 BY_NAME: dict[str, EntityType] = {t.name: t for t in ENTITY_TYPES}
 DATA_FOLDERS: tuple[str, ...] = tuple(t.folder for t in ENTITY_TYPES)
+
+# Ids that name a page of the section itself (see pages.EXTRA_PAGES), refused for entries.
+RESERVED_IDS: dict[str, set[str]] = {"glossary": {"a-imprimer"}, **{t.name: set() for t in ENTITY_TYPES if t.name != "glossary"}}

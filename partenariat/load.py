@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .entities import ENTITY_TYPES, EntityType
+from .entities import ENTITY_TYPES, RESERVED_IDS, EntityType
 from .problems import DataError, Problem
 from .refs import Edge, iter_edges, iter_raw_edges
 from .validate import model_problems, part_of_cycles, reference_problem, slugify
@@ -58,6 +58,9 @@ def _load_file(path: Path, etype: EntityType, shown: str) -> tuple[Record | _Inv
     if stem != slugify(stem):
         problems.append(Problem(shown, 1, "", f"file name '{path.name}' is not a valid id",
                                 f"rename it '{slugify(stem) or 'nom'}.yaml'"))
+    if stem in RESERVED_IDS[etype.name]:
+        problems.append(Problem(shown, 1, "id", f"id '{stem}' is reserved for a page of the site",
+                                "choose another id (and file name)"))
     declared = doc.data.get("id")
     if isinstance(declared, str) and declared != stem:
         problems.append(Problem(shown, doc.line_of(("id",)), "id",

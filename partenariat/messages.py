@@ -68,6 +68,8 @@ RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"^a source needs 'title' \(or 'cited_as' when the seed gives no title\)$",
      "une source demande « title » (ou « cited_as » si le document ne donne pas de titre)"),
     # files
+    (rf"^id {_Q} is reserved for a page of the site$", "l'id « \\1 » est réservé à une page du site"),
+    (r"^choose another id \(and file name\)$", "choisissez un autre identifiant (et nom de fichier)"),
     (rf"^file name {_Q} is not a valid id$", "le nom de fichier « \\1 » n'est pas un identifiant valide"),
     (rf"^rename it {_Q}$", "renommez-le « \\1 »"),
     (rf"^id {_Q} differs from the file name {_Q}$", "l'id « \\1 » ne correspond pas au nom du fichier « \\2 »"),

@@ -20,7 +20,7 @@ from .render.common import Context, entity_title
 from .render.concept import render_concept
 from .render.curriculum import render_curriculum
 from .render.glossary import render_acronym
-from .render.indexes import INDEXES, sort_key
+from .render.indexes import INDEXES, printable_glossary, sort_key
 from .render.legal import render_legal
 from .render.source import render_source
 
@@ -32,6 +32,13 @@ RENDERERS: dict[str, Callable[[Context, BaseModel], str]] = {
     "glossary": render_acronym,  # type: ignore[dict-item]
     "case": render_case,  # type: ignore[dict-item]
     "curriculum": render_curriculum,  # type: ignore[dict-item]
+}
+
+
+# Pages of a section beyond its index and its entities; their names are reserved ids
+# (entities.RESERVED_IDS), so no entry can take their address.
+EXTRA_PAGES: dict[str, tuple[tuple[str, str, Callable[[Context], str]], ...]] = {
+    "glossary": (("a-imprimer.md", "Glossaire à imprimer", printable_glossary),),
 }
 
 
@@ -50,6 +57,8 @@ def build_pages(source: Corpus | Context) -> list[Page]:
     pages: list[Page] = []
     for etype in ENTITY_TYPES:
         pages.append(Page(f"{etype.url}/index.md", etype.plural, INDEXES[etype.name](ctx), etype.name, True))
+        for path, title, render in EXTRA_PAGES.get(etype.name, ()):
+            pages.append(Page(f"{etype.url}/{path}", title, render(ctx), etype.name))
         entities = sorted(corpus.entities(etype.name), key=lambda e: sort_key(entity_title(etype.name, e)))
         for entity in entities:
             entity_id = entity.id

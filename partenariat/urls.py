@@ -28,10 +28,10 @@ def page_url(md_path: str) -> str:
 
 
 def current_urls(corpus: Corpus, docs_dir: Path) -> set[str]:
+    from .pages import build_pages  # the generated pages, whatever they are
+
     urls = {page_url(str(p.relative_to(docs_dir))) for p in docs_dir.rglob("*.md")}
-    for etype in ENTITY_TYPES:
-        urls.add(f"{etype.url}/")
-        urls.update(f"{etype.url}/{entity_id}/" for entity_id in corpus.records[etype.name])
+    urls.update(page_url(page.path) for page in build_pages(corpus))
     return urls
 
 

@@ -25,7 +25,7 @@ def test_one_page_per_entity_plus_one_index_per_type(corpus_dir: Path) -> None:
     corpus = load_corpus(corpus_dir)
     pages = build_pages(corpus)
     paths = {p.path for p in pages}
-    assert len(pages) == sum(corpus.counts().values()) + 7
+    assert len(pages) == sum(corpus.counts().values()) + 7 + 1  # + the printable glossary
     assert {"concepts/index.md", "concepts/partenariat.md", "auteurs/dhume.md", "bibliographie/dhume-2001.md",
             "textes-juridiques/loi-2002.md", "glossaire/cpom.md", "cas/encadre-1.md",
             "referentiels/bts-esf.md"} <= paths

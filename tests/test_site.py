@@ -45,14 +45,6 @@ def parse(path: Path) -> Links:
     return parser
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(REPO, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
 def test_every_entity_has_its_page(site: Path) -> None:
     corpus = load_corpus(REPO)
     for etype in ENTITY_TYPES:

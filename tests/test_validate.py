@@ -135,3 +135,12 @@ def test_a_file_with_model_errors_still_has_its_references_checked(corpus_dir: P
         "concepts/partenariat.yaml:2: term: Input should be a valid string",
         "concepts/partenariat.yaml:10: related[0].concept: unknown concept 'resau' (did you mean 'reseau'?)",
     ]
+
+
+def test_reserved_ids_are_refused(corpus_dir: Path) -> None:
+    text = (corpus_dir / "glossary" / "essms.yaml").read_text("utf-8")
+    (corpus_dir / "glossary" / "a-imprimer.yaml").write_text(
+        text.replace("id: essms", "id: a-imprimer").replace("ESSMS", "AIMP"), "utf-8")
+    assert errors(corpus_dir) == [
+        "glossary/a-imprimer.yaml:1: id: id 'a-imprimer' is reserved for a page of the site "
+        "(choose another id (and file name))"]

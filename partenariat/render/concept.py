@@ -18,6 +18,7 @@ def render_concept(ctx: Context, concept: Concept) -> str:
     if concept.aliases:
         meta.append("*Autres formes* : " + ", ".join(concept.aliases))
     out.append("  \n".join(meta) + "\n")
+    out.append('<button type="button" class="md-button pkb-print" hidden>Imprimer la fiche</button>\n')
     out.append("## En bref\n\n" + ctx.text(concept.summary) + "\n")
     confusions = [r for r in concept.related if r.relation in ("distinct-de", "s-oppose-a")]
     if confusions:

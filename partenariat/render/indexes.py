@@ -129,6 +129,27 @@ def glossary_index(ctx: Context) -> str:
     return "\n".join(out)
 
 
+def printable_glossary(ctx: Context) -> str:
+    """Every acronym on one page, compact, for a handout."""
+    entries: list[Acronym] = sorted(ctx.corpus.entities("glossary"), key=lambda e: sort_key(e.acronym))  # type: ignore
+    rows = ["| Sigle | Signification | Domaine | En bref |", "| --- | --- | --- | --- |"]
+    for e in entries:
+        rows.append(f"| **{e.acronym}** | {cell(e.expansion)} | {vocab.GLOSSARY_DOMAINS[e.domain]} | "
+                    f"{cell(first_sentence_plain(e.description or ''))} |")
+    return "\n".join([
+        front_matter("Glossaire à imprimer", "Tous les sigles sur une page, pour un support de cours."),
+        "# Glossaire des sigles — version à imprimer\n",
+        f"{len(entries)} sigles du travail social et de l'éducation. Chaque sigle a sa fiche sur le site "
+        "(rubrique Glossaire). <button type=\"button\" class=\"md-button pkb-print\" hidden>Imprimer</button>\n",
+        '<div class="pkb-printable" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n",
+    ])
+
+
+def first_sentence_plain(text: str) -> str:
+    from .common import first_sentence
+    return first_sentence(text)
+
+
 def cases_index(ctx: Context) -> str:
     cases: list[Case] = ctx.corpus.entities("case")  # type: ignore[assignment]
     order = list(vocab.CASE_KINDS)

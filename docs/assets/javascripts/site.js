@@ -65,3 +65,19 @@ document$.subscribe(function () {
     });
   });
 });
+
+// Print: every link of the text shows its full address; quiz answers and the citation open.
+document$.subscribe(function () {
+  document.querySelectorAll(".md-content .md-typeset a[href]").forEach(function (a) {
+    if (a.classList.contains("headerlink") || a.getAttribute("href").charAt(0) === "#") return;
+    if (a.closest("svg")) return;
+    a.setAttribute("data-print-url", a.href);
+  });
+  document.querySelectorAll(".pkb-print").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+});
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll(".md-content details").forEach(function (d) { d.setAttribute("open", ""); });
+});

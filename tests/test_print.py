@@ -1,0 +1,64 @@
+"""Printing on A4, checked on Chromium's own PDF output: no site chrome, expansions of the
+acronyms and addresses of the links printed, a concept « fiche » and the whole glossary."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from browser import chromium
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def pdf_of(url: str) -> PdfReader:
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        data = page.pdf(format="A4", print_background=False)
+    return PdfReader(io.BytesIO(data))
+
+
+def text_of(reader: PdfReader) -> str:
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+
+
+def test_concept_fiche_prints_cleanly(server: str) -> None:
+    reader = pdf_of(f"{server}/concepts/partenariat/")
+    text = text_of(reader)
+    assert 2 <= len(reader.pages) <= 25, len(reader.pages)
+    assert reader.pages[0].mediabox.width == pytest.approx(595, abs=2)  # A4 portrait, in points
+    assert "Partenariat" in text and "En bref" in text
+    assert "Rechercher" not in text and "Table des matières" not in text  # no search box, no sidebars
+    assert "Imprimer la fiche" not in text
+    assert f"<{server}/concepts/reseau/>" in text.replace(" ", "")  # link addresses are printed
+    assert "Disponible sur" in text  # the citation block prints open
+
+
+def test_printable_glossary_shows_every_expansion(server: str) -> None:
+    reader = pdf_of(f"{server}/glossaire/a-imprimer/")
+    text = text_of(reader)
+    assert "Contrat pluriannuel d'objectifs et de moyens" in text
+    assert "Institut thérapeutique, éducatif et pédagogique" in text
+    assert len(reader.pages) <= 20
+
+
+def test_acronym_expansions_are_printed_where_acronyms_appear(server: str) -> None:
+    text = text_of(pdf_of(f"{server}/cas/trepos-encadre-3-valenciennes/"))
+    assert "QPV (Quartier prioritaire de la politique de la ville)" in text or "QPV (Quartiers prioritaires" in text
