@@ -96,6 +96,8 @@ def _fixture_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
     shutil.copytree(REPO / "hooks", project / "hooks")
+    if (REPO / "overrides").is_dir():
+        shutil.copytree(REPO / "overrides", project / "overrides")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     (project / "partenariat").symlink_to(REPO / "partenariat")
     (project / "docs").mkdir()
