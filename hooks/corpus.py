@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from partenariat import DataError, load_corpus
+from partenariat.export import ExportFile, build_exports
 from partenariat.index import build_index
 from partenariat.macros import make_macros
 from partenariat.messages import report
@@ -32,6 +33,7 @@ from partenariat.urls import check_addresses
 
 _pages: list[Page] = []
 _macro_errors: list[str] = []
+_exports: list[ExportFile] = []
 _banner: list[str] = []
 SERVING = sys.argv[1:2] == ["serve"]
 
@@ -57,6 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.plugins["redirects"].config["redirect_maps"] = redirects
     ctx = Context(corpus, build_index(corpus), directory_urls=config.use_directory_urls)
     _pages[:] = build_pages(ctx)
+    _exports[:] = build_exports(ctx, base_url=config.site_url or "")
 
     sections = nav_sections(_pages)
     index_of = {str(entries[0]): name for name, entries in sections.items()}
@@ -91,6 +94,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.path, content=page.markdown))
     for name, text in render_schemas().items():  # published for editors' tools
         files.append(File.generated(config, f"{SCHEMA_DIR}/{name}", content=text))
+    for export in _exports:  # Moodle, CSV, CSL-JSON, RIS, BibTeX
+        files.append(File.generated(config, export.path, content=export.content))
     return files
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .entities import ENTITY_TYPES
+from .export.jsonld import jsonld_for, jsonld_script
 from .index import build_index
 from .load import Corpus
 from .render.author import render_author
@@ -56,15 +57,21 @@ def build_pages(source: Corpus | Context) -> list[Page]:
     corpus = ctx.corpus
     pages: list[Page] = []
     for etype in ENTITY_TYPES:
-        pages.append(Page(f"{etype.url}/index.md", etype.plural, INDEXES[etype.name](ctx), etype.name, True))
+        index_md = INDEXES[etype.name](ctx) + _structured(jsonld_for(etype.name, None, ctx))
+        pages.append(Page(f"{etype.url}/index.md", etype.plural, index_md, etype.name, True))
         for path, title, render in EXTRA_PAGES.get(etype.name, ()):
             pages.append(Page(f"{etype.url}/{path}", title, render(ctx), etype.name))
         entities = sorted(corpus.entities(etype.name), key=lambda e: sort_key(entity_title(etype.name, e)))
         for entity in entities:
             entity_id = entity.id
-            pages.append(Page(f"{etype.url}/{entity_id}.md", entity_title(etype.name, entity),
-                              RENDERERS[etype.name](ctx, entity), etype.name))
+            markdown = RENDERERS[etype.name](ctx, entity) + _structured(jsonld_for(etype.name, entity, ctx))
+            pages.append(Page(f"{etype.url}/{entity_id}.md", entity_title(etype.name, entity), markdown, etype.name))
     return pages
+
+
+def _structured(data: dict[str, object]) -> str:
+    """schema.org JSON-LD at the end of the page (search engines, citation tools)."""
+    return "\n" + jsonld_script(data) + "\n"
 
 
 def nav_sections(pages: list[Page]) -> dict[str, list[dict[str, str] | str]]:

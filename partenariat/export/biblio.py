@@ -15,6 +15,7 @@ from .. import vocab
 from ..load import Corpus
 from ..models import Author, LegalText, Source
 from ..render.common import fr_date
+from ..render.indexes import sort_key
 from .common import plain_text
 
 # Types whose `container`/`part_of` is the book (with editors) that holds them.
@@ -36,6 +37,8 @@ class Name:
 
 @dataclass
 class BibRecord:
+    """What the three bibliographic formats write about one work, already resolved."""
+
     id: str
     category: str  # a key of vocab.SOURCE_TYPES, or "legal"
     title: str
@@ -92,19 +95,32 @@ def name_of(author: Author) -> Name:
     return Name(literal=author.name)
 
 
+# Shown by citation styles after the title ("[Support d'intervention]"); the types that
+# citation styles already name (book, article, chapter, web page) need none.
+GENRES = {
+    "communication": "Communication",
+    "diaporama": "Support d'intervention",
+    "synthese-atelier": "Synthèse d'atelier",
+    "dossier": "Dossier documentaire",
+    "rapport": "Rapport",
+    "texte-officiel": "Texte officiel",
+}
+
+
 def _genre(source: Source) -> str | None:
     if source.type == "memoire":
         # The vocabulary joins both; the id (stable, chosen by editors) tells which it is.
         return "Thèse" if "these" in source.id.split("-") else "Mémoire"
-    if source.type in {"livre", "article", "chapitre", "entree-dictionnaire", "page-web", "non-precise"}:
-        return None
-    return vocab.SOURCE_TYPES[source.type]
+    return GENRES.get(source.type)
 
 
 def source_record(corpus: Corpus, source: Source) -> BibRecord:
     parent = corpus.get("source", source.part_of) if source.part_of else None
     assert parent is None or isinstance(parent, Source)
-    names = lambda ids: [name_of(corpus.get("author", i)) for i in ids]  # noqa: E731
+
+    def names(ids: list[str]) -> list[Name]:
+        return [name_of(corpus.get("author", i)) for i in ids]  # type: ignore[arg-type]
+
     container = source.container
     editors = names(source.editors)
     publisher, place = source.publisher, source.place
@@ -160,7 +176,6 @@ def legal_record(corpus: Corpus, text: LegalText) -> BibRecord:
 def _sort_key(record: BibRecord) -> tuple[int, str, int, str]:
     lead = record.authors[0] if record.authors else None
     name = (lead.family or lead.literal or "") if lead else record.title
-    from ..render.indexes import sort_key
     return (1 if record.is_legal else 0, sort_key(name), record.year or 0, record.id)
 
 

@@ -9,9 +9,9 @@ from html import escape
 from ..entities import BY_NAME
 from ..load import Corpus
 from ..refs import TEXT_LINK
-from ..render.common import Context, entity_title
+from ..render.common import SITE_TITLE, Context, entity_title
 
-SITE_TITLE = "Le partenariat dans le travail social"
+__all__ = ["SITE_TITLE", "corpus_of", "html_text", "page_url", "plain_text"]
 
 
 def corpus_of(source: Corpus | Context) -> Corpus:

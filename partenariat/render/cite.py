@@ -72,3 +72,15 @@ def reference(ctx: Context, source: Source, link_authors: bool = False) -> str:
     elif source.online:
         text += f" En ligne : {source.online}."
     return text
+
+
+EXPORT_LABELS = {"ris": "RIS (Zotero, EndNote)", "bib": "BibTeX", "json": "CSL-JSON"}
+
+
+def export_links(type_name: str, entity_id: str, prefix: str = "../") -> str:
+    """Links to the reference files of one source or legal text (written by the exports)."""
+    from ..export import entry_export_paths
+
+    paths = entry_export_paths(type_name, entity_id)
+    links = [f"[{EXPORT_LABELS[ext]}]({prefix}{paths[ext]})" for ext in ("ris", "bib", "json")]
+    return "*Exporter la référence* : " + " · ".join(links)

@@ -66,7 +66,8 @@ def render_concept(ctx: Context, concept: Concept) -> str:
     used = list(dict.fromkeys([d.source for d in concept.definitions] + [t.source for t in concept.traits]
                               + [r.source for r in concept.related if r.source]))
     if used:
-        refs = [f"- {reference(ctx, ctx.entity('source', s))} {ctx.link('source', s, 'Fiche')}" for s in used]  # type: ignore[arg-type]
+        refs = [f"- {reference(ctx, ctx.entity('source', s))} {ctx.link('source', s, 'Fiche')} · "  # type: ignore[arg-type]
+                f"[RIS](../bibliographie/{s}.ris) · [BibTeX](../bibliographie/{s}.bib)" for s in used]
         out.append("## Sources\n\n" + "\n".join(refs) + "\n")
     out.append(quiz_section(ctx, concept))
     out.append(cited_by_section(ctx, "concept", concept.id, skip=("case", "curriculum")))

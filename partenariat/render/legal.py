@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import vocab
 from ..models import LegalText
+from .cite import export_links
 from .common import Context, anchor_of, cited_by_section, fr_date, front_matter, provenance_section, quote_block
 
 
@@ -22,6 +23,7 @@ def render_legal(ctx: Context, text: LegalText) -> str:
         out.append(f"**{text.title}**\n")
     if text.summary:
         out.append(ctx.text(text.summary) + "\n")
+    out.append(export_links("legal", text.id) + "\n")
     for article in text.articles:
         heading = f"Article {article.number}"
         if article.codified_as:

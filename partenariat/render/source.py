@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import vocab
 from ..models import Source
-from .cite import reference
+from .cite import export_links, reference
 from .common import Context, cited_by_section, front_matter, provenance_section
 
 
@@ -13,6 +13,7 @@ def render_source(ctx: Context, source: Source) -> str:
     out = [front_matter(title, source.summary), f"# {title}\n"]
     out.append(f"*{vocab.SOURCE_TYPES[source.type]}*\n")
     out.append("## Référence\n\n" + reference(ctx, source, link_authors=True) + "\n")
+    out.append(export_links("source", source.id) + "\n")
     if source.summary:
         out.append("## Présentation\n\n" + ctx.text(source.summary) + "\n")
     if source.note:

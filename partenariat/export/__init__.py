@@ -1,0 +1,79 @@
+"""Exports of the site's data for other tools: Moodle glossaries, CSV handouts, the
+bibliography as CSL-JSON, RIS and BibTeX (whole and per entry), and schema.org JSON-LD.
+
+Every format is a pure function of the corpus (one small module each); `build_exports`
+lists every file with its site-relative path, so the MkDocs hook and
+`python -m partenariat export DIR` produce the same files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..load import Corpus
+from ..render.common import Context
+from .bibtex import bibliography_bibtex, entry_bibtex
+from .common import corpus_of, page_url
+from .csl import bibliography_csl, entry_csl
+from .jsonld import jsonld_for, jsonld_script
+from .moodle import moodle_concepts_xml, moodle_glossary_xml
+from .ris import bibliography_ris, entry_ris
+from .spreadsheet import concepts_csv, glossary_csv
+
+__all__ = [
+    "ExportFile", "bibliography_bibtex", "bibliography_csl", "bibliography_ris", "build_exports", "concepts_csv",
+    "entry_bibtex", "entry_csl", "entry_ris", "entry_export_paths", "glossary_csv", "jsonld_for", "jsonld_script",
+    "moodle_concepts_xml", "moodle_glossary_xml", "page_url", "write_exports",
+]
+
+# Per-entry bibliographic files sit next to the entry's page: bibliographie/<id>.bib
+ENTRY_FORMATS = {"json": entry_csl, "ris": entry_ris, "bib": entry_bibtex}
+ENTRY_FOLDERS = {"source": "bibliographie", "legal": "textes-juridiques"}
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    path: str  # relative to the output folder (the site root), e.g. "bibliographie/damon-2009.ris"
+    content: str  # written as UTF-8; the CSV files start with their byte order mark
+
+
+def entry_export_paths(type_name: str, entity_id: str) -> dict[str, str]:
+    """Extension → site-relative path of the files of one source or legal text, for its page's links."""
+    folder = ENTRY_FOLDERS[type_name]
+    return {ext: f"{folder}/{entity_id}.{ext}" for ext in ENTRY_FORMATS}
+
+
+def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFile]:
+    """Every export file. ``base_url`` (MkDocs' ``site_url``) makes the page addresses written
+    into the glossaries and CSV files absolute; without it they are relative to the site root."""
+    corpus = corpus_of(source)
+    files = [
+        ExportFile("glossaire-moodle.xml", moodle_glossary_xml(corpus, base_url)),
+        ExportFile("concepts-moodle.xml", moodle_concepts_xml(corpus, base_url)),
+        ExportFile("glossaire.csv", glossary_csv(corpus, base_url)),
+        ExportFile("concepts.csv", concepts_csv(corpus, base_url)),
+        ExportFile("bibliographie.json", bibliography_csl(corpus)),
+        ExportFile("bibliographie.ris", bibliography_ris(corpus)),
+        ExportFile("bibliographie.bib", bibliography_bibtex(corpus)),
+    ]
+    for type_name in ENTRY_FOLDERS:
+        for entity_id in sorted(corpus.records[type_name]):
+            entity = corpus.get(type_name, entity_id)
+            for ext, path in entry_export_paths(type_name, entity_id).items():
+                files.append(ExportFile(path, ENTRY_FORMATS[ext](corpus, entity)))  # type: ignore[arg-type]
+    return files
+
+
+def write_exports(source: Corpus | Context, out_dir: Path | str, base_url: str = "") -> list[Path]:
+    """Write every export file under ``out_dir``; returns the paths written."""
+    out = Path(out_dir)
+    written = []
+    for export in build_exports(source, base_url):
+        target = out / export.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # newline="" keeps the CRLF of RIS and CSV as they are, on every platform.
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(export.content)
+        written.append(target)
+    return written

@@ -1,0 +1,192 @@
+"""schema.org JSON-LD for a page: search engines and library tools read what a page is about
+(a defined term of a glossary, a book, a law) without parsing its layout.
+
+`jsonld_for` returns a plain dict; `jsonld_script` wraps it in the `<script>` tag a page
+template can insert as is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from pydantic import BaseModel
+
+from .. import vocab
+from ..entities import BY_NAME
+from ..load import Corpus
+from ..models import Acronym, Author, Concept, LegalText, Source
+from ..render.common import Context, entity_title
+from ..render.indexes import sort_key
+from .biblio import BibRecord, source_record
+from .common import SITE_TITLE, corpus_of, page_url, plain_text
+
+CONTEXT = "https://schema.org"
+
+SET_NAMES = {"concept": f"Concepts — {SITE_TITLE}", "glossary": f"Glossaire des sigles — {SITE_TITLE}"}
+
+SCHEMA_TYPES = {
+    "livre": "Book",
+    "chapitre": "Chapter",
+    "article": "ScholarlyArticle",
+    "numero-revue": "PublicationIssue",
+    "entree-dictionnaire": "CreativeWork",
+    "communication": "CreativeWork",
+    "diaporama": "PresentationDigitalDocument",
+    "synthese-atelier": "Report",
+    "dossier": "Report",
+    "memoire": "Thesis",
+    "rapport": "Report",
+    "page-web": "WebPage",
+    "texte-officiel": "CreativeWork",
+    "non-precise": "CreativeWork",
+}
+
+
+class _Urls:
+    """Page addresses: absolute under ``base_url``; without it, relative to the page the
+    JSON-LD is embedded in (``here``), since JSON-LD resolves relative IRIs against it."""
+
+    def __init__(self, base_url: str, directory_urls: bool, here: str) -> None:
+        self.base_url, self.directory_urls = base_url, directory_urls
+        self.up = "../" * here.count("/")  # "glossaire/cpom/" → "../../"; "glossaire/cpom.html" → "../"
+
+    def __call__(self, type_name: str, entity_id: str | None = None) -> str:
+        path = page_url(type_name, entity_id, self.base_url, self.directory_urls)
+        return path if self.base_url else self.up + path
+
+
+def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v not in (None, "", [], {})}
+
+
+def _term_set(type_name: str, url: _Urls) -> dict[str, Any]:
+    return {"@type": "DefinedTermSet", "@id": url(type_name), "name": SET_NAMES[type_name]}
+
+
+def _person(author: Author, url: _Urls) -> dict[str, Any]:
+    if author.kind == "personne":
+        return _clean({"@type": "Person", "@id": url("author", author.id), "name": author.name,
+                       "familyName": author.family, "givenName": author.given})
+    return _clean({"@type": "Organization", "@id": url("author", author.id), "name": author.name,
+                   "alternateName": author.acronym})
+
+
+def _concept(corpus: Corpus, c: Concept, url: _Urls) -> dict[str, Any]:
+    cited = dict.fromkeys(d.source for d in c.definitions)
+    return {"@type": "DefinedTerm", "@id": url("concept", c.id), "url": url("concept", c.id), "name": c.term,
+            "alternateName": c.aliases, "description": plain_text(corpus, c.summary),
+            "inDefinedTermSet": _term_set("concept", url), "dateModified": c.reviewed.isoformat(),
+            "citation": [{"@type": "CreativeWork", "@id": url("source", s),
+                          "name": entity_title("source", corpus.get("source", s))} for s in cited]}
+
+
+def _acronym(corpus: Corpus, e: Acronym, url: _Urls) -> dict[str, Any]:
+    description = e.expansion + (". " + plain_text(corpus, e.description) if e.description else "")
+    return {"@type": "DefinedTerm", "@id": url("glossary", e.id), "url": url("glossary", e.id), "name": e.acronym,
+            "termCode": e.acronym, "alternateName": [e.expansion, *e.variants], "description": description,
+            "inDefinedTermSet": _term_set("glossary", url), "dateModified": e.reviewed.isoformat()}
+
+
+def _host(source: Source, record: BibRecord) -> dict[str, Any] | None:
+    """The journal issue, book or site holding a work, nested the schema.org way."""
+    if not record.container:
+        return None
+    if source.type == "article":
+        host: dict[str, Any] = {"@type": "Periodical", "name": record.container}
+        if record.volume:
+            host = {"@type": "PublicationVolume", "volumeNumber": record.volume, "isPartOf": host}
+        if record.issue:
+            host = {"@type": "PublicationIssue", "issueNumber": record.issue, "isPartOf": host}
+        return host
+    if source.type == "numero-revue":
+        return {"@type": "Periodical", "name": record.container}
+    if source.type in {"chapitre", "entree-dictionnaire"}:
+        return {"@type": "Book", "name": record.container}
+    return {"@type": "CreativeWork", "name": record.container}
+
+
+def _source(corpus: Corpus, s: Source, url: _Urls) -> dict[str, Any]:
+    record = source_record(corpus, s)
+    pages = record.page_range()
+    data: dict[str, Any] = {
+        "@type": SCHEMA_TYPES[s.type], "@id": url("source", s.id), "url": url("source", s.id),
+        "name": record.title, "genre": vocab.SOURCE_TYPES[s.type],
+        "author": [_person(corpus.get("author", a), url) for a in s.authors],  # type: ignore[arg-type]
+        "editor": [_person(corpus.get("author", a), url) for a in s.editors],  # type: ignore[arg-type]
+        "datePublished": s.date.isoformat() if s.date else (str(s.year) if s.year else None),
+        "isPartOf": _host(s, record),
+        "publisher": {"@type": "Organization", "name": record.publisher} if record.publisher else None,
+        "pagination": record.pages, "sameAs": s.url, "abstract": record.abstract,
+        "dateModified": s.reviewed.isoformat(), "inLanguage": "fr",
+    }
+    if s.type == "numero-revue" and s.issue:
+        data["issueNumber"] = s.issue
+    if pages and pages[1]:
+        data.update(pageStart=pages[0], pageEnd=pages[1])
+    return data
+
+
+def _legal(corpus: Corpus, t: LegalText, url: _Urls) -> dict[str, Any]:
+    return {"@type": "Legislation", "@id": url("legal", t.id), "url": url("legal", t.id),
+            "name": " ".join(t.title.split()), "alternateName": t.short_title,
+            "legislationIdentifier": t.number, "legislationDate": t.date.isoformat(),
+            "legislationType": vocab.LEGAL_KINDS[t.kind], "legislationJurisdiction": "FR",
+            "sameAs": t.url, "abstract": plain_text(corpus, t.summary),
+            "about": [{"@type": "DefinedTerm", "@id": url("concept", c), "name": corpus.get("concept", c).term}  # type: ignore[attr-defined]
+                      for c in t.concepts],
+            "dateModified": t.reviewed.isoformat(), "inLanguage": "fr"}
+
+
+def _other(corpus: Corpus, type_name: str, entity: BaseModel, url: _Urls) -> dict[str, Any]:
+    entity_id: str = entity.id  # type: ignore[attr-defined]
+    summary = getattr(entity, "summary", None)
+    return {"@type": "CreativeWork", "@id": url(type_name, entity_id), "url": url(type_name, entity_id),
+            "name": entity_title(type_name, entity), "genre": BY_NAME[type_name].singular,
+            "abstract": plain_text(corpus, summary) if isinstance(summary, str) else None,
+            "dateModified": entity.reviewed.isoformat(), "inLanguage": "fr"}  # type: ignore[attr-defined]
+
+
+def _index(corpus: Corpus, type_name: str, url: _Urls) -> dict[str, Any]:
+    if type_name in SET_NAMES:
+        title = "term" if type_name == "concept" else "acronym"
+        members = sorted(corpus.entities(type_name), key=lambda e: sort_key(getattr(e, title)))
+        return {"@type": "DefinedTermSet", "@id": url(type_name), "url": url(type_name),
+                "name": SET_NAMES[type_name], "inLanguage": "fr",
+                "hasDefinedTerm": [{"@type": "DefinedTerm", "@id": url(type_name, e.id),  # type: ignore[attr-defined]
+                                    "name": getattr(e, title)} for e in members]}
+    return {"@type": "CollectionPage", "@id": url(type_name), "url": url(type_name),
+            "name": f"{BY_NAME[type_name].plural} — {SITE_TITLE}", "inLanguage": "fr"}
+
+
+def jsonld_for(type_name: str, entity: BaseModel | None, ctx: Context | Corpus, base_url: str = "") -> dict[str, Any]:
+    """schema.org JSON-LD of the page of ``entity`` (of type ``type_name``), or of the index page
+    of that type when ``entity`` is None. ``base_url`` is MkDocs' ``site_url`` (recommended:
+    search engines want absolute addresses); without it, @id and url are relative to the page."""
+    corpus = corpus_of(ctx)
+    directory_urls = ctx.directory_urls if isinstance(ctx, Context) else True
+    here = page_url(type_name, getattr(entity, "id", None), "", directory_urls)
+    url = _Urls(base_url, directory_urls, here)
+    if entity is None:
+        data = _index(corpus, type_name, url)
+    elif isinstance(entity, Concept):
+        data = _concept(corpus, entity, url)
+    elif isinstance(entity, Acronym):
+        data = _acronym(corpus, entity, url)
+    elif isinstance(entity, Source):
+        data = _source(corpus, entity, url)
+    elif isinstance(entity, LegalText):
+        data = _legal(corpus, entity, url)
+    elif isinstance(entity, Author):
+        data = _person(entity, url)
+    else:
+        data = _other(corpus, type_name, entity, url)
+    return {"@context": CONTEXT, **_clean(data)}
+
+
+def jsonld_script(data: dict[str, Any]) -> str:
+    """The `<script type="application/ld+json">` element for a page's HTML head or body."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = re.sub(r"</", r"<\\/", text)  # never close the script element early
+    return f'<script type="application/ld+json">\n{text}\n</script>'

@@ -1,0 +1,50 @@
+"""CSV for handouts: trainers open it in Excel or LibreOffice to print or filter a list.
+
+French Excel expects `;` as separator and only reads accents right when the file starts
+with a UTF-8 byte order mark, so the text returned here starts with U+FEFF.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .. import vocab
+from ..load import Corpus
+from ..models import Acronym, Concept
+from ..render.indexes import sort_key
+from .common import page_url, plain_text
+
+BOM = "\ufeff"
+ACRONYM_HEADER = ["Sigle", "Signification", "Domaine", "Description", "Voir aussi", "Adresse"]
+CONCEPT_HEADER = ["Notion", "Famille", "Résumé", "Autres formes", "Adresse"]
+
+
+def _cell(value: str) -> str:
+    # A cell starting with = + @ would run as a formula in a spreadsheet.
+    return "'" + value if value[:1] in {"=", "+", "@"} else value
+
+
+def _csv(header: list[str], rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([[_cell(v) for v in row] for row in rows])
+    return BOM + buffer.getvalue()
+
+
+def glossary_csv(corpus: Corpus, base_url: str = "") -> str:
+    """One row per acronym, sorted A–Z: Sigle;Signification;Domaine;Description;Voir aussi;Adresse."""
+    entries: list[Acronym] = sorted(corpus.entities("glossary"), key=lambda e: sort_key(e.acronym))  # type: ignore
+    rows = [[e.acronym, e.expansion, vocab.GLOSSARY_DOMAINS[e.domain], plain_text(corpus, e.description),
+             ", ".join(corpus.get("glossary", i).acronym for i in e.see_also),  # type: ignore[attr-defined]
+             page_url("glossary", e.id, base_url)] for e in entries]
+    return _csv(ACRONYM_HEADER, rows)
+
+
+def concepts_csv(corpus: Corpus, base_url: str = "") -> str:
+    """One row per notion, sorted A–Z: Notion;Famille;Résumé;Autres formes;Adresse."""
+    concepts: list[Concept] = sorted(corpus.entities("concept"), key=lambda c: sort_key(c.term))  # type: ignore
+    rows = [[c.term, vocab.CONCEPT_FAMILIES[c.family], plain_text(corpus, c.summary), ", ".join(c.aliases),
+             page_url("concept", c.id, base_url)] for c in concepts]
+    return _csv(CONCEPT_HEADER, rows)
