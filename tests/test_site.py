@@ -181,7 +181,7 @@ def test_continuum_diagram_is_accessible_inline_svg(site: Path) -> None:
     html = (site / "comparer" / "continuum" / "index.html").read_text("utf-8")
     start = html.index('<figure class="pkb-continuum">')
     svg = html[start:html.index("</svg>", start)]
-    assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
+    assert 'role="group"' in svg and "<title id=" in svg and "<desc id=" in svg
     assert "Information → Consultation → Concertation → Partenariat" in svg  # Brachet's scale, in the description
     for concept in ("information", "consultation", "concertation", "cooperation", "partenariat", "fusion"):
         assert f'href="../../concepts/{concept}/"' in svg
@@ -192,7 +192,7 @@ def test_concept_map_and_quiz(site: Path) -> None:
     html = (site / "concepts" / "cooperation" / "index.html").read_text("utf-8")
     start = html.index('<figure class="pkb-continuum pkb-map">')
     svg = html[start:html.index("</svg>", start)]
-    assert 'role="img"' in svg and "<desc id=" in svg
+    assert 'role="group"' in svg and "<desc id=" in svg
     assert "Coopération se distingue de Collaboration" in svg  # the relations, in words, for screen readers
     assert 'href="../../concepts/collaboration/"' in svg
     assert ">Testez-vous<" in html and "Voir la réponse" in html

@@ -134,7 +134,7 @@ def continuum_svg(ctx: Context, axis: str, from_path: str) -> str:
             + " ; ".join(desc_parts) + ".")
     axis_y = 22
     return (
-        f'<figure class="pkb-continuum"><svg role="img" aria-labelledby="pkb-continuum-title pkb-continuum-desc" '
+        f'<figure class="pkb-continuum"><svg role="group" aria-labelledby="pkb-continuum-title pkb-continuum-desc" '
         f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="pkb-continuum-title">{escape(title)}</title><desc id="pkb-continuum-desc">{escape(desc)}</desc>'
         '<defs><marker id="pkb-head" markerWidth="8" markerHeight="8" refX="6" refY="4" orient="auto">'

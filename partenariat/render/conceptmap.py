@@ -68,7 +68,7 @@ def concept_map(ctx: Context, concept: Concept, from_path: str) -> str:
     description = "Relations : " + " ; ".join(desc) + "."
     ident = f"pkb-map-{concept.id}"
     return (
-        f'<figure class="pkb-continuum pkb-map"><svg role="img" aria-labelledby="{ident}-t {ident}-d" '
+        f'<figure class="pkb-continuum pkb-map"><svg role="group" aria-labelledby="{ident}-t {ident}-d" '
         f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(description)}</desc>'
         + "".join(edges) + "".join(nodes)

@@ -81,3 +81,9 @@ document$.subscribe(function () {
 window.addEventListener("beforeprint", function () {
   document.querySelectorAll(".md-content details").forEach(function (d) { d.setAttribute("open", ""); });
 });
+
+// The search dialog gets a name for assistive technologies.
+document$.subscribe(function () {
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  if (dialog && !dialog.getAttribute("aria-label")) dialog.setAttribute("aria-label", "Recherche dans le site");
+});
