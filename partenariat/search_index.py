@@ -28,6 +28,11 @@ the pages that merely mention it. Finally the token separator is made French-awa
 splits at punctuation and drops elided articles (``l'``, ``d'``, ``qu'``…), so that ``d'or``
 and ``l'altérité`` are indexed and searched as ``or`` and ``altérité``. Hyphens stay
 separators (lunr's query parser splits on them anyway), dots do not (``C4.1``, ``L.``).
+
+What the index cannot do is done on the query by a small wrapper around Material's search
+worker (``overrides/assets/javascripts/workers/search-fr.js``): drop French stop words
+(Material's trailing wildcard turns « du » into « du* », which matches « Dubois ») and
+replace a word that begins no word of the index by its nearest index words (typos).
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from .entities import ENTITY_TYPES
+from .entities import ENTITY_TYPES, EntityType
 from .index import build_index
 from .load import Corpus
 from .render.glossary import abbreviations
@@ -102,10 +107,10 @@ class PageSearch:
 class SearchData:
     pages: Mapping[str, PageSearch] = field(default_factory=dict)  # index location → page
     acronyms: Mapping[str, str] = field(default_factory=dict)  # acronym (or variant) → expansion
-    sections: Mapping[str, PageSearch] = field(default_factory=dict)  # location prefix → any other page there
+    prefixes: Mapping[str, PageSearch] = field(default_factory=dict)  # location prefix → the other pages there
 
 
-# Hand-written pages (docs/): the comparisons are where differences are explained.
+# Hand-written pages (docs/), by location prefix: the comparisons explain differences.
 HAND_WRITTEN: dict[str, PageSearch] = {
     "comparer/": PageSearch(("comparer", "comparaison", "différence", "distinguer", "distinction", "confondre"), 2.0),
 }
@@ -231,8 +236,9 @@ _SMALL_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
 def _keywords(names: Iterable[str]) -> str:
     """Every word of the names, in every form; small numbers left out (with the trailing
     wildcard, a query « 1 » would otherwise match every « 12 », « 13.1 » of a page)."""
-    words = [w for name in names for w in tokens(name) if not _SMALL_NUMBER.fullmatch(w)]
-    words += [v for name in names for v in tokens(" ".join(article_variants(name)))]
+    words = [w for name in names for w in tokens(name)]
+    words += tokens(" ".join(v for name in names for v in article_variants(name)))
+    words = [w for w in words if not _SMALL_NUMBER.fullmatch(w)]
     return " ".join(_unique(words + _variants(words)))
 
 
@@ -255,7 +261,7 @@ def rewrite_index(index: Mapping[str, object], data: SearchData) -> dict[str, ob
     expansions = [(acronym, [w.lower() for w in tokens(fold(expansion))]) for acronym, expansion in data.acronyms.items()]
     pages_seen: set[str] = set()
     for doc in docs:
-        for name in ("title_extra", "text_extra", "keywords", "boost"):
+        for name in ("title_extra", "text_extra", "keywords"):
             doc.pop(name, None)
         title_extra, text_extra = _extras(doc.get("title", ""), doc.get("text", ""), data, expansions)
         if title_extra:
@@ -269,21 +275,22 @@ def rewrite_index(index: Mapping[str, object], data: SearchData) -> dict[str, ob
             continue
         pages_seen.add(location)
         page = data.pages.get(location) or next(
-            (p for prefix, p in data.sections.items() if location.startswith(prefix)), None)
+            (p for prefix, p in data.prefixes.items() if location.startswith(prefix)), None)
         if page is None:
             continue
         if page.keywords:
             doc["keywords"] = _keywords(page.keywords)
         if page.boost != 1.0:
-            doc["boost"] = page.boost
+            doc.setdefault("boost", page.boost)  # a boost set in a page's front matter wins
     return out
 
 
 # --- what the corpus says about each page ---------------------------------------------------
 
 
-def _names(type_name: str, e: BaseModel) -> list[str | None]:
+def _names(etype: EntityType, e: BaseModel) -> list[str | None]:
     """What a reader may type to find the page of entity ``e``."""
+    type_name = etype.name
     if type_name == "concept":
         return [e.term, *e.aliases]
     if type_name == "author":
@@ -305,7 +312,7 @@ def _names(type_name: str, e: BaseModel) -> list[str | None]:
             if item.code:
                 names += [item.code, item.code.replace(" ", "")]  # « C 4 – 4 » is typed « C4 »
         return names
-    raise ValueError(f"no search names for type {type_name!r}")
+    return [getattr(e, etype.title_field, None)]  # a type added later: its title
 
 
 def search_data(corpus: Corpus, directory_urls: bool = True) -> SearchData:
@@ -319,8 +326,8 @@ def search_data(corpus: Corpus, directory_urls: bool = True) -> SearchData:
     for etype in ENTITY_TYPES:
         for entity in corpus.entities(etype.name):
             cited = sum(len(ids) for ids in backlinks.cited_by(etype.name, entity.id).values())
-            boost = round(TYPE_BOOSTS[etype.name] * (1 + math.log1p(cited) / 10), 2)
+            boost = round(TYPE_BOOSTS.get(etype.name, 1.0) * (1 + math.log1p(cited) / 10), 2)
             location = f"{etype.url}/{entity.id}/" if directory_urls else f"{etype.url}/{entity.id}.html"
-            names = tuple(n for n in _names(etype.name, entity) if n)
+            names = tuple(str(n) for n in _names(etype, entity) if n)
             pages[location] = PageSearch(names, boost)
     return SearchData(pages, abbreviations(corpus.entities("glossary")), HAND_WRITTEN)
