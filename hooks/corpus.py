@@ -1,6 +1,8 @@
 """MkDocs glue, kept thin: load the corpus once per build, add the generated pages and
 their nav entries, hand the glossary to the `abbr` extension and the macros to
-mkdocs-macros, and stop the build with the list of data problems (no traceback).
+mkdocs-macros, add the exports, rewrite the search index after the build, and stop the
+build with the list of data problems (no traceback). The query side of search is a small
+wrapper around Material's search worker, in overrides/.
 
 Everything else (models, checks, rendering) lives in the `partenariat` package, which does
 not import MkDocs. The data folders are watched by `mkdocs serve` through `watch:` in
@@ -9,6 +11,7 @@ mkdocs.yml.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -29,11 +32,13 @@ from partenariat.preview import load_for_preview
 from partenariat.render.common import Context
 from partenariat.render.glossary import abbreviations
 from partenariat.schemas import SCHEMA_DIR, render_schemas
+from partenariat.search_index import SearchData, rewrite_index, search_data
 from partenariat.urls import check_addresses
 
 _pages: list[Page] = []
 _macro_errors: list[str] = []
 _exports: list[ExportFile] = []
+_search: list[SearchData] = []
 _banner: list[str] = []
 SERVING = sys.argv[1:2] == ["serve"]
 
@@ -60,6 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ctx = Context(corpus, build_index(corpus), directory_urls=config.use_directory_urls)
     _pages[:] = build_pages(ctx)
     _exports[:] = build_exports(ctx, base_url=config.site_url or "")
+    _search[:] = [search_data(corpus, directory_urls=config.use_directory_urls)]
 
     sections = nav_sections(_pages)
     index_of = {str(entries[0]): name for name, entries in sections.items()}
@@ -111,3 +117,13 @@ def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
         markdown = ('!!! danger "Données invalides : cette prévisualisation montre la dernière version correcte"\n\n'
                     f"{lines}\n\n{markdown}")
     return markdown
+
+
+@event_priority(-10)  # after the search plugin writes its index (0), before the offline copy uses it (-50, -100)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Rewrite Material's search index so that it answers French queries (accents, elisions,
+    plurals, acronyms, article numbers): partenariat.search_index, a pure function."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if path.is_file() and _search:
+        index = rewrite_index(json.loads(path.read_text("utf-8")), _search[0])
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -12,7 +12,7 @@ the browser then indexes it with lunr. Out of the box, for this French site:
   only typed exactly as printed (``L. 312-7``, not ``L312-7``).
 
 `rewrite_index` is a pure function from the index JSON (a dict) and `SearchData` (what the
-corpus says about each page) to a new index, called after the build by ``hooks/search.py``.
+corpus says about each page) to a new index, called after the build by ``hooks/corpus.py``.
 It keeps Material's fields as they are (what results show) and adds hidden fields that lunr
 indexes but the result list never displays:
 
