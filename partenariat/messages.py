@@ -103,6 +103,10 @@ RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     (r"^file is too large \((\d+) bytes\)$", "fichier trop gros (\\1 octets)"),
     (r"^a data file holds one entry$", "un fichier contient une seule fiche"),
     (r"^a key must be a plain word$", "un nom de champ doit être un mot simple"),
+    (r"^invisible control character \((U\+[0-9A-F]+)\)$", "caractère de contrôle invisible (\\1)"),
+    (r"^delete it \(it often comes from a copy and paste\)$", "supprimez-le (il vient souvent d'un copier-coller)"),
+    (r"^the entry is nested too deeply$", "la fiche est imbriquée trop profondément"),
+    (r"^a data file has only a few levels of indentation$", "une fiche n'a que quelques niveaux d'indentation"),
     (r"^cannot read file: (.*)$", "lecture impossible : \\1"),
 ]]
 

@@ -8,6 +8,7 @@ returned as `Problem`s.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(AliasEvent):
             event = self.peek_event()
-            raise _Refused(event.start_mark.line + 1, f"YAML aliases (*{event.anchor}) are not allowed",
+            raise _Refused(event.start_mark.index, f"YAML aliases (*{event.anchor}) are not allowed",
                            "write the value out in full")
         return super().compose_node(parent, index)
 
@@ -57,13 +58,24 @@ class _NoAliasLoader(yaml.SafeLoader):
     def _refuse_anchor(self, anchor: str | None) -> None:
         if anchor is not None:
             event = self.peek_event()
-            raise _Refused(event.start_mark.line + 1, f"YAML anchors (&{anchor}) are not allowed",
+            raise _Refused(event.start_mark.index, f"YAML anchors (&{anchor}) are not allowed",
                            "write the value out in full")
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, message: str, hint: str | None = None):
-        self.line, self.message, self.hint = line, message, hint
+    def __init__(self, index: int, message: str, hint: str | None = None):
+        self.index, self.message, self.hint = index, message, hint
+
+
+class _Lines:
+    """Line numbers as editors count them: only '\n' ends a line (PyYAML, like str.splitlines,
+    also counts U+0085, U+2028 and U+2029, which would shift every later line)."""
+
+    def __init__(self, text: str):
+        self.breaks = [i for i, c in enumerate(text) if c == "\n"]
+
+    def at(self, index: int) -> int:
+        return bisect.bisect_left(self.breaks, index) + 1
 
 
 _SCALAR_TYPES = {
@@ -74,25 +86,25 @@ _SCALAR_TYPES = {
 }
 
 
-def _convert(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) -> object:
-    lines.setdefault(path, node.start_mark.line + 1)
+def _convert(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], at: _Lines) -> object:
+    lines.setdefault(path, at.at(node.start_mark.index))
     if isinstance(node, yaml.MappingNode):
         out: dict[str, object] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused(key_node.start_mark.line + 1, "a key must be a plain word")
+                raise _Refused(key_node.start_mark.index, "a key must be a plain word")
             key = key_node.value
             if key in out:
-                raise _Refused(key_node.start_mark.line + 1, f"duplicate key '{key}'",
+                raise _Refused(key_node.start_mark.index, f"duplicate key '{key}'",
                                "keep only one of them")
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            out[key] = _convert(value_node, path + (key,), lines)
+            lines[path + (key,)] = at.at(key_node.start_mark.index)
+            out[key] = _convert(value_node, path + (key,), lines, at)
         return out
     if isinstance(node, yaml.SequenceNode):
         items = []
         for i, item in enumerate(node.value):
-            lines[path + (i,)] = item.start_mark.line + 1
-            items.append(_convert(item, path + (i,), lines))
+            lines[path + (i,)] = at.at(item.start_mark.index)
+            items.append(_convert(item, path + (i,), lines, at))
         return items
     assert isinstance(node, yaml.ScalarNode)
     if node.style is None:  # plain scalar: resolve ints, bools, nulls; dates stay text
@@ -126,41 +138,51 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
         return problem(line, "file is not valid UTF-8", "save it with the UTF-8 encoding")
     if not text.strip():
         return problem(1, "file is empty", "start with 'id: <the file name>'")
-    for number, content in enumerate(text.splitlines(), start=1):
+    for number, content in enumerate(text.split("\n"), start=1):
         indent = content[: len(content) - len(content.lstrip())]
         if "\t" in indent:
             return problem(number, "tab character in indentation", "indent with spaces only")
-    loader = _NoAliasLoader(text)
+    at = _Lines(text)
+    try:
+        loader = _NoAliasLoader(text)
+    except yaml.reader.ReaderError as exc:  # a control character, checked before parsing
+        return problem(at.at(exc.position), f"invisible control character (U+{exc.character:04X})",
+                       "delete it (it often comes from a copy and paste)")
     try:
         node = loader.get_single_node()
     except _Refused as exc:
-        return problem(exc.line, exc.message, exc.hint)
+        return problem(at.at(exc.index), exc.message, exc.hint)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
+        line = at.at(mark.index) if mark else 1
         message = f"YAML syntax error: {exc.problem or exc.context}"
         return problem(line, message, _syntax_hint(text, line))
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
         return problem(1, f"YAML error: {exc}")
+    except RecursionError:
+        return problem(at.at(loader.get_mark().index), "the entry is nested too deeply",
+                       "a data file has only a few levels of indentation")
     finally:
         loader.dispose()
     if node is None:
         return problem(1, "file is empty", "start with 'id: <the file name>'")
     if not isinstance(node, yaml.MappingNode):
         kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-        return problem(node.start_mark.line + 1, f"the file holds {kind}, not a mapping of fields",
+        return problem(at.at(node.start_mark.index), f"the file holds {kind}, not a mapping of fields",
                        "write one entry as 'field: value' lines")
     lines: dict[PathKey, int] = {}
     try:
-        data = _convert(node, (), lines)
+        data = _convert(node, (), lines, at)
     except _Refused as exc:
-        return problem(exc.line, exc.message, exc.hint)
+        return problem(at.at(exc.index), exc.message, exc.hint)
+    except RecursionError:
+        return problem(1, "the entry is nested too deeply", "a data file has only a few levels of indentation")
     assert isinstance(data, dict)
     return YamlDoc(data, lines), []
 
 
 def _syntax_hint(text: str, line: int) -> str | None:
-    lines = text.splitlines()
+    lines = text.split("\n")
     current = lines[line - 1] if 0 < line <= len(lines) else ""
     if ": " in current.split("#")[0].split(": ", 1)[-1]:
         return "a value containing ': ' must be put in quotes"
