@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import vocab
-from ..models import Author, Concept, Source
+from ..models import Author, Source
 from .cite import reference
 from .common import Context, cited_by_section, front_matter, provenance_section
 
@@ -35,14 +35,7 @@ def render_author(ctx: Context, author: Author) -> str:
         out.append("## Travaux cités\n\n" + "\n".join(
             f"- {reference(ctx, ctx.entity('source', s))} {ctx.link('source', s, 'Fiche')}"  # type: ignore[arg-type]
             for s in works) + "\n")
-    defined = set()
-    for cid, concept in ctx.corpus.records["concept"].items():
-        assert isinstance(concept.entity, Concept)
-        for d in concept.entity.definitions:
-            source = ctx.entity("source", d.source)
-            assert isinstance(source, Source)
-            if d.author == author.id or (d.author is None and author.id in source.authors):
-                defined.add(cid)
+    defined = ctx.definers.get(author.id, set())
     if defined:
         ordered = sorted(defined, key=lambda c: ctx.title("concept", c).casefold())
         out.append("## Notions définies\n\n" + ctx.links("concept", ordered) + "\n")

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from pydantic import BaseModel
 
@@ -30,6 +31,18 @@ class Context:
     prefix: str = "../"
     # MkDocs' use_directory_urls: raw HTML links (inside SVG) are written for the URL style in use.
     directory_urls: bool = True
+
+    @cached_property
+    def definers(self) -> dict[str, set[str]]:
+        """Author id → ids of the concepts they define (the definition's author, else the
+        source's authors). Computed once per build: pages ask it for every author."""
+        out: dict[str, set[str]] = {}
+        for concept in self.corpus.entities("concept"):
+            for d in concept.definitions:  # type: ignore[attr-defined]
+                authors = [d.author] if d.author else self.entity("source", d.source).authors  # type: ignore[attr-defined]
+                for author in authors:
+                    out.setdefault(author, set()).add(concept.id)  # type: ignore[attr-defined]
+        return out
 
     def html_href(self, type_name: str, entity_id: str, from_path: str) -> str:
         """URL of an entity page relative to the page built from ``from_path`` (docs-relative .md)."""

@@ -38,13 +38,13 @@ def _question(title: str, body: str, answer: str) -> str:
 
 def quiz_section(ctx: Context, concept: Concept) -> str:
     questions: list[str] = []
-    all_definers = sorted({a for c in ctx.corpus.entities("concept") for d in c.definitions  # type: ignore[attr-defined]
-                           if (a := _definer(ctx, d.source, d.author))})
+    all_definers = sorted(ctx.definers)
     for n, d in enumerate(concept.definitions[:2]):
         right = _definer(ctx, d.source, d.author)
         if not right:
             continue
-        wrong = _pick(f"{concept.id}{n}", [a for a in all_definers if a != right], 2)
+        co_authors = {d.author} if d.author else set(ctx.entity("source", d.source).authors)  # type: ignore[attr-defined]
+        wrong = _pick(f"{concept.id}{n}", [a for a in all_definers if a not in co_authors], 2)
         if len(wrong) < 2:
             continue
         names = {a: person_name(ctx.entity("author", a)) for a in [right, *wrong]}  # type: ignore[arg-type]

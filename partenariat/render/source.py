@@ -25,12 +25,12 @@ def render_source(ctx: Context, source: Source) -> str:
     if parts:
         out.append("## Contenu cité\n\n" + "\n".join(f"- {ctx.link('source', p)}" for p in parts) + "\n")
     passages = []
-    for concept in ctx.corpus.entities("concept"):
-        for d in concept.definitions:  # type: ignore[attr-defined]
-            if d.source == source.id:
-                page = f", p. {d.page}" if d.page else ""
-                passages.append(f"> « {' '.join(d.quote.split())} »\n\n"
-                                f"— définition de {ctx.link('concept', concept.id)}{page}\n")  # type: ignore[attr-defined]
+    for edge in ctx.index.edges_to("source", source.id):  # definitions[i].source of a concept
+        if edge.source_type == "concept" and edge.path[0] == "definitions" and edge.path[-1] == "source":
+            d = ctx.entity("concept", edge.source_id).definitions[edge.path[1]]  # type: ignore[attr-defined]
+            page = f", p. {d.page}" if d.page else ""
+            passages.append(f"> « {' '.join(d.quote.split())} »\n\n"
+                            f"— définition de {ctx.link('concept', edge.source_id)}{page}\n")
     if passages:
         out.append("## Passages cités\n\n" + "\n".join(passages))
     out.append(cited_by_section(ctx, "source", source.id))
