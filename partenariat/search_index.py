@@ -205,7 +205,8 @@ def _phrase_at(phrase: list[str], words: list[str], starts: Mapping[str, list[in
 # --- the rewrite ----------------------------------------------------------------------
 
 
-def _extras(title: str, text: str, data: SearchData, expansions: list[tuple[str, list[str]]]) -> tuple[str, str]:
+def _extras(title: str, text: str, data: SearchData,
+            expansions: Mapping[str, list[tuple[str, list[str]]]]) -> tuple[str, str]:
     """Hidden title- and text-level words of one index entry."""
     title_words, text_words = tokens(title), tokens(text)
     # Every word of the title in both numbers, with and without accents: whichever form a
@@ -216,17 +217,17 @@ def _extras(title: str, text: str, data: SearchData, expansions: list[tuple[str,
     added = tokens(" ".join(article_variants(_TAG.sub(" ", f"{title} {text}"))))
     # acronym ↔ expansion, both ways
     present = set(title_words) | set(text_words)
-    for acronym, expansion in data.acronyms.items():
-        if acronym in present:
-            words = tokens(expansion)
-            added += words + list(_folded(words))
+    for acronym in sorted(present & data.acronyms.keys()):  # the page's words, not every acronym
+        words = tokens(data.acronyms[acronym])
+        added += words + list(_folded(words))
     folded = [fold(w).lower() for w in title_words + text_words]
     starts: dict[str, list[int]] = {}
     for i, word in enumerate(folded):
         starts.setdefault(word, []).append(i)
-    for acronym, phrase in expansions:
-        if _phrase_at(phrase, folded, starts):
-            added += tokens(acronym)
+    for first in sorted(starts.keys() & expansions.keys()):  # expansions indexed by their first word
+        for acronym, phrase in expansions[first]:
+            if _phrase_at(phrase, folded, starts):
+                added += tokens(acronym)
     return " ".join(title_extra), " ".join(text_extra + _unique(added))
 
 
@@ -258,7 +259,11 @@ def rewrite_index(index: Mapping[str, object], data: SearchData) -> dict[str, ob
     fields["keywords"] = {"boost": KEYWORDS_BOOST}
     config["separator"] = SEPARATOR
 
-    expansions = [(acronym, [w.lower() for w in tokens(fold(expansion))]) for acronym, expansion in data.acronyms.items()]
+    expansions: dict[str, list[tuple[str, list[str]]]] = {}
+    for acronym, expansion in data.acronyms.items():
+        phrase = [w.lower() for w in tokens(fold(expansion))]
+        if phrase:
+            expansions.setdefault(phrase[0], []).append((acronym, phrase))
     pages_seen: set[str] = set()
     for doc in docs:
         for name in ("title_extra", "text_extra", "keywords"):

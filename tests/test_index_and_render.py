@@ -32,6 +32,7 @@ def test_one_page_per_entity_plus_one_index_per_type(corpus_dir: Path) -> None:
     nav = nav_sections(pages)
     assert nav["concept"][0] == "concepts/index.md"
     assert {"Réseau": "concepts/reseau.md"} in nav["concept"]
+    assert nav_sections(pages, max_entries=1)["concept"] == ["concepts/index.md"]  # large sections: index only
 
 
 def test_concept_page_content(corpus_dir: Path) -> None:
