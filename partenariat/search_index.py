@@ -38,6 +38,7 @@ replace a word that begins no word of the index by its nearest index words (typo
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import re
 import unicodedata
@@ -119,6 +120,7 @@ HAND_WRITTEN: dict[str, PageSearch] = {
 # --- words ------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)  # called for every word of every page; words repeat a lot
 def fold(text: str) -> str:
     """Remove diacritics and expand ligatures: « Cœur à l'Épreuve » → « Coeur a l'Epreuve »."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
