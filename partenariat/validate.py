@@ -108,7 +108,7 @@ def part_of_cycles(parents: dict[str, str | None]) -> list[list[str]]:
         while node is not None and node not in seen and node not in chain:
             chain.append(node)
             node = parents.get(node)
-        if node is not None and node in chain:
-            cycles.append(chain[chain.index(node):])
+        if node is not None and node in chain and chain.index(node) < len(chain) - 1:
+            cycles.append(chain[chain.index(node):])  # a work part of itself is reported as a self-reference
         seen.update(chain)
     return cycles

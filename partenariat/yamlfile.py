@@ -142,6 +142,10 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
         indent = content[: len(content) - len(content.lstrip())]
         if "\t" in indent:
             return problem(number, "tab character in indentation", "indent with spaces only")
+        separator = next((c for c in content if c in "\u2028\u2029\x85"), None)
+        if separator:  # YAML 1.1 reads them as line breaks: the error would show up elsewhere
+            return problem(number, f"invisible line separator (U+{ord(separator):04X})",
+                           "replace it with a space (it often comes from a copy and paste)")
     at = _Lines(text)
     try:
         loader = _NoAliasLoader(text)

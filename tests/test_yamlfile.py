@@ -33,7 +33,8 @@ def problems_for(path: Path, content: bytes) -> list[str]:
         (b"id: a\nother: *b\n", "x.yaml:2: YAML aliases (*b) are not allowed"),
         (b"id: a\nterm: x\x0cy\n", "x.yaml:2: invisible control character (U+000C)"),
         (b"id: a\nx: " + b"[" * 2000 + b"]" * 2000 + b"\n", "x.yaml:2: the entry is nested too deeply"),
-        ('id: a\nsummary: "x\u2028y"\nterm: [\n'.encode(), "x.yaml:4: YAML syntax error"),  # U+2028 ends no line
+        ('id: a\nsummary: "x\u2028y"\nterm: [\n'.encode(), "x.yaml:2: invisible line separator (U+2028)"),
+        ("id: a\nterm: x\x85y\n".encode(), "x.yaml:2: invisible line separator (U+0085)"),
     ],
 )
 def test_file_level_problems_are_located(tmp_path: Path, content: bytes, expected: str) -> None:
