@@ -1,0 +1,498 @@
+"""Benchmark the site build. Prints figures; asserts nothing (never run it as a test).
+
+Parts (all by default; each can be skipped):
+
+  overhead  full build of this site vs a plain MkDocs + Material build of the same pages
+            written out as static Markdown (`python -m partenariat render`, docs/ without
+            the {{ … }} macro calls, no hooks/macros/redirects): medians and overhead %
+  check     `python -m partenariat check` on the whole corpus
+  scale     synthetic corpora 10× and 50× the real one (copies of every entity with
+            suffixed ids, references rewritten within each copy, acronyms made unique):
+            build time and peak RSS per scale, and whether growth is about linear
+  serve     `mkdocs serve` on a free 127.0.0.1 port: time from a YAML edit until the
+            served page shows it
+  profile   cProfile of one build: our functions (partenariat/, hooks/) and the overall
+            top 15, by cumulative time
+
+Everything runs in copies under a temporary folder: the repository is never modified.
+
+    .venv/bin/python scripts/benchmark.py                      # everything (50× takes a while)
+    .venv/bin/python scripts/benchmark.py --scale 1,10 --skip-serve
+    .venv/bin/python scripts/benchmark.py --only overhead,check --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import pstats
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from partenariat.entities import BY_NAME, DATA_FOLDERS, ENTITY_TYPES  # noqa: E402
+from partenariat.refs import TEXT_LINK, iter_raw_edges  # noqa: E402
+from partenariat.yamlfile import read_yaml  # noqa: E402
+
+PARTS = ("overhead", "check", "scale", "serve", "profile")
+NOT_COPIED = {"partenariat", "tests", "site", "build", "site-offline", "scripts"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+PY = sys.executable
+
+
+# --- running and measuring ----------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    returncode: int
+    output: str
+
+
+def run(cmd: list[str], cwd: Path, timeout: float = 3600) -> Run:
+    """Run ``cmd``; wall time, and the peak RSS of that process (and the children it waited for)."""
+    with tempfile.TemporaryFile("w+") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT, text=True)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.01)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, out.read())
+
+
+def must(result: Run, what: str) -> Run:
+    if result.returncode != 0:
+        sys.exit(f"{what} failed (exit {result.returncode}):\n{result.output[-3000:]}")
+    return result
+
+
+def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml") -> list[str]:
+    return [PY, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / config), "-d", str(site)]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def spread(values: list[float]) -> str:
+    return f"median {median(values):6.2f} s  (min {min(values):.2f}, max {max(values):.2f}, n={len(values)})"
+
+
+# --- project copies ----------------------------------------------------------------------------
+
+
+def copy_project(target: Path) -> Path:
+    """The data, docs, hooks, config… of the repository; the package is linked, not copied."""
+    if target.exists():  # left by an interrupted run with the same --workdir
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for entry in REPO.iterdir():
+        if entry.name in NOT_COPIED or entry.name.startswith(".") or entry.suffix == ".egg-info":
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, target / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(entry, target / entry.name)
+    (target / "partenariat").symlink_to(REPO / "partenariat")
+    return target
+
+
+MACRO_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+
+
+def plain_project(source: Path, target: Path) -> Path:
+    """The same pages as static Markdown, built by plain MkDocs + Material."""
+    docs = target / "docs"
+    must(run([PY, "-m", "partenariat", "--root", str(source), "render", str(docs)], cwd=source), "partenariat render")
+    for path in (source / "docs").rglob("*"):
+        dest = docs / path.relative_to(source / "docs")
+        if path.is_dir():
+            dest.mkdir(parents=True, exist_ok=True)
+        elif path.suffix == ".md":
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(MACRO_CALL.sub("", path.read_text("utf-8")), "utf-8")
+        else:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, dest)
+    full = yaml_load((source / "mkdocs.yml").read_text("utf-8"))  # MkDocs' loader: !ENV, !relative
+    theme = {k: v for k, v in full["theme"].items() if k != "custom_dir"}  # plain Material
+    plain: dict[str, Any] = {
+        "site_name": full["site_name"], "docs_dir": "docs", "strict": True, "theme": theme,
+        "plugins": [p for p in full.get("plugins", []) if p == "search" or (isinstance(p, dict) and "search" in p)],
+        "markdown_extensions": full.get("markdown_extensions", []),
+    }
+    for key in ("extra_css", "extra_javascript", "validation"):
+        if key in full:
+            plain[key] = full[key]
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), "utf-8")
+    return target
+
+
+# --- synthetic corpus ------------------------------------------------------------------------------
+
+
+def _suffixed(entity_id: str, k: int) -> str:
+    return f"{entity_id}-x{k}"
+
+
+def _set(data: Any, path: tuple[object, ...], value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def _get(data: Any, path: tuple[object, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def scaled_copy(data: dict[str, Any], type_name: str, k: int) -> dict[str, Any]:
+    """Copy ``k`` of an entry: its id and every reference (typed fields and [[type:id]] links
+    in text) point into copy ``k``; an acronym gets a suffix, so acronyms stay unique."""
+    out = json.loads(json.dumps(data))
+    model = BY_NAME[type_name].model
+    text_paths = set()
+    for edge in iter_raw_edges(type_name, model, data):
+        if edge.in_text:
+            text_paths.add(edge.path)
+        else:
+            _set(out, edge.path, _suffixed(edge.target_id, k))
+    def relink(match: re.Match[str]) -> str:
+        kind, target, text = match.group(1), match.group(2).strip(), match.group(3)
+        return f"[[{kind}:{_suffixed(target, k)}" + (f"|{text}" if text is not None else "") + "]]"
+
+    for path in text_paths:
+        _set(out, path, TEXT_LINK.sub(relink, _get(out, path)))
+    out["id"] = _suffixed(data["id"], k)
+    if type_name == "glossary":
+        out["acronym"] = f"{data['acronym']}-{k}"
+    return out
+
+
+def make_scaled_project(source: Path, target: Path, factor: int) -> dict[str, int]:
+    """``target`` holds the project with every entry present ``factor`` times (the originals
+    and factor - 1 copies); returns the number of entries per type."""
+    copy_project(target)
+    counts = {}
+    acronyms: set[str] = set()
+    for etype in ENTITY_TYPES:
+        folder = target / etype.folder
+        originals = sorted(folder.glob("*.yaml"))
+        for path in originals:
+            doc, problems = read_yaml(path, str(path))
+            assert doc is not None, problems
+            if etype.name == "glossary":
+                acronyms.add(str(doc.data["acronym"]))
+            for k in range(2, factor + 1):
+                data = scaled_copy(doc.data, etype.name, k)
+                if etype.name == "glossary":
+                    assert data["acronym"] not in acronyms, data["acronym"]
+                    acronyms.add(data["acronym"])
+                text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=90)
+                (folder / f"{data['id']}.yaml").write_text(text, "utf-8")
+        counts[etype.name] = len(originals) * factor
+    return counts
+
+
+# --- the parts ----------------------------------------------------------------------------------------
+
+
+def part_overhead(work: Path, runs: int) -> dict[str, Any]:
+    print("\n== (a) Full build vs plain MkDocs + Material build of the same pages")
+    project = copy_project(work / "overhead-full")
+    render_times = []
+    for i in range(runs):
+        target = work / f"overhead-plain-{i}"
+        start = time.perf_counter()
+        plain_project(project, target)
+        render_times.append(time.perf_counter() - start)
+    plain = work / "overhead-plain-0"
+    pages = sum(1 for _ in (plain / "docs").rglob("*.md"))
+    full_times, plain_times, full_mem, plain_mem = [], [], [], []
+    for i in range(runs):  # interleaved, so that a change in the machine's load hits both alike
+        full = must(run(mkdocs_build(project, work / f"site-full-{i}"), project), "full build")
+        bare = must(run(mkdocs_build(plain, work / f"site-plain-{i}"), plain), "plain build")
+        full_times.append(full.seconds)
+        plain_times.append(bare.seconds)
+        full_mem.append(full.peak_mb)
+        plain_mem.append(bare.peak_mb)
+    overhead = (median(full_times) - median(plain_times)) / median(plain_times) * 100
+    print(f"pages: {pages} Markdown pages ({pages - sum(1 for _ in (REPO / 'docs').rglob('*.md'))} generated)")
+    print(f"full build  (hooks, macros, redirects, search rewrite): {spread(full_times)}, peak RSS {max(full_mem):.0f} MB")
+    print(f"plain build (static Markdown, Material + search):       {spread(plain_times)}, peak RSS {max(plain_mem):.0f} MB")
+    print(f"`partenariat render` (writing the static pages):        {spread(render_times)}")
+    print(f"overhead of the full build over the plain one: {overhead:+.1f} %")
+    return {"full_s": full_times, "plain_s": plain_times, "render_s": render_times, "overhead_pct": overhead,
+            "full_peak_mb": max(full_mem), "plain_peak_mb": max(plain_mem), "pages": pages}
+
+
+def part_check(work: Path, runs: int) -> dict[str, Any]:
+    print("\n== (b) python -m partenariat check, whole corpus")
+    project = work / "overhead-full" if (work / "overhead-full").is_dir() else copy_project(work / "check")
+    walls, inner, mem = [], [], []
+    last = None
+    for _ in range(runs):
+        last = must(run([PY, "-m", "partenariat", "--root", str(project), "check"], project), "check")
+        walls.append(last.seconds)
+        mem.append(last.peak_mb)
+        found = re.search(r"en ([0-9.]+) s", last.output)
+        if found:
+            inner.append(float(found.group(1)))
+    print(last.output.strip() if last else "")
+    print(f"process (interpreter start, imports, load, checks): {spread(walls)}, peak RSS {max(mem):.0f} MB")
+    if inner:
+        print(f"as reported by the command (load + checks):       {spread(inner)}")
+    return {"wall_s": walls, "reported_s": inner, "peak_mb": max(mem)}
+
+
+def part_scale(work: Path, factors: list[int]) -> dict[str, Any]:
+    print(f"\n== (c) Synthetic corpora: {', '.join(f'{f}×' for f in factors)}")
+    rows = []
+    for factor in factors:
+        project = work / f"scale-{factor}"
+        start = time.perf_counter()
+        counts = make_scaled_project(REPO, project, factor)
+        generated = time.perf_counter() - start
+        checked = must(run([PY, "-m", "partenariat", "--root", str(project), "check"], project), f"check {factor}×")
+        built = must(run(mkdocs_build(project, work / f"site-scale-{factor}"), project), f"build {factor}×")
+        html = sum(1 for _ in (work / f"site-scale-{factor}").rglob("*.html"))
+        shutil.rmtree(work / f"site-scale-{factor}")
+        rows.append({"factor": factor, "entries": sum(counts.values()), "html_pages": html, "build_s": built.seconds,
+                     "build_peak_mb": built.peak_mb, "check_s": checked.seconds, "check_peak_mb": checked.peak_mb,
+                     "generate_s": generated})
+        print(f"{factor:>3}×: {sum(counts.values()):6d} entries, {html:6d} HTML pages: build {built.seconds:8.1f} s, "
+              f"peak RSS {built.peak_mb:6.0f} MB | check {checked.seconds:5.1f} s, {checked.peak_mb:4.0f} MB "
+              f"(corpus written in {generated:.1f} s)", flush=True)
+    base = rows[0]
+    print("\ngrowth relative to the first scale (1.00 = exactly linear in the number of entries):")
+    for row in rows:
+        ratio = row["entries"] / base["entries"]
+        time_ratio = row["build_s"] / base["build_s"]
+        per_entry = row["build_s"] / row["entries"] * 1000
+        print(f"{row['factor']:>3}×: entries ×{ratio:5.1f}, build time ×{time_ratio:6.1f} "
+              f"(time per entry {per_entry:6.1f} ms, {time_ratio / ratio:4.2f} of linear), "
+              f"peak RSS ×{row['build_peak_mb'] / base['build_peak_mb']:4.1f}")
+    if len(rows) > 1:
+        last = rows[-1]
+        factor = (last["build_s"] / base["build_s"]) / (last["entries"] / base["entries"])
+        verdict = "about linear" if factor < 1.3 else "somewhat super-linear" if factor < 2 else "super-linear"
+        print(f"verdict: {verdict} (time per entry at {last['factor']}× is {factor:.2f}× that at {base['factor']}×)")
+    return {"rows": rows}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def wait_for(url: str, marker: str | None, timeout: float) -> float | None:
+    """Seconds until ``url`` answers (and contains ``marker``), polling every 50 ms."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        page = fetch(url)
+        if page is not None and (marker is None or marker in page):
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    return None
+
+
+def part_serve(work: Path, runs: int) -> dict[str, Any]:
+    print("\n== (d) mkdocs serve: time from a YAML edit until the served page shows it")
+    project = copy_project(work / "serve")
+    port = free_port()
+    log = (work / "serve.log").open("w")
+    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                            env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/glossaire/cpom/"
+    path = project / "glossary" / "cpom.yaml"
+    original = path.read_text("utf-8")
+    times = []
+    try:
+        started = wait_for(url, None, 300)
+        if started is None:
+            print("serve did not answer in 300 s; see", work / "serve.log")
+            return {}
+        print(f"serve: first page served {started:.1f} s after start (port {port})")
+        time.sleep(2)  # let the watcher settle
+        for i in range(runs):
+            marker = f"BENCHMARKMARK{i}{int(time.time())}"
+            assert "\nexpansion: " in original
+            path.write_text(original.replace("\nexpansion: ", f"\nexpansion: {marker} ", 1), "utf-8")
+            seen = wait_for(url, marker, 300)
+            if seen is None:
+                print(f"edit {i + 1}: not seen after 300 s; see {work / 'serve.log'}")
+                break
+            times.append(seen)
+            print(f"edit {i + 1}: change served after {seen:.2f} s")
+            time.sleep(2)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+    if times:
+        print(f"serve rebuild (edit → page shows it): {spread(times)}")
+    return {"startup_s": started, "rebuild_s": times}
+
+
+def ours(filename: str, project: Path) -> bool:
+    if filename == "~" or filename.startswith("<"):
+        return False
+    path = Path(filename)
+    for root in (REPO / "partenariat", REPO / "hooks", project / "hooks"):
+        try:
+            path.resolve().relative_to(root.resolve())
+            return True
+        except ValueError:
+            continue
+    return False
+
+
+def label(key: tuple[str, int, str], project: Path) -> str:
+    filename, line, name = key
+    if filename == "~" or filename.startswith("<"):  # built-ins, frozen modules
+        return name if filename == "~" else f"{filename}:{line}({name})"
+    for root in (REPO, project):
+        try:
+            return f"{Path(filename).resolve().relative_to(root.resolve())}:{line}({name})"
+        except ValueError:
+            continue
+    if "site-packages/" in filename:
+        return f"{filename.split('site-packages/', 1)[1]}:{line}({name})"
+    return f"{filename}:{line}({name})" if line else name
+
+
+def part_profile(work: Path, top: int) -> dict[str, Any]:
+    print("\n== (e) cProfile of one full build")
+    project = work / "overhead-full" if (work / "overhead-full").is_dir() else copy_project(work / "profile")
+    out = work / "build.prof"
+    cmd = [PY, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "-q", "-d", str(work / "site-profile")]
+    result = must(run(cmd, project), "profiled build")
+    print(f"profiled build: {result.seconds:.1f} s wall")
+    return report_profile(out, project, top)
+
+
+def report_profile(out: Path, project: Path, top: int) -> dict[str, Any]:
+    stats = pstats.Stats(str(out))
+    total = stats.total_tt  # type: ignore[attr-defined]
+    entries = stats.stats  # type: ignore[attr-defined]
+    by_cumulative = sorted(entries.items(), key=lambda item: item[1][3], reverse=True)
+    print(f"profiled time: {total:.1f} s")
+    print(f"\nour code (partenariat/, hooks/), top {top} by cumulative time:")
+    print(f"{'cumulative':>10} {'own':>8} {'calls':>9}  function")
+    mine = [(k, v) for k, v in by_cumulative if ours(k[0], project)]
+    for key, (_, calls, own, cumulative, _) in mine[:top]:
+        print(f"{cumulative:9.2f}s {own:7.2f}s {calls:9d}  {label(key, project)}")
+    print(f"\nour code, top {top} by own time:")
+    for key, (_, calls, own, cumulative, _) in sorted(mine, key=lambda item: item[1][2], reverse=True)[:top]:
+        print(f"{own:9.2f}s {cumulative:8.2f}s {calls:9d}  {label(key, project)}")
+    print("\noverall, top 15 by cumulative time:")
+    for key, (_, calls, own, cumulative, _) in by_cumulative[:15]:
+        print(f"{cumulative:9.2f}s {own:7.2f}s {calls:9d}  {label(key, project)}")
+    build_time = next((v[3] for k, v in by_cumulative if k[2] == "build" and k[0].endswith("commands/build.py")), total)
+    inside = [(k, v) for k, v in by_cumulative if v[3] < 0.95 * build_time]
+    print("\noverall, top 15 by cumulative time below mkdocs' build() (the call chain down to it left out):")
+    for key, (_, calls, own, cumulative, _) in inside[:15]:
+        print(f"{cumulative:9.2f}s {own:7.2f}s {calls:9d}  {label(key, project)}")
+    print("\noverall, top 15 by own time:")
+    for key, (_, calls, own, cumulative, _) in sorted(entries.items(), key=lambda item: item[1][2], reverse=True)[:15]:
+        print(f"{own:9.2f}s {cumulative:8.2f}s {calls:9d}  {label(key, project)}")
+    return {"ours": [(label(k, project), v[3], v[2]) for k, v in mine[:top]],
+            "overall": [(label(k, project), v[3], v[2]) for k, v in by_cumulative[:15]],
+            "below_build": [(label(k, project), v[3], v[2]) for k, v in inside[:15]]}
+
+
+# --- main -------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", help=f"comma-separated parts to run ({', '.join(PARTS)})")
+    for part in PARTS:
+        parser.add_argument(f"--skip-{part}", action="store_true", help=f"do not run the {part} part")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measure for overhead, check and serve (default 3)")
+    parser.add_argument("--scale", default="1,10,50", help="scale factors of the synthetic corpus (default 1,10,50)")
+    parser.add_argument("--top", type=int, default=15, help="functions of our code listed by the profile (default 15)")
+    parser.add_argument("--workdir", type=Path, help="where to put the copies (default: a temporary folder, removed)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+    parts = [p.strip() for p in args.only.split(",")] if args.only else list(PARTS)
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown part(s): {', '.join(sorted(unknown))}")
+    parts = [p for p in parts if not getattr(args, f"skip_{p}")]
+    factors = [int(f) for f in args.scale.split(",") if f.strip()]
+
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin"))
+    print(f"python {platform.python_version()}, {versions}, {os.cpu_count()} CPUs, "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"corpus: {sum(len(list((REPO / f).glob('*.yaml'))) for f in DATA_FOLDERS)} entries in {len(DATA_FOLDERS)} folders")
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="benchmark-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {}
+    try:
+        if "overhead" in parts:
+            results["overhead"] = part_overhead(work, args.runs)
+        if "check" in parts:
+            results["check"] = part_check(work, max(args.runs, 5))
+        if "scale" in parts:
+            results["scale"] = part_scale(work, factors)
+        if "serve" in parts:
+            results["serve"] = part_serve(work, args.runs)
+        if "profile" in parts:
+            results["profile"] = part_profile(work, args.top)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, default=str), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,467 @@
+"""Mutation tests on the REAL corpus: break one real data file the way an editor might,
+then check that `python -m partenariat check` (and, for a representative subset, a real
+`mkdocs build --strict`) stops with exit code 1, names the broken file and the right line,
+and prints no traceback.
+
+Each expected line is computed from the file as broken, not hard-coded, so the tests keep
+working while the corpus grows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from partenariat.entities import DATA_FOLDERS
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PARTENARIAT_LANG": "en"}
+NOT_COPIED = {"partenariat", "tests", "site", "build", "site-offline"}
+
+# Real files of the corpus that the mutations break (any other file of the same type would do).
+CONCEPT = "concepts/reseau.yaml"
+GLOSSARY = "glossary/cpom.yaml"
+SOURCE = "sources/damon-2009-partenariat-quart-de-siecle.yaml"
+LEGAL = "legal/loi-2002-01-02-action-sociale.yaml"
+AUTHOR = "authors/dhume.yaml"
+
+
+# --- the project copy ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real corpus, docs, hooks and config in a temp project; the package is linked."""
+    project = tmp_path_factory.mktemp("real") / "project"
+    project.mkdir()
+    for entry in REPO.iterdir():  # whatever mkdocs.yml may use (docs, hooks, overrides…), not the tools' folders
+        if entry.name in NOT_COPIED or entry.name.startswith(".") or entry.suffix == ".egg-info":
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, project / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(entry, project / entry.name)
+    (project / "partenariat").symlink_to(REPO / "partenariat")
+    assert {*DATA_FOLDERS, "docs", "hooks", "mkdocs.yml", "urls.txt"} <= {p.name for p in project.iterdir()}
+    result = check(project)
+    assert result.returncode == 0, result.stderr  # the real corpus is valid before it is broken
+    return project
+
+
+@pytest.fixture
+def project(pristine: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "project"
+    shutil.copytree(pristine, target, symlinks=True)
+    return target
+
+
+def check(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "partenariat", "--root", str(project), "check", "--lang", "en"],
+                          cwd=project, capture_output=True, text=True, env=ENV, timeout=120)
+
+
+def build(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")],
+                          cwd=project, capture_output=True, text=True, env=ENV, timeout=600)
+
+
+# --- editing helpers ---------------------------------------------------------------------
+
+
+def read(project: Path, name: str) -> str:
+    return (project / name).read_text("utf-8")
+
+
+def write(project: Path, name: str, text: str) -> str:
+    (project / name).write_text(text, "utf-8")
+    return text
+
+
+def edit(project: Path, name: str, old: str, new: str) -> str:
+    text = read(project, name)
+    assert old in text, f"{old!r} not in {name}: the corpus changed, pick another anchor"
+    return write(project, name, text.replace(old, new, 1))
+
+
+def line_of(text: str, pattern: str) -> int:
+    """1-based number of the first line matching the regex ``pattern`` (searched from its start)."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if re.match(pattern, line):
+            return number
+    raise AssertionError(f"no line matches {pattern!r}")
+
+
+def value_of(text: str, key: str) -> str:
+    """The one-line value of a top-level key."""
+    match = re.search(rf"^{key}: (.+)$", text, re.MULTILINE)
+    assert match, f"no one-line '{key}:' in the file"
+    return match.group(1).strip()
+
+
+# --- the mutations -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Expected:
+    file: str
+    line: int  # 0: the message names the file without a line
+    text: str  # a fragment of the message (English)
+
+
+@dataclass(frozen=True)
+class Mutation:
+    name: str
+    apply: Callable[[Path], list[Expected]]
+    also_build: bool = False  # also run a real mkdocs build (kept to a representative subset)
+    cascade: bool = False  # other files may be named too (their references became wrong)
+
+
+def syntax_error(p: Path) -> list[Expected]:
+    term = value_of(read(p, CONCEPT), "term")
+    text = edit(p, CONCEPT, f"term: {term}\n", f"term: {term}: le mot\n")
+    return [Expected(CONCEPT, line_of(text, "term:"), "YAML syntax error")]
+
+
+def tab(p: Path) -> list[Expected]:
+    text = read(p, CONCEPT)
+    number = line_of(text, "  - ")
+    lines = text.split("\n")
+    lines[number - 1] = "\t" + lines[number - 1][2:]
+    write(p, CONCEPT, "\n".join(lines))
+    return [Expected(CONCEPT, number, "tab character in indentation")]
+
+
+def not_utf8(p: Path) -> list[Expected]:
+    raw = (p / CONCEPT).read_bytes()
+    number = line_of(raw.decode("utf-8"), ".*é")
+    (p / CONCEPT).write_bytes(raw.replace("é".encode(), b"\xe9", 1))  # Latin-1, as an old editor saves it
+    return [Expected(CONCEPT, number, "file is not valid UTF-8")]
+
+
+def bom(p: Path) -> list[Expected]:
+    (p / GLOSSARY).write_bytes(b"\xef\xbb\xbf" + (p / GLOSSARY).read_bytes())
+    return [Expected(GLOSSARY, 1, "byte order mark")]
+
+
+def empty(p: Path) -> list[Expected]:
+    write(p, AUTHOR, "")  # many files cite this author: no cascade of "unknown author"
+    return [Expected(AUTHOR, 1, "file is empty")]
+
+
+def top_level_list(p: Path) -> list[Expected]:
+    lines = read(p, GLOSSARY).split("\n")
+    start = line_of("\n".join(lines), "id:")
+    lines = lines[: start - 1] + ["- " + lines[start - 1]] + ["  " + line if line else line for line in lines[start:]]
+    write(p, GLOSSARY, "\n".join(lines))
+    return [Expected(GLOSSARY, start, "the file holds a list, not a mapping of fields")]
+
+
+def unknown_field(p: Path) -> list[Expected]:
+    text = edit(p, CONCEPT, "\nsummary:", "\nsumary:")
+    return [Expected(CONCEPT, line_of(text, "sumary:"), "sumary: unknown field 'sumary' (did you mean 'summary'?)"),
+            Expected(CONCEPT, line_of(text, "id:"), "summary: required field is missing")]
+
+
+def wrong_type(p: Path) -> list[Expected]:
+    year = value_of(read(p, SOURCE), "year")
+    text = edit(p, SOURCE, f"\nyear: {year}\n", "\nyear: deux mille neuf\n")
+    return [Expected(SOURCE, line_of(text, "year:"), "year: Input should be a valid integer")]
+
+
+def wrong_type_list(p: Path) -> list[Expected]:
+    term = value_of(read(p, CONCEPT), "term")
+    text = edit(p, CONCEPT, f"\nterm: {term}\n", f"\nterm: [{term}]\n")
+    return [Expected(CONCEPT, line_of(text, "term:"), "term: Input should be a valid string")]
+
+
+def missing_required(p: Path) -> list[Expected]:
+    text = read(p, GLOSSARY)
+    text = write(p, GLOSSARY, re.sub(r"^expansion: .*\n", "", text, count=1, flags=re.MULTILINE))
+    return [Expected(GLOSSARY, line_of(text, "id:"), "expansion: required field is missing")]
+
+
+def invalid_id(p: Path) -> list[Expected]:
+    text = edit(p, GLOSSARY, "\nid: cpom\n", "\nid: CPOM\n")
+    return [Expected(GLOSSARY, line_of(text, "id:"), "id: 'CPOM' is not a valid id")]
+
+
+def id_not_file_name(p: Path) -> list[Expected]:
+    text = edit(p, GLOSSARY, "\nid: cpom\n", "\nid: cpom-2\n")
+    return [Expected(GLOSSARY, line_of(text, "id:"), "id: id 'cpom-2' differs from the file name 'cpom.yaml'")]
+
+
+def bad_file_name(p: Path) -> list[Expected]:
+    (p / GLOSSARY).rename(p / "glossary" / "CPOM.yaml")
+    return [Expected("glossary/CPOM.yaml", 1, "file name 'CPOM.yaml' is not a valid id (rename it 'cpom.yaml')"),
+            Expected("glossary/CPOM.yaml", line_of(read(p, "glossary/CPOM.yaml"), "id:"), "differs from the file name")]
+
+
+def duplicate_acronym(p: Path) -> list[Expected]:
+    copy = "glossary/cpom-bis.yaml"
+    write(p, copy, read(p, GLOSSARY).replace("\nid: cpom\n", "\nid: cpom-bis\n"))
+    first, second = sorted([GLOSSARY, copy])  # the second one read is blamed, the first is named in the hint
+    return [Expected(second, line_of(read(p, second), "acronym:"),
+                     f"acronym: acronym 'CPOM' is already defined (see {first})")]
+
+
+def duplicate_key(p: Path) -> list[Expected]:
+    text = read(p, GLOSSARY)
+    text = write(p, GLOSSARY, text.rstrip("\n") + "\nacronym: CPOM2\n")
+    return [Expected(GLOSSARY, text.count("\n"), "duplicate key 'acronym'")]
+
+
+def unknown_reference(p: Path) -> list[Expected]:
+    text = read(p, CONCEPT)
+    match = re.search(r"^  - concept: ([a-z0-9-]+)$", text, re.MULTILINE)
+    assert match, "no related concept in the file"
+    wrong = match.group(1) + "x"
+    text = edit(p, CONCEPT, match.group(0), f"  - concept: {wrong}")
+    return [Expected(CONCEPT, line_of(text, f"  - concept: {wrong}$"), f"unknown concept '{wrong}'")]
+
+
+def unknown_text_link(p: Path) -> list[Expected]:
+    text = read(p, CONCEPT)
+    match = re.search(r"\[\[author:([a-z0-9-]+)", text)
+    assert match, "no [[author:...]] link in the file"
+    wrong = match.group(1) + "x"
+    text = edit(p, CONCEPT, match.group(0), f"[[author:{wrong}")
+    key = text[: text.index(f"[[author:{wrong}")].rsplit("\n", 1)[0]  # the block scalar holding the link
+    holder = re.findall(r"^([a-z_]+):", key, re.MULTILINE)[-1]
+    return [Expected(CONCEPT, line_of(text, f"{holder}:"), f"{holder}: unknown author '{wrong}'")]
+
+
+def self_reference(p: Path) -> list[Expected]:
+    text = edit(p, GLOSSARY, "see_also: [", "see_also: [cpom, ")
+    return [Expected(GLOSSARY, line_of(text, "see_also:"), "'cpom' refers to itself")]
+
+
+def part_of_cycle(p: Path) -> list[Expected]:
+    child = parent = None
+    for path in sorted((p / "sources").glob("*.yaml")):
+        match = re.search(r"^part_of: ([a-z0-9-]+)$", path.read_text("utf-8"), re.MULTILINE)
+        if match and "\npart_of:" not in (p / "sources" / f"{match.group(1)}.yaml").read_text("utf-8"):
+            child, parent = path.stem, match.group(1)
+            break
+    assert child and parent, "no source with a part_of to break"
+    parent_file = f"sources/{parent}.yaml"
+    text = read(p, parent_file)
+    number = line_of(text, "attested_in:")
+    lines = text.split("\n")
+    write(p, parent_file, "\n".join(lines[: number - 1] + [f"part_of: {child}"] + lines[number - 1:]))
+    # the cycle is reported once, on whichever of the two is met first
+    return [Expected(f"sources/{name}.yaml", line_of(read(p, f"sources/{name}.yaml"), "part_of:"),
+                     "part_of: sources contain each other") for name in (child, parent)]
+
+
+def nonexistent_date(p: Path) -> list[Expected]:
+    day = value_of(read(p, LEGAL), "date")
+    text = edit(p, LEGAL, f"\ndate: {day}\n", "\ndate: 2002-02-30\n")
+    return [Expected(LEGAL, line_of(text, "date:"), "date: '2002-02-30' is not a valid date")]
+
+
+def bad_review_date(p: Path) -> list[Expected]:
+    day = value_of(read(p, AUTHOR), "reviewed")
+    text = edit(p, AUTHOR, f"\nreviewed: {day}", "\nreviewed: 23/11/2026")
+    return [Expected(AUTHOR, line_of(text, "reviewed:"), "reviewed: '23/11/2026' is not a valid date")]
+
+
+def value_outside_vocabulary(p: Path) -> list[Expected]:
+    domain = value_of(read(p, GLOSSARY), "domain")
+    text = edit(p, GLOSSARY, f"\ndomain: {domain}\n", f"\ndomain: {domain.replace('-', '')}x\n")
+    return [Expected(GLOSSARY, line_of(text, "domain:"), "is not an allowed value")]
+
+
+BOMB_LEVELS = 10
+
+
+def bomb_lines() -> list[str]:
+    lines = ["lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, BOMB_LEVELS):
+        lines.append(f"lol{i}: &lol{i} [" + ", ".join([f"*lol{i - 1}"] * 10) + "]")  # 10**10 items if expanded
+    return lines
+
+
+def billion_laughs(p: Path) -> list[Expected]:
+    text = read(p, CONCEPT).rstrip("\n") + "\n"
+    start = text.count("\n") + 1
+    write(p, CONCEPT, text + "\n".join(bomb_lines()) + "\n")
+    return [Expected(CONCEPT, start, "YAML anchors (&lol0) are not allowed")]
+
+
+def alias_only(p: Path) -> list[Expected]:
+    text = read(p, CONCEPT).rstrip("\n") + "\n"
+    write(p, CONCEPT, text + "extra: *undefined\n")
+    return [Expected(CONCEPT, text.count("\n") + 1, "YAML aliases (*undefined) are not allowed")]
+
+
+def too_large(p: Path) -> list[Expected]:
+    text = read(p, CONCEPT)
+    write(p, CONCEPT, text + "# " + "x" * 1_200_000 + "\n")
+    return [Expected(CONCEPT, 1, "file is too large")]
+
+
+def stray_yml(p: Path) -> list[Expected]:
+    shutil.copy(p / GLOSSARY, p / "glossary" / "cpom-notes.yml")
+    return [Expected("glossary/cpom-notes.yml", 0, "not a .yaml data file (rename it with the .yaml extension)")]
+
+
+def stray_other(p: Path) -> list[Expected]:
+    write(p, "concepts/notes.txt", "à faire\n")
+    return [Expected("concepts/notes.txt", 0, "not a .yaml data file (move it out of the data folder)")]
+
+
+def two_files_at_once(p: Path) -> list[Expected]:
+    return syntax_error(p) + missing_required(p) + nonexistent_date(p)
+
+
+MUTATIONS = [
+    Mutation("syntax_error", syntax_error, also_build=True),
+    Mutation("tab", tab),
+    Mutation("not_utf8", not_utf8, also_build=True),
+    Mutation("bom", bom),
+    Mutation("empty", empty),
+    Mutation("top_level_list", top_level_list),
+    Mutation("unknown_field", unknown_field, also_build=True),
+    Mutation("wrong_type", wrong_type),
+    Mutation("wrong_type_list", wrong_type_list),
+    Mutation("missing_required", missing_required),
+    Mutation("invalid_id", invalid_id),
+    Mutation("id_not_file_name", id_not_file_name),
+    Mutation("bad_file_name", bad_file_name, cascade=True),  # the files citing 'cpom' are right to complain
+    Mutation("duplicate_acronym", duplicate_acronym, also_build=True),
+    Mutation("duplicate_key", duplicate_key),
+    Mutation("unknown_reference", unknown_reference),
+    Mutation("unknown_text_link", unknown_text_link),
+    Mutation("self_reference", self_reference),
+    Mutation("part_of_cycle", part_of_cycle, also_build=True),
+    Mutation("nonexistent_date", nonexistent_date),
+    Mutation("bad_review_date", bad_review_date),
+    Mutation("value_outside_vocabulary", value_outside_vocabulary),
+    Mutation("billion_laughs", billion_laughs, also_build=True),
+    Mutation("alias_only", alias_only),
+    Mutation("too_large", too_large),
+    Mutation("stray_yml", stray_yml, also_build=True),
+    Mutation("stray_other", stray_other),
+    Mutation("two_files_at_once", two_files_at_once),
+]
+
+
+def problem_lines(output: str) -> list[str]:
+    """The `file:line: …` lines of a report (MkDocs adds its own lines around them)."""
+    return [line for line in output.splitlines() if re.match(r"^[a-z]+/[^ :]+(:\d+)?: ", line)]
+
+
+def assert_reported(result: subprocess.CompletedProcess[str], expected: list[Expected],
+                    cascade: bool = False) -> None:
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output, output
+    found = problem_lines(output)
+    files = {e.file for e in expected}
+    for line in found:  # only the broken files are named: no cascade into the rest of the corpus
+        assert cascade or line.split(":", 1)[0] in files, f"unexpected problem: {line}\n{output}"
+    by_text: dict[str, list[Expected]] = {}
+    for e in expected:
+        by_text.setdefault(e.text, []).append(e)
+    for alternatives in by_text.values():  # one expectation per message; a cycle may be told on either file
+        wanted = [f"{e.file}:{e.line}: " if e.line else f"{e.file}: " for e in alternatives]
+        text = alternatives[0].text
+        assert any(line.startswith(w) and text in line for line in found for w in wanted), (
+            f"expected {' or '.join(wanted)}… {text!r}\n{output}")
+
+
+@pytest.mark.parametrize("mutation", MUTATIONS, ids=[m.name for m in MUTATIONS])
+def test_check_names_file_and_line(project: Path, mutation: Mutation) -> None:
+    expected = mutation.apply(project)
+    assert_reported(check(project), expected, mutation.cascade)
+
+
+BUILT = [m for m in MUTATIONS if m.also_build]
+
+
+@pytest.mark.parametrize("mutation", BUILT, ids=[m.name for m in BUILT])
+def test_build_stops_with_the_same_messages(project: Path, mutation: Mutation) -> None:
+    expected = mutation.apply(project)
+    result = build(project)
+    assert_reported(result, expected, mutation.cascade)
+    assert not (project / "site" / "index.html").exists()
+
+
+def test_billion_laughs_is_refused_with_little_memory(project: Path) -> None:
+    """The check runs under a 2 GiB address-space limit (an expansion would hit it rather than
+    the machine); its peak RSS is measured by a wrapper that waits for it."""
+    expected = billion_laughs(project)
+    wrapper = (
+        "import resource, subprocess, sys\n"
+        "limit = 2 * 1024 ** 3\n"
+        "def cap(): resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
+        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True, preexec_fn=cap, timeout=60)\n"
+        "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
+        "print('PEAK_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "sys.exit(r.returncode)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", wrapper, sys.executable, "-m", "partenariat", "--root", str(project),
+                             "check", "--lang", "en"], cwd=project, capture_output=True, text=True, env=ENV, timeout=120)
+    assert_reported(result, expected)
+    peak_mb = int(re.search(r"PEAK_KB (\d+)", result.stdout).group(1)) / 1024  # type: ignore[union-attr]
+    assert peak_mb < 200, f"peak RSS {peak_mb:.0f} MB"
+
+
+# --- inputs that once ended in a traceback or a shifted line (fixed in yamlfile.py) -----------------
+
+
+def test_control_character_is_located_not_a_traceback(project: Path) -> None:
+    text = read(project, CONCEPT)
+    number = line_of(text, "summary:") + 1  # a form feed pasted into the summary
+    lines = text.split("\n")
+    lines[number - 1] = lines[number - 1].replace(" ", " \x0c", 1)
+    write(project, CONCEPT, "\n".join(lines))
+    assert_reported(check(project), [Expected(CONCEPT, number, "invisible control character (U+000C)")])
+
+
+def test_deep_nesting_is_located_not_a_traceback(project: Path) -> None:
+    text = read(project, CONCEPT).rstrip("\n") + "\n"
+    write(project, CONCEPT, text + "extra: " + "[" * 1500 + "]" * 1500 + "\n")
+    assert_reported(check(project), [Expected(CONCEPT, text.count("\n") + 1, "nested too deeply")])
+
+
+def test_tab_in_indentation_is_located(project: Path) -> None:
+    text = read(project, CONCEPT)
+    lines = text.split("\n")
+    tabbed = line_of(text, "  - concept:")  # a tab, below a NEL pasted from a PDF into a comment-free line
+    lines[tabbed - 1] = "\t" + lines[tabbed - 1][2:]
+    write(project, CONCEPT, "\n".join(lines))
+    assert_reported(check(project), [Expected(CONCEPT, tabbed, "tab character in indentation")])
+
+
+def test_line_separator_in_text_is_tolerated_or_named_at_its_line(project: Path) -> None:
+    text = read(project, CONCEPT)
+    pasted = line_of(text, "summary:") + 1
+    lines = text.split("\n")
+    lines[pasted - 1] = re.sub(r"(\S) ", "\\1\u2028", lines[pasted - 1], count=1)  # pasted from a PDF
+    write(project, CONCEPT, "\n".join(lines))
+    result = check(project)
+    assert "Traceback" not in result.stderr, result.stderr
+    if result.returncode == 0:
+        return  # tolerated (e.g. read as a space): fine
+    found = problem_lines(result.stderr)
+    assert found and all(line.startswith(f"{CONCEPT}:{pasted}: ") for line in found), result.stderr
+
+
+def test_source_part_of_itself_is_one_problem(project: Path) -> None:
+    stem = Path(SOURCE).stem
+    text = read(project, SOURCE)
+    number = line_of(text, "attested_in:")
+    lines = text.split("\n")
+    write(project, SOURCE, "\n".join(lines[: number - 1] + [f"part_of: {stem}"] + lines[number - 1:]))
+    result = check(project)
+    assert_reported(result, [Expected(SOURCE, number, "part_of: ")])
+    assert len(problem_lines(result.stderr)) == 1, result.stderr
