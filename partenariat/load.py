@@ -62,7 +62,7 @@ def _load_file(path: Path, etype: EntityType, shown: str) -> tuple[Record | _Inv
         problems.append(Problem(shown, 1, "id", f"id '{stem}' is reserved for a page of the site",
                                 "choose another id (and file name)"))
     declared = doc.data.get("id")
-    if isinstance(declared, str) and declared != stem:
+    if isinstance(declared, str) and declared != stem and stem == slugify(stem):  # else: rename the file first
         problems.append(Problem(shown, doc.line_of(("id",)), "id",
                                 f"id '{declared}' differs from the file name '{path.name}'",
                                 f"the id is the file name: write 'id: {stem}' or rename the file"))

@@ -12,6 +12,7 @@ derandomized, so a run is reproducible; locally each run explores new ones.
 
 from __future__ import annotations
 
+import atexit
 import copy
 import datetime as dt
 import os
@@ -172,6 +173,7 @@ def load_outcome(root: Path) -> list[Problem]:
 # --- read_yaml ------------------------------------------------------------------------------------
 
 WORKDIR = Path(tempfile.mkdtemp(prefix="props-read-"))
+atexit.register(shutil.rmtree, WORKDIR, ignore_errors=True)
 
 
 def read_bytes(raw: bytes) -> tuple[Any, list[Problem]]:
