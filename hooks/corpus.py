@@ -57,13 +57,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             corpus = load_corpus(root)
     except DataError as exc:
         raise PluginError("Données invalides :\n" + report(exc.problems)) from None
-    redirects, problems = check_addresses(root, corpus, Path(config.docs_dir))
+    ctx = Context(corpus, build_index(corpus), directory_urls=config.use_directory_urls)
+    _pages[:] = build_pages(ctx)
+    redirects, problems = check_addresses(root, corpus, Path(config.docs_dir), [p.path for p in _pages])
     if problems:
         raise PluginError("Adresses :\n" + report(problems))
     if "redirects" in config.plugins:  # old addresses of renamed pages keep working
         config.plugins["redirects"].config["redirect_maps"] = redirects
-    ctx = Context(corpus, build_index(corpus), directory_urls=config.use_directory_urls)
-    _pages[:] = build_pages(ctx)
     _exports[:] = build_exports(ctx, base_url=config.site_url or "")
     _search[:] = [search_data(corpus, directory_urls=config.use_directory_urls)]
 

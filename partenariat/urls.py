@@ -8,6 +8,7 @@ checked here, without MkDocs; the hook hands the redirects to the mkdocs-redirec
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from pathlib import Path
 
 from .entities import BY_NAME, ENTITY_TYPES
@@ -27,11 +28,15 @@ def page_url(md_path: str) -> str:
     return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
 
 
-def current_urls(corpus: Corpus, docs_dir: Path) -> set[str]:
-    from .pages import build_pages  # the generated pages, whatever they are
+def current_urls(corpus: Corpus, docs_dir: Path, page_paths: Iterable[str] | None = None) -> set[str]:
+    """Addresses of the hand-written pages and of the generated ones (``page_paths`` when the
+    caller has already built the pages, so they are not rendered twice)."""
+    if page_paths is None:
+        from .pages import build_pages
 
+        page_paths = [page.path for page in build_pages(corpus)]
     urls = {page_url(str(p.relative_to(docs_dir))) for p in docs_dir.rglob("*.md")}
-    urls.update(page_url(page.path) for page in build_pages(corpus))
+    urls.update(page_url(path) for path in page_paths)
     return urls
 
 
@@ -50,7 +55,8 @@ def write_manifest(root: Path, urls: set[str]) -> None:
     (root / MANIFEST).write_text(header + "\n".join(line or "/" for line in lines) + "\n", encoding="utf-8")
 
 
-def load_redirects(root: Path, corpus: Corpus, docs_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+def load_redirects(root: Path, corpus: Corpus, docs_dir: Path,
+                   current: set[str]) -> tuple[dict[str, str], list[Problem]]:
     """`old address: new address` (e.g. `concepts/cooperaton: concepts/cooperation`) → old.md → new.md."""
     path = root / REDIRECTS
     if not path.is_file():
@@ -58,7 +64,6 @@ def load_redirects(root: Path, corpus: Corpus, docs_dir: Path) -> tuple[dict[str
     doc, problems = read_yaml(path, REDIRECTS)
     if doc is None:
         return {}, [] if problems and problems[0].message == "file is empty" else problems
-    current = current_urls(corpus, docs_dir)
     maps: dict[str, str] = {}
     for old, new in doc.data.items():
         line = doc.line_of((old,))
@@ -84,11 +89,12 @@ def _md_path(url: str, docs_dir: Path) -> str:
     return f"{folder}.md"
 
 
-def check_addresses(root: Path, corpus: Corpus, docs_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+def check_addresses(root: Path, corpus: Corpus, docs_dir: Path,
+                    page_paths: Iterable[str] | None = None) -> tuple[dict[str, str], list[Problem]]:
     """The redirects to write, and the problems: a bad redirect, or a published address that
     disappeared without one."""
-    maps, problems = load_redirects(root, corpus, docs_dir)
-    current = current_urls(corpus, docs_dir)
+    current = current_urls(corpus, docs_dir, page_paths)
+    maps, problems = load_redirects(root, corpus, docs_dir, current)
     redirected = {old[: -len(".md")] + "/" for old in maps}
     for url in sorted(read_manifest(root) - current - redirected):
         gone = url.rstrip("/").split("/")[-1]

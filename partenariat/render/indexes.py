@@ -11,7 +11,7 @@ from .. import vocab
 from ..models import Acronym, Author, Case, Concept, Curriculum, LegalText, Source
 from .case import case_heading
 from .cite import reference
-from .common import Context, cell, filterable, fr_date, front_matter
+from .common import Context, cell, filterable, first_sentence, fr_date, front_matter
 from .legal import legal_heading
 
 
@@ -44,15 +44,10 @@ def concepts_index(ctx: Context) -> str:
         members = sorted(by_family.get(family, []), key=lambda c: sort_key(c.term))
         if members:
             out.append(f"### {label} {{#{family}}}\n\n" + "\n".join(
-                f"- {ctx.link('concept', c.id)} — {cell(first(ctx, c.summary))}" for c in members) + "\n")
+                f"- {ctx.link('concept', c.id)} — {cell(first_sentence(c.summary))}" for c in members) + "\n")
     out.append("## De A à Z\n")
     out.append(_az([(c.term, f"- {ctx.link('concept', c.id)}") for c in concepts]))
     return "\n".join(out)
-
-
-def first(ctx: Context, text: str) -> str:
-    from .common import first_sentence
-    return first_sentence(text)
 
 
 def authors_index(ctx: Context) -> str:
@@ -135,7 +130,7 @@ def printable_glossary(ctx: Context) -> str:
     rows = ["| Sigle | Signification | Domaine | En bref |", "| --- | --- | --- | --- |"]
     for e in entries:
         rows.append(f"| **{e.acronym}** | {cell(e.expansion)} | {vocab.GLOSSARY_DOMAINS[e.domain]} | "
-                    f"{cell(first_sentence_plain(e.description or ''))} |")
+                    f"{cell(first_sentence(e.description or ''))} |")
     return "\n".join([
         front_matter("Glossaire à imprimer", "Tous les sigles sur une page, pour un support de cours."),
         "# Glossaire des sigles — version à imprimer\n",
@@ -143,11 +138,6 @@ def printable_glossary(ctx: Context) -> str:
         "(rubrique Glossaire). <button type=\"button\" class=\"md-button pkb-print\" hidden>Imprimer</button>\n",
         '<div class="pkb-printable" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n",
     ])
-
-
-def first_sentence_plain(text: str) -> str:
-    from .common import first_sentence
-    return first_sentence(text)
 
 
 def cases_index(ctx: Context) -> str:
