@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from partenariat import DataError, load_corpus
+from partenariat.downloads import mark_downloads
 from partenariat.export import ExportFile, build_exports
 from partenariat.index import build_index
 from partenariat.macros import make_macros
@@ -117,6 +118,11 @@ def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
         markdown = ('!!! danger "Données invalides : cette prévisualisation montre la dernière version correcte"\n\n'
                     f"{lines}\n\n{markdown}")
     return markdown
+
+
+def on_page_content(html: str, page: MkDocsPage, **kwargs: object) -> str:
+    """Links to the export files download them (Moodle XML, CSV, CSL-JSON, RIS, BibTeX)."""
+    return mark_downloads(html, page.url, {export.path for export in _exports})
 
 
 @event_priority(-10)  # after the search plugin writes its index (0), before the offline copy uses it (-50, -100)

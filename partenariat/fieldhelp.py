@@ -106,6 +106,8 @@ HELP: dict[str, str] = {
     "sections": "Parties du référentiel (activités, fonctions, modules).",
     "items": "Compétences ou savoirs de la partie.",
     "code": "Code officiel (ex. « C4.1 ») : il donne l'ancre du lien vers la compétence.",
+    "anchor": ("Ancre du lien vers un item sans code (ex. « se-concerter-avec-les-partenaires ») : "
+               "mots en minuscules sans accents reliés par des tirets ; ne plus la changer une fois publiée."),
     "label": "Intitulé officiel, exact.",
     "details": "Sous-points de l'intitulé.",
     "children": "Compétences ou savoirs rattachés.",

@@ -240,6 +240,7 @@ class Case(Entity):
 
 class CurriculumItem(Model):
     code: Text | None = None
+    anchor: Slug | None = None  # stable link of an item without a code (the code gives it otherwise)
     label: Text
     details: list[Text] = []
     concepts: list[ConceptRef] = []

@@ -20,7 +20,7 @@ def _to_file(url: str) -> str:
         return url
     cut = min((i for i in (url.find("#"), url.find("?")) if i >= 0), default=len(url))
     path, rest = url[:cut], url[cut:]
-    if path in (".", ".."):
+    if path.rsplit("/", 1)[-1] in (".", ".."):  # the home page from two folders down is `../..`
         path += "/"
     if path.endswith("/"):
         path += "index.html"

@@ -21,7 +21,7 @@ from .render.common import Context, entity_title
 from .render.concept import render_concept
 from .render.curriculum import render_curriculum
 from .render.glossary import render_acronym
-from .render.indexes import INDEXES, printable_glossary, sort_key
+from .render.indexes import INDEXES, index_order, printable_glossary
 from .render.legal import render_legal
 from .render.source import render_source
 
@@ -54,19 +54,25 @@ class Page:
 
 def build_pages(source: Corpus | Context) -> list[Page]:
     ctx = source if isinstance(source, Context) else Context(source, build_index(source))
-    corpus = ctx.corpus
     pages: list[Page] = []
     for etype in ENTITY_TYPES:
         index_md = INDEXES[etype.name](ctx) + _structured(jsonld_for(etype.name, None, ctx))
         pages.append(Page(f"{etype.url}/index.md", etype.plural, index_md, etype.name, True))
         for path, title, render in EXTRA_PAGES.get(etype.name, ()):
             pages.append(Page(f"{etype.url}/{path}", title, render(ctx), etype.name))
-        entities = sorted(corpus.entities(etype.name), key=lambda e: sort_key(entity_title(etype.name, e)))
-        for entity in entities:
+        for entity in index_order(ctx, etype.name):  # the sidebar lists them as the index does
             entity_id = entity.id
             markdown = RENDERERS[etype.name](ctx, entity) + _structured(jsonld_for(etype.name, entity, ctx))
-            pages.append(Page(f"{etype.url}/{entity_id}.md", entity_title(etype.name, entity), markdown, etype.name))
+            pages.append(Page(f"{etype.url}/{entity_id}.md", nav_title(etype.name, entity), markdown, etype.name))
     return pages
+
+
+def nav_title(type_name: str, entity: BaseModel) -> str:
+    """A person is listed « Dhume, Fabrice » in the sidebar, which is sorted by surname."""
+    family, given = getattr(entity, "family", None), getattr(entity, "given", None)
+    if type_name == "author" and family and given:
+        return f"{family}, {given}"
+    return entity_title(type_name, entity)
 
 
 def _structured(data: dict[str, object]) -> str:

@@ -37,7 +37,17 @@ def current_urls(corpus: Corpus, docs_dir: Path, page_paths: Iterable[str] | Non
         page_paths = [page.path for page in build_pages(corpus)]
     urls = {page_url(str(p.relative_to(docs_dir))) for p in docs_dir.rglob("*.md")}
     urls.update(page_url(path) for path in page_paths)
-    return urls
+    return urls | competency_urls(corpus)
+
+
+def competency_urls(corpus: Corpus) -> set[str]:
+    """The link of every curriculum item (`referentiels/bts-esf/#c4-1`): trainers paste them
+    into a syllabus, so they are published addresses too."""
+    from .render.curriculum import anchor_map
+
+    folder = BY_NAME["curriculum"].url
+    return {f"{folder}/{c.id}/#{anchor}" for c in corpus.entities("curriculum")
+            for anchor in anchor_map(c).values()}  # type: ignore[arg-type]
 
 
 def read_manifest(root: Path) -> set[str]:
@@ -97,6 +107,11 @@ def check_addresses(root: Path, corpus: Corpus, docs_dir: Path,
     maps, problems = load_redirects(root, corpus, docs_dir, current)
     redirected = {old[: -len(".md")] + "/" for old in maps}
     for url in sorted(read_manifest(root) - current - redirected):
+        if "#" in url:  # an anchor cannot be redirected: it must stay
+            page, anchor = url.split("#", 1)
+            problems.append(Problem(MANIFEST, 0, url, "published address no longer exists",
+                                    f"give an item of {page} back 'anchor: {anchor}' (or its code)"))
+            continue
         gone = url.rstrip("/").split("/")[-1]
         folder = url.split("/")[0]
         etype = next((t for t in ENTITY_TYPES if t.url == folder), None)

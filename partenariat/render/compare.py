@@ -12,6 +12,7 @@ from .. import vocab
 from ..models import Concept, Definition, Source
 from .cite import person_name
 from .common import Context, cell
+from .conceptmap import box, label, svg
 
 
 def attribution(ctx: Context, source_id: str, author_id: str | None, page: str | None) -> str:
@@ -57,11 +58,11 @@ def compare_table(ctx: Context, ids: tuple[str, ...]) -> str:
             cells[trait.trait][concept.id].append(f"{ctx.text(trait.value)} <small>({ref})</small>")
     header = "| Trait | " + " | ".join(ctx.link("concept", c.id) for c in concepts) + " |"
     rows = [header, "| --- " * (len(concepts) + 1) + "|"]
-    for trait, label in vocab.TRAITS.items():
+    for trait, trait_label in vocab.TRAITS.items():
         if trait not in cells:
             continue
         values = [cell("<br>".join(cells[trait].get(c.id, [])) or "—") for c in concepts]
-        rows.append(f"| **{label}** | " + " | ".join(values) + " |")
+        rows.append(f"| **{trait_label}** | " + " | ".join(values) + " |")
     if len(rows) == 2:
         return "*Aucun trait de comparaison n'est encore renseigné pour ces notions.*\n"
     return "\n".join(rows) + "\n"
@@ -102,45 +103,71 @@ def scales(ctx: Context, axis: str) -> dict[str, list[str]]:
 
 
 def continuum_svg(ctx: Context, axis: str, from_path: str) -> str:
-    """Inline, accessible SVG: one row per author's scale, each step linked to its concept page."""
+    """Inline, accessible SVG: each author's scale in its own band, each step linked to its concept
+    page. Scales are not aligned on a common axis (they do not share one): a wide layout puts the
+    steps of a band across the whole width, a phone layout stacks them (CSS shows one of the two)."""
     chains = scales(ctx, axis)
     if not chains:
         return ""
-    box_w, box_h, gap, left, row_h = 150, 44, 28, 250, 90
-    width = left + max(len(c) for c in chains.values()) * (box_w + gap) + 20
-    height = 60 + len(chains) * row_h
-    desc_parts = []
-    body = []
-    for row, (source_id, chain) in enumerate(sorted(chains.items(), key=lambda kv: -len(kv[1]))):
+    bands = []
+    for source_id, chain in sorted(chains.items(), key=lambda kv: -len(kv[1])):
         source = ctx.entity("source", source_id)
         assert isinstance(source, Source)
         who = ", ".join(person_name(ctx.entity("author", a)) for a in source.authors)  # type: ignore[arg-type]
-        label = f"{who} ({source.year})" if source.year else who
-        terms = [ctx.title("concept", c) for c in chain]
-        desc_parts.append(f"{label} : " + " → ".join(terms))
-        y = 50 + row * row_h
-        body.append(f'<text x="10" y="{y + box_h / 2 + 5}" class="pkb-scale">{escape(label)}</text>')
-        for i, (concept_id, term) in enumerate(zip(chain, terms, strict=True)):
-            x = left + i * (box_w + gap)
-            if i:
-                body.append(f'<line x1="{x - gap + 2}" y1="{y + box_h / 2}" x2="{x - 4}" y2="{y + box_h / 2}" '
-                            'class="pkb-arrow" marker-end="url(#pkb-head)"/>')
-            href = ctx.html_href("concept", concept_id, from_path)
-            body.append(f'<a href="{escape(href)}"><rect x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="8" '
-                        f'class="pkb-step"/><text x="{x + box_w / 2}" y="{y + box_h / 2 + 5}" text-anchor="middle" '
-                        f'class="pkb-label">{escape(term)}</text></a>')
+        name = f"{who} ({source.year})" if source.year else who
+        steps = [(ctx.title("concept", c), ctx.html_href("concept", c, from_path)) for c in chain]
+        bands.append((f"Échelle de {name}", steps))
     title = "De l'information à la fusion : les échelles du travail en commun"
-    desc = ("Chaque ligne ordonne des formes de relation selon un auteur, de la moins à la plus intégrée. "
-            + " ; ".join(desc_parts) + ".")
-    axis_y = 22
-    return (
-        f'<figure class="pkb-continuum"><svg role="group" aria-labelledby="pkb-continuum-title pkb-continuum-desc" '
-        f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="pkb-continuum-title">{escape(title)}</title><desc id="pkb-continuum-desc">{escape(desc)}</desc>'
-        '<defs><marker id="pkb-head" markerWidth="8" markerHeight="8" refX="6" refY="4" orient="auto">'
-        '<path d="M0,0 L8,4 L0,8 z" class="pkb-arrowhead"/></marker></defs>'
-        f'<line x1="{left}" y1="{axis_y}" x2="{width - 20}" y2="{axis_y}" class="pkb-arrow" marker-end="url(#pkb-head)"/>'
-        f'<text x="{left}" y="{axis_y - 8}" class="pkb-axis">intégration croissante</text>'
-        + "".join(body)
-        + f"</svg><figcaption>{escape(title)}. Chaque étape renvoie à sa notion.</figcaption></figure>\n"
-    )
+    desc = ("Chaque auteur ordonne ses propres formes de relation, de la moins à la plus intégrée ; "
+            "les échelles ne se superposent pas. "
+            + " ; ".join(f"{band} : " + " → ".join(term for term, _ in steps) for band, steps in bands) + ".")
+    svgs = "".join(svg(f"pkb-continuum-{name}", name, title, desc, layout(bands))
+                   for name, layout in (("wide", _wide_scales), ("narrow", _narrow_scales)))
+    return (f'<figure class="pkb-continuum">{svgs}<figcaption>{escape(title)}. Une bande par auteur : '
+            "chacun a sa propre échelle, de la forme la moins intégrée (à gauche, ou en haut) à la plus "
+            "intégrée. Chaque étape renvoie à sa notion.</figcaption></figure>\n")
+
+
+def _arrow_head(ident: str) -> str:
+    return (f'<defs><marker id="{ident}" markerWidth="8" markerHeight="8" refX="6" refY="4" orient="auto">'
+            '<path d="M0,0 L8,4 L0,8 z" class="pkb-arrowhead"/></marker></defs>')
+
+
+Band = tuple[str, list[tuple[str, str]]]  # (« Échelle de … », [(term, href)])
+
+
+def _wide_scales(bands: list[Band]) -> tuple[int, int, str]:
+    """One band per author; its steps spread over the whole width, so no false columns appear."""
+    width, box_h, gap, band_h = 760, 40, 24, 104
+    parts = []
+    for row, (name, steps) in enumerate(bands):
+        top = 8 + row * band_h
+        parts.append(f'<rect x="2" y="{top}" width="{width - 4}" height="{band_h - 12}" rx="10" class="pkb-lane"/>')
+        parts.append(label(16, top + 24, name, "pkb-scale", 14, width - 32, "start"))
+        box_w = (width - 32 - gap * (len(steps) - 1)) / len(steps)
+        y = top + 38
+        for i, (term, href) in enumerate(steps):
+            x = 16 + i * (box_w + gap)
+            if i:
+                parts.append(f'<line x1="{x - gap + 2:.0f}" y1="{y + box_h / 2}" x2="{x - 4:.0f}" y2="{y + box_h / 2}" '
+                             'class="pkb-arrow" marker-end="url(#pkb-head-wide)"/>')
+            parts.append(box(x, y, box_w, box_h, term, "pkb-step", href))
+    return width, 8 + len(bands) * band_h - 4, _arrow_head("pkb-head-wide") + "".join(parts)
+
+
+def _narrow_scales(bands: list[Band]) -> tuple[int, int, str]:
+    """For a phone: the bands one under the other, the steps of each stacked downwards."""
+    width, box_h, step_h = 360, 36, 56
+    parts, top = [], 4
+    for name, steps in bands:
+        band_h = 44 + len(steps) * step_h
+        parts.append(f'<rect x="2" y="{top}" width="{width - 4}" height="{band_h - 8}" rx="10" class="pkb-lane"/>')
+        parts.append(label(14, top + 24, name, "pkb-scale", 14, width - 28, "start"))
+        for i, (term, href) in enumerate(steps):
+            y = top + 40 + i * step_h
+            if i:
+                parts.append(f'<line x1="{width / 2:.0f}" y1="{y - step_h + box_h + 2}" x2="{width / 2:.0f}" '
+                             f'y2="{y - 4}" class="pkb-arrow" marker-end="url(#pkb-head-narrow)"/>')
+            parts.append(box(24, y, width - 48, box_h, term, "pkb-step", href))
+        top += band_h
+    return width, top, _arrow_head("pkb-head-narrow") + "".join(parts)

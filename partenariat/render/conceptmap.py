@@ -1,14 +1,17 @@
 """A navigable map of a concept's relations: inline SVG generated at build time.
 
-The concept sits in the centre; every concept it names in `related`, and every concept that
-names it, sits on a circle around it, linked to its own page (which has its own map), the
-edge labelled with the relation. Title, description and text labels make it readable by
-screen readers; the same relations are listed as a table on the page.
+The concept sits in the middle; every concept it names in `related`, and every concept that
+names it, gets a box linked to its own page (which has its own map), with the relation written
+above the box. Two layouts of the same map are written, and CSS shows one: two columns around
+the concept on a wide screen, one column under it on a phone (a scaled-down wide map would
+print its labels at 4 px). Boxes sit on a grid, so they never overlap. Title, description and
+text labels make the map readable by screen readers; the same relations are listed as a table
+on the page.
 """
 
 from __future__ import annotations
 
-import math
+from dataclasses import dataclass
 from html import escape
 
 from .. import vocab
@@ -16,6 +19,14 @@ from ..models import Concept
 from .common import Context
 
 MAX_NEIGHBOURS = 14
+CHAR_WIDTH = 0.56  # average advance of a sans-serif character, in font sizes: a generous estimate
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    term: str
+    relation: str  # « → est une forme de » (this concept → the neighbour) or « ← … » (neighbour → this)
+    href: str
 
 
 def neighbours(ctx: Context, concept: Concept) -> list[tuple[str, str, bool]]:
@@ -36,41 +47,76 @@ def neighbours(ctx: Context, concept: Concept) -> list[tuple[str, str, bool]]:
     return out[:MAX_NEIGHBOURS]
 
 
-def _box(x: float, y: float, text: str, css: str, href: str | None = None) -> str:
-    width = max(90, 7.4 * len(text) + 20)
-    rect = (f'<rect x="{x - width / 2:.0f}" y="{y - 16:.0f}" width="{width:.0f}" height="32" rx="16" class="{css}"/>'
-            f'<text x="{x:.0f}" y="{y + 5:.0f}" text-anchor="middle" class="pkb-label">{escape(text)}</text>')
-    return f'<a href="{escape(href)}">{rect}</a>' if href else rect
+def label(x: float, y: float, text: str, css: str, size: int, room: float, anchor: str = "middle") -> str:
+    """A text label; squeezed to ``room`` px (never cut) when the estimate says it would not fit."""
+    fit = f' textLength="{room:.0f}" lengthAdjust="spacingAndGlyphs"' if len(text) * size * CHAR_WIDTH > room else ""
+    return (f'<text x="{x:.0f}" y="{y:.0f}" text-anchor="{anchor}" class="{css}"{fit}>{escape(text)}</text>')
+
+
+def box(x: float, y: float, width: float, height: float, text: str, css: str, href: str | None = None) -> str:
+    """A rounded box (top-left at x, y) with its centred label, linked when ``href`` is given."""
+    shape = (f'<rect x="{x:.0f}" y="{y:.0f}" width="{width:.0f}" height="{height:.0f}" rx="{height / 2:.0f}" '
+             f'class="{css}"/>' + label(x + width / 2, y + height / 2 + 5, text, "pkb-label", 14, width - 16))
+    return f'<a href="{escape(href)}">{shape}</a>' if href else shape
+
+
+def wide_layout(term: str, items: list[Neighbour]) -> tuple[int, int, str]:
+    """Two columns of neighbours around the concept: (width, height, SVG body)."""
+    width, box_w, box_h, row_h = 800, 250, 32, 64
+    half = (len(items) + 1) // 2
+    columns = [(10, items[:half]), (width - 10 - box_w, items[half:])]
+    height = max(half * row_h + 20, 120)
+    cx, cy = width / 2, height / 2
+    edges, nodes = [], [box(cx - box_w / 2, cy - box_h / 2, box_w, box_h, term, "pkb-centre")]
+    for x, column in columns:
+        toward_centre = x + box_w if x < cx else x
+        from_centre = cx - box_w / 2 if x < cx else cx + box_w / 2
+        for row, item in enumerate(column):
+            top = 30 + row * row_h
+            edges.append(f'<line x1="{from_centre:.0f}" y1="{cy:.0f}" x2="{toward_centre:.0f}" '
+                         f'y2="{top + box_h / 2:.0f}" class="pkb-arrow"/>')
+            nodes.append(label(x + 12, top - 6, item.relation, "pkb-edge", 13, box_w - 12, "start"))
+            nodes.append(box(x, top, box_w, box_h, item.term, "pkb-step", item.href))
+    return width, height, "".join(edges + nodes)
+
+
+def narrow_layout(term: str, items: list[Neighbour]) -> tuple[int, int, str]:
+    """One column under the concept, for a phone: (width, height, SVG body)."""
+    width, box_h, row_h, trunk, indent = 360, 30, 54, 22, 40
+    parts = [box(4, 6, width - 8, 36, term, "pkb-centre")]
+    last = 0.0
+    for row, item in enumerate(items):
+        top = 60 + row * row_h
+        middle = top + 18 + box_h / 2
+        parts.append(f'<line x1="{trunk}" y1="{middle:.0f}" x2="{indent}" y2="{middle:.0f}" class="pkb-arrow"/>')
+        parts.append(label(indent + 8, top + 12, item.relation, "pkb-edge", 12, width - indent - 12, "start"))
+        parts.append(box(indent, top + 18, width - indent - 4, box_h, item.term, "pkb-step", item.href))
+        last = middle
+    parts.insert(0, f'<line x1="{trunk}" y1="42" x2="{trunk}" y2="{last:.0f}" class="pkb-arrow"/>')
+    return width, int(60 + len(items) * row_h), "".join(parts)
 
 
 def concept_map(ctx: Context, concept: Concept, from_path: str) -> str:
-    items = neighbours(ctx, concept)
+    items, sentences = [], []
+    for other_id, relation, outgoing in neighbours(ctx, concept):
+        term = ctx.title("concept", other_id)
+        words = vocab.RELATIONS[relation]
+        sentences.append(f"{concept.term} {words} {term}" if outgoing else f"{term} {words} {concept.term}")
+        items.append(Neighbour(term, ("→ " if outgoing else "← ") + words, ctx.html_href("concept", other_id, from_path)))
     if not items:
         return ""
-    width, height = 860, 520
-    cx, cy, rx, ry = width / 2, height / 2, 330, 200
-    edges, nodes, desc = [], [], []
-    for i, (other_id, relation, outgoing) in enumerate(items):
-        angle = 2 * math.pi * i / len(items) - math.pi / 2
-        x, y = cx + rx * math.cos(angle), cy + ry * math.sin(angle)
-        term = ctx.title("concept", other_id)
-        label = vocab.RELATIONS[relation]
-        sentence = f"{concept.term} {label} {term}" if outgoing else f"{term} {label} {concept.term}"
-        desc.append(sentence)
-        edges.append(f'<line x1="{cx:.0f}" y1="{cy:.0f}" x2="{x:.0f}" y2="{y:.0f}" class="pkb-arrow"/>')
-        mx, my = (cx + x) / 2, (cy + y) / 2
-        arrow = "→" if outgoing else "←"
-        edges.append(f'<text x="{mx:.0f}" y="{my - 4:.0f}" text-anchor="middle" class="pkb-edge">'
-                     f'{escape(arrow + " " + label)}</text>')
-        nodes.append(_box(x, y, term, "pkb-step", ctx.html_href("concept", other_id, from_path)))
-    nodes.append(_box(cx, cy, concept.term, "pkb-centre"))
     title = f"Carte des relations de la notion « {concept.term} »"
-    description = "Relations : " + " ; ".join(desc) + "."
-    ident = f"pkb-map-{concept.id}"
-    return (
-        f'<figure class="pkb-continuum pkb-map"><svg role="group" aria-labelledby="{ident}-t {ident}-d" '
-        f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(description)}</desc>'
-        + "".join(edges) + "".join(nodes)
-        + f"</svg><figcaption>{escape(title)} : cliquez sur une notion pour ouvrir sa fiche.</figcaption></figure>\n"
-    )
+    description = "Relations : " + " ; ".join(sentences) + "."
+    svgs = "".join(svg(f"pkb-map-{concept.id}-{name}", name, title, description, layout(concept.term, items))
+                   for name, layout in (("wide", wide_layout), ("narrow", narrow_layout)))
+    return (f'<figure class="pkb-continuum pkb-map">{svgs}'
+            f"<figcaption>{escape(title)} : cliquez sur une notion pour ouvrir sa fiche.</figcaption></figure>\n")
+
+
+def svg(ident: str, layout_name: str, title: str, description: str, layout: tuple[int, int, str]) -> str:
+    """An accessible inline SVG; ``layout_name`` (wide, narrow) tells CSS when to show it."""
+    width, height, body = layout
+    return (f'<svg class="pkb-{layout_name}" role="group" aria-labelledby="{ident}-t {ident}-d" '
+            f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
+            f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(description)}</desc>'
+            f"{body}</svg>")

@@ -9,13 +9,14 @@ from .common import Context, anchor_of, cited_by_section, front_matter, provenan
 
 
 def anchor_map(curriculum: Curriculum) -> dict[int, str]:
-    """Anchor of each coded item, keyed by id(item); a code met twice gets '-2', '-3'…"""
+    """Anchor of each item, keyed by id(item): its `anchor` from the data, else one made from its
+    code (a code met twice gets '-2', '-3'…); an item with neither has no stable link."""
     anchors, used = {}, set()
     for section in curriculum.sections:
         for item in _walk(section.items):
-            if not item.code:
+            if not item.code and not item.anchor:
                 continue
-            base = anchor = anchor_of(item.code)
+            base = anchor = item.anchor or anchor_of(item.code or "")
             n = 1
             while anchor in used:
                 n += 1
@@ -23,6 +24,12 @@ def anchor_map(curriculum: Curriculum) -> dict[int, str]:
             used.add(anchor)
             anchors[id(item)] = anchor
     return anchors
+
+
+def walk_items(curriculum: Curriculum) -> Iterator[CurriculumItem]:
+    """Every item of every section, children after their parent."""
+    for section in curriculum.sections:
+        yield from _walk(section.items)
 
 
 def item_label(item: CurriculumItem) -> str:
@@ -45,9 +52,11 @@ def items_citing(curriculum: Curriculum, concept_id: str) -> list[tuple[str, str
 def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[int, str]) -> list[str]:
     pad = "    " * depth
     anchor = anchors.get(id(item), "")
-    attrs = f'<span id="{anchor}"></span>' if anchor else ""
     label = f"**{item.code}** — {item.label}" if item.code else item.label
-    lines = [f"{pad}- {attrs}{label}"]
+    if anchor:  # a visible permanent link; site.js adds « Copier le lien » beside it
+        label = (f'<span id="{anchor}"></span>{label} '
+                 f'[lien permanent](#{anchor} "Lien à citer vers cet item"){{ .pkb-item-link }}')
+    lines = [f"{pad}- {label}"]
     for detail in item.details:
         lines.append(f"{pad}    - {detail}")
     if item.concepts:

@@ -3,20 +3,61 @@ legal timeline, glossary A–Z and by domain, cases by kind, curricula."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
 
 from .. import vocab
 from ..models import Acronym, Author, Case, Concept, Curriculum, LegalText, Source
 from .case import case_heading
 from .cite import reference
-from .common import Context, cell, filterable, first_sentence, fr_date, front_matter
+from .common import Context, cell, escape_label, filterable, first_sentence, fr_date, front_matter, page_path
+from .curriculum import anchor_map, walk_items
 from .legal import legal_heading
 
 
 def sort_key(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """« Encadré 2 » before « Encadré 10 »: numbers compare as numbers, words without accents."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in re.split(r"(\d+)", sort_key(text)) if part)
+
+
+def _source_key(ctx: Context, s: Source) -> tuple[str, int]:
+    """The bibliography's order: the first author's surname (or the body's name), then the year."""
+    lead = ctx.entity("author", s.authors[0]) if s.authors else None
+    name = (getattr(lead, "family", None) or getattr(lead, "name", "")) if lead else (s.title or s.cited_as or "")
+    return (sort_key(name or ""), s.year or 0)
+
+
+def _case_key(c: Case) -> tuple[int, int, tuple[tuple[int, int | str], ...]]:
+    return (list(vocab.CASE_KINDS).index(c.kind), c.number or 0, natural_key(c.title))
+
+
+def _author_key(a: Author) -> tuple[bool, tuple[tuple[int, int | str], ...]]:
+    """People by surname, then bodies by name, as on the authors' index."""
+    return (a.kind != "personne", natural_key(f"{a.family} {a.given or ''}" if a.kind == "personne" else a.name))
+
+
+def index_order(ctx: Context, type_name: str) -> list[BaseModel]:
+    """The entities of a type in the order of their index page, for the sidebar."""
+    keys: dict[str, Callable[[Any], object]] = {
+        "concept": lambda c: natural_key(c.term),
+        "author": _author_key,
+        "source": lambda s: _source_key(ctx, s),
+        "legal": lambda t: (t.date, natural_key(t.title)),
+        "glossary": lambda e: natural_key(e.acronym),
+        "case": _case_key,
+        "curriculum": lambda c: natural_key(c.short),
+    }
+    return sorted(ctx.corpus.entities(type_name), key=keys[type_name])  # type: ignore[arg-type]
 
 
 def _letter(text: str) -> str:
@@ -71,14 +112,7 @@ def _sorted_name(a: Author) -> str:
 def sources_index(ctx: Context) -> str:
     sources: list[Source] = ctx.corpus.entities("source")  # type: ignore[assignment]
 
-    def key(s: Source) -> tuple[str, int]:
-        lead = s.authors[0] if s.authors else ""
-        name = getattr(ctx.entity("author", lead), "family", None) or getattr(
-            ctx.entity("author", lead), "name", "") if lead else (s.title or s.cited_as or "")
-        return (sort_key(name or ""), s.year or 0)
-
-    lines = [f"- {reference(ctx, s)} {ctx.link('source', s.id, 'Fiche')}"
-             for s in sorted(sources, key=key)]
+    lines = [f"- {reference(ctx, s)} {ctx.link('source', s.id, 'Fiche')}" for s in index_order(ctx, "source")]
     out = [front_matter("Bibliographie", "Les travaux cités, avec leurs références complètes."), "# Bibliographie\n",
            f"{len(sources)} références, classées par auteur.\n", "\n".join(lines) + "\n"]
     return "\n".join(out)
@@ -142,9 +176,8 @@ def printable_glossary(ctx: Context) -> str:
 
 def cases_index(ctx: Context) -> str:
     cases: list[Case] = ctx.corpus.entities("case")  # type: ignore[assignment]
-    order = list(vocab.CASE_KINDS)
     rows = ["| Cas | Type | Niveau | Lieu | Dispositif | Thèmes |", "| --- | --- | --- | --- | --- | --- |"]
-    for c in sorted(cases, key=lambda c: (order.index(c.kind), c.number or 0, sort_key(c.title))):
+    for c in index_order(ctx, "case"):
         level = vocab.PARTNERSHIP_LEVELS[c.level] if c.level else "—"
         rows.append(f"| {ctx.link('case', c.id, case_heading(c))} | {vocab.CASE_KINDS[c.kind]} | {level} | "
                     f"{cell(c.place or '—')} | {cell(c.dispositif or '—')} | {cell(', '.join(c.themes))} |")
@@ -167,12 +200,44 @@ def cases_index(ctx: Context) -> str:
 
 
 def curricula_index(ctx: Context) -> str:
-    curricula: list[Curriculum] = ctx.corpus.entities("curriculum")  # type: ignore[assignment]
+    curricula: list[Curriculum] = index_order(ctx, "curriculum")  # type: ignore[assignment]
     lines = [f"- {ctx.link('curriculum', c.id, c.short)} — {c.diploma} ({c.document})" for c in curricula]
     return "\n".join([front_matter("Référentiels", "Les diplômes et leurs compétences liées au partenariat."),
                       "# Référentiels\n",
                       "Les compétences et savoirs des diplômes du social qui touchent au partenariat, "
-                      "reliés aux notions du site.\n", "\n".join(lines) + "\n"])
+                      "reliés aux notions du site.\n", "\n".join(lines) + "\n",
+                      "## Notions et compétences\n",
+                      "Pour chaque notion, les compétences et savoirs qui l'appellent, diplôme par diplôme ; "
+                      "chaque renvoi ouvre l'item dans son référentiel. Tapez une notion, un code ou un mot "
+                      "pour filtrer.\n",
+                      filterable(competency_matrix(ctx, curricula), "Filtrer les notions et compétences")])
+
+
+def competency_matrix(ctx: Context, curricula: list[Curriculum]) -> str:
+    """Rows: the notions named by a curriculum; columns: the diplomas; cells: links to the items."""
+    cells: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for curriculum in curricula:
+        anchors = anchor_map(curriculum)
+        for item in walk_items(curriculum):
+            path = page_path("curriculum", curriculum.id, anchors.get(id(item), ""), ctx.prefix)
+            text = item.code or _short(item.label)
+            for concept_id in item.concepts:
+                cells[concept_id][curriculum.id].append(f'[{escape_label(text)}]({path} "{_attr(item.label)}")')
+    rows = ["| Notion | " + " | ".join(c.short for c in curricula) + " |", "| --- " * (len(curricula) + 1) + "|"]
+    for concept_id in sorted(cells, key=lambda i: natural_key(ctx.title("concept", i))):
+        values = [cell(", ".join(cells[concept_id].get(c.id, [])) or "—") for c in curricula]
+        rows.append(f"| {ctx.link('concept', concept_id)} | " + " | ".join(values) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def _short(label: str, words: int = 5) -> str:
+    """The first words of a long label without a code, for a table cell."""
+    parts = label.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _attr(text: str) -> str:
+    return " ".join(text.split()).replace('"', "&quot;")
 
 
 INDEXES: dict[str, Callable[[Context], str]] = {

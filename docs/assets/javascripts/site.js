@@ -87,3 +87,21 @@ document$.subscribe(function () {
   var dialog = document.querySelector(".md-search[role=dialog]");
   if (dialog && !dialog.getAttribute("aria-label")) dialog.setAttribute("aria-label", "Recherche dans le site");
 });
+
+// Curricula: beside each item's permanent link, a button that copies its full address.
+document$.subscribe(function () {
+  if (!navigator.clipboard) return;
+  document.querySelectorAll("a.pkb-item-link").forEach(function (link) {
+    if (link.nextElementSibling && link.nextElementSibling.classList.contains("pkb-copy-link")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "pkb-copy-link";
+    button.textContent = "copier le lien";
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(link.href).then(function () {
+        button.textContent = "lien copié";
+      });
+    });
+    link.after(button);
+  });
+});
