@@ -15,8 +15,9 @@ from .entities import ENTITY_TYPES
 from .export.jsonld import jsonld_for, jsonld_script
 from .index import build_index
 from .load import Corpus
+from .models import Case
 from .render.author import render_author
-from .render.case import render_case
+from .render.case import case_heading, render_case
 from .render.common import Context, entity_title
 from .render.concept import render_concept
 from .render.curriculum import render_curriculum
@@ -68,10 +69,13 @@ def build_pages(source: Corpus | Context) -> list[Page]:
 
 
 def nav_title(type_name: str, entity: BaseModel) -> str:
-    """A person is listed « Dhume, Fabrice » in the sidebar, which is sorted by surname."""
+    """A person is listed « Dhume, Fabrice » in the sidebar, which is sorted by surname; a case
+    keeps its number (« Encadré 3 — … ») as on the index of the cases."""
     family, given = getattr(entity, "family", None), getattr(entity, "given", None)
     if type_name == "author" and family and given:
         return f"{family}, {given}"
+    if isinstance(entity, Case):
+        return case_heading(entity)
     return entity_title(type_name, entity)
 
 

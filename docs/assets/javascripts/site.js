@@ -105,3 +105,18 @@ document$.subscribe(function () {
     link.after(button);
   });
 });
+
+// Phone: the drawer opens at the current page, scrolled to it (Material opens the current section
+// at its top: in a section of 80 notions the current one was 4,000 px further down).
+document$.subscribe(function () {
+  var toggle = document.getElementById("__drawer");
+  if (!toggle || toggle.getAttribute("data-pkb-scroll")) return;
+  toggle.setAttribute("data-pkb-scroll", "1");
+  toggle.addEventListener("change", function () {
+    if (!toggle.checked) return;
+    var active = Array.prototype.filter.call(
+      document.querySelectorAll(".md-sidebar--primary .md-nav__link--active"),
+      function (link) { return link.getBoundingClientRect().height > 0; }).pop();
+    if (active) active.scrollIntoView({ block: "center" });
+  });
+});
