@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .. import vocab
 from ..load import Corpus
 from ..models import Author, LegalText, Source
+from ..render.cite import UNTITLED
 from ..render.common import fr_date
 from ..render.indexes import sort_key
 from .common import plain_text
@@ -135,7 +136,7 @@ def source_record(corpus: Corpus, source: Source) -> BibRecord:
     return BibRecord(
         id=source.id,
         category=source.type,
-        title=source.title or source.cited_as or source.id,
+        title=source.title or UNTITLED,
         accessed=source.reviewed,
         authors=names(source.authors),
         editors=editors,

@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from ..models import Author, Source
 from .common import Context, fr_date
+
+# "12", "15-16", "99, 106": page numbers. Anything else ("Partie 1", "diapositive 22") is a
+# part or a slide and is printed as the source names it, never after « p. ».
+PAGE_NUMBERS = re.compile(r"\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*")
+
+
+def locator(value: str) -> str:
+    """« p. 12 » before page numbers only; a locator that is not a page stays as written."""
+    value = " ".join(value.split())
+    return f"p. {value}" if PAGE_NUMBERS.fullmatch(value) else value
+
+
+# Where the seed cites a work without its title ("Damon (2001)"): said, never made up.
+UNTITLED = "[titre non précisé dans le document source]"
+
 
 ARTICLE_LIKE = {"article", "chapitre", "entree-dictionnaire", "communication", "synthese-atelier"}
 
@@ -31,9 +48,9 @@ def reference(ctx: Context, source: Source, link_authors: bool = False) -> str:
                                    for i in source.authors))
         else:
             parts.append(names(ctx, source.authors))
-    title = source.title or source.cited_as or ""
+    title = source.title or UNTITLED
     if source.type in ARTICLE_LIKE and (source.container or source.part_of):
-        parts.append(f"« {title} »")
+        parts.append(f"« {title} »" if source.title else title)
         host = []
         parent = ctx.entity("source", source.part_of) if source.part_of else None
         if source.type in {"chapitre", "entree-dictionnaire"} and isinstance(parent, Source) and parent.editors:
@@ -63,7 +80,7 @@ def reference(ctx: Context, source: Source, link_authors: bool = False) -> str:
     elif source.year:
         details.append(str(source.year))
     if source.pages:
-        details.append(f"p. {source.pages}")
+        details.append(locator(source.pages))
     if details:
         parts.append(", ".join(details))
     text = ". ".join(p.rstrip(".") for p in parts if p) + "."
