@@ -84,7 +84,7 @@ HELP: dict[str, str] = {
     "description": "Une ou deux phrases avec vos propres mots : ce que c'est et où les documents le rencontrent.",
     "see_also": "Autres sigles liés (identifiants de glossary/).",
     # cases
-    "Case.kind": "encadre, atelier, entretien ou temoignage.",
+    "Case.kind": "encadre, atelier, entretien, temoignage ou enquete.",
     "Case.number": "Numéro de l'encadré.",
     "years": "Période (ex. « 2009 », « 2014-2017 »).",
     "dispositif": "Dispositif concerné (ex. « PRE d'Angoulême »).",

@@ -43,6 +43,7 @@ CASE_KINDS = {
     "atelier": "Synthèse d'atelier",
     "entretien": "Entretien",
     "temoignage": "Témoignage",
+    "enquete": "Enquête",
 }
 
 PARTNERSHIP_LEVELS = {
