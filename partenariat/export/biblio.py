@@ -105,6 +105,7 @@ GENRES = {
     "dossier": "Dossier documentaire",
     "rapport": "Rapport",
     "texte-officiel": "Texte officiel",
+    "convention": "Convention",
 }
 
 
