@@ -71,6 +71,18 @@ def test_concept_card_says_who_speaks_and_who_quotes(concept: str, index: int, s
         assert f"(../auteurs/{author}.md)" in credit.split("cité par", 1)[1]
 
 
+ANALYSED_ENCADRES = sorted(c.id for c in corpus().entities("case") if c.kind == "encadre" and c.analysis)
+
+
+@pytest.mark.parametrize("case_id", ANALYSED_ENCADRES)
+def test_encadre_analysis_names_whose_comments_it_holds(case_id: str) -> None:
+    case = corpus().get("case", case_id)
+    analysis = pages()[f"cas/{case_id}.md"].split("## Analyse", 1)[1]
+    before_first_box = analysis.split("!!! quote", 1)[0]
+    for author in corpus().get("source", case.source).authors:
+        assert f"(../auteurs/{author}.md)" in before_first_box, f"cas/{case_id}: analysis without its speaker"
+
+
 # « p. » after a word boundary (not « chap. », « champ. »), and what follows it.
 PAGE_MARK = re.compile(r"(?<![\w.])p\.\s+(\S+)")
 
