@@ -11,17 +11,17 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from .core import Context, entity_title, sort_key
 from .entities import ENTITY_TYPES
 from .export.jsonld import jsonld_for, jsonld_script
 from .index import build_index
 from .load import Corpus
 from .render.author import render_author
 from .render.case import render_case
-from .render.common import Context, entity_title
 from .render.concept import render_concept
 from .render.curriculum import render_curriculum
 from .render.glossary import render_acronym
-from .render.indexes import INDEXES, printable_glossary, sort_key
+from .render.indexes import INDEXES, printable_glossary
 from .render.legal import render_legal
 from .render.source import render_source
 

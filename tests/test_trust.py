@@ -13,10 +13,10 @@ from functools import cache
 import pytest
 from test_facts import corpus, fold, folded_seeds
 
+from partenariat.core import UNTITLED
 from partenariat.export.biblio import source_record
 from partenariat.models import Source
 from partenariat.pages import build_pages
-from partenariat.render.cite import UNTITLED
 
 
 @cache
