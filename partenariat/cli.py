@@ -12,7 +12,7 @@ from .entities import ENTITY_TYPES
 from .load import Corpus, load_corpus
 from .messages import report
 from .problems import DataError
-from .site import Site, SiteOptions, build_site
+from .site import Site, SiteOptions, build_site, check_site
 from .urls import MANIFEST, current_urls, read_manifest, write_manifest
 
 LABELS = {"concept": "concepts", "author": "auteurs", "source": "sources", "legal": "textes juridiques",
@@ -39,10 +39,11 @@ def _site(root: Path, lang: str | None = None, base_url: str = "") -> Site | Non
 
 def cmd_check(args: argparse.Namespace) -> int:
     start = time.perf_counter()
-    site = _site(args.root, args.lang)
-    if site is None:
+    try:
+        corpus = check_site(args.root)
+    except DataError as exc:
+        print(report(exc.problems, args.lang), file=sys.stderr)
         return 1
-    corpus = site.corpus
     counts = corpus.counts()
     parts = ", ".join(f"{counts[t.name]} {LABELS[t.name]}" for t in ENTITY_TYPES)
     total = sum(counts.values())

@@ -17,7 +17,7 @@ from .export import ExportFile, build_exports
 from .index import build_index
 from .load import Corpus, load_corpus
 from .messages import report
-from .pages import Page, build_pages, nav_sections
+from .pages import Page, build_pages, nav_sections, page_paths
 from .preview import load_for_preview
 from .problems import DataError, Problem
 from .render.glossary import abbreviations
@@ -91,6 +91,16 @@ def _load(root: Path, preview: bool) -> tuple[Corpus, list[Problem]]:
     if preview:
         return load_for_preview(root)
     return load_corpus(root), []
+
+
+def check_site(root: Path, docs_dir: str = "docs") -> Corpus:
+    """What `check` needs: the data and the addresses, without rendering anything.
+    Raises `DataError` like `build_site`."""
+    corpus = load_corpus(root)
+    _, problems = check_addresses(root, corpus, root / docs_dir, page_paths(corpus))
+    if problems:
+        raise DataError(problems)
+    return corpus
 
 
 def build_site(root: Path, options: SiteOptions | None = None) -> Site:

@@ -52,3 +52,10 @@ def test_flat_urls_and_published_address_reach_search_and_exports(corpus_dir: Pa
     csv = next(f.content for f in site.files if f.path == "concepts.csv")
     # exports leave the site: they carry the published address, in the manifest's style
     assert "https://exemple.fr/concepts/reseau/" in csv
+
+
+def test_check_knows_every_page_without_rendering(corpus_dir: Path) -> None:
+    from partenariat.pages import page_paths
+
+    site = build_site(corpus_dir)
+    assert sorted(page_paths(site.corpus)) == sorted(page.path for page in site.pages)
