@@ -30,6 +30,8 @@ def reference(ctx: Context, source: Source, link_authors: bool = False) -> str:
         else:
             parts.append(names(ctx, source.authors))
     title = source.title or UNTITLED
+    if not source.title and not source.authors and source.cited_as:
+        title = f"{source.cited_as} {UNTITLED}"  # anonymous and untitled: how it is designated
     if source.type in ARTICLE_LIKE and (source.container or source.part_of):
         parts.append(f"« {title} »" if source.title else title)
         host = []
