@@ -107,6 +107,21 @@ def test_an_excerpt_is_not_numbered_like_an_article(path: str) -> None:
     assert not re.search(r"\b(?:art\.|Article) (?!premier|1er)[^\dLRD\s]", markdown), path
 
 
+# Back-references a reader of one page cannot follow: « ci-dessus », « les quatre premiers
+# documents sources », « les trois synthèses »… (quotations, which keep their author's words, aside).
+VAGUE_REFERENCE = re.compile(
+    r"\bci-dessus\b|\b(?:dit|vu|cité|évoqué) plus haut\b|\bop\. ?(?:cit|sup)\b"
+    r"|\bles (?:deux|trois|quatre|cinq) (?:premiers |premières )?(?:documents|synthèses|textes)\b",
+    re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", sorted(pages()))
+def test_no_reference_the_reader_cannot_resolve(path: str) -> None:
+    prose = "\n".join(line for line in pages()[path].splitlines() if not line.lstrip(" -").startswith(">"))
+    found = [m.group(0) for m in VAGUE_REFERENCE.finditer(prose)]
+    assert not found, f"{path}: {found[:3]} — name the document or the passage instead"
+
+
 UNTITLED_SOURCES = sorted(s.id for s in corpus().entities("source") if not s.title)
 PLACEHOLDER = re.compile(r"^[^()]+\(\d{4}\)$")  # « Damon (2001) »: a way to cite, not a title
 
