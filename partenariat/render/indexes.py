@@ -4,7 +4,6 @@ legal timeline, glossary A–Z and by domain, cases by kind, curricula."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
@@ -12,16 +11,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from .. import vocab
+from ..core import sort_key
 from ..models import Acronym, Author, Case, Concept, Curriculum, LegalText, Source
 from .case import case_heading
 from .cite import reference
-from .common import Context, cell, escape_label, filterable, first_sentence, fr_date, front_matter, page_path
+from .common import Context, cell, escape_label, filterable, first_sentence, fr_date, front_matter
 from .curriculum import anchor_map, walk_items
-from .legal import legal_heading
-
-
-def sort_key(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+from .legal import article_label, legal_heading
 
 
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
@@ -122,7 +118,7 @@ def legal_index(ctx: Context) -> str:
     texts: list[LegalText] = sorted(ctx.corpus.entities("legal"), key=lambda t: t.date)  # type: ignore
     rows = ["| Date | Texte | Articles |", "| --- | --- | --- |"]
     for t in texts:
-        arts = ", ".join(a.codified_as or f"art. {a.number}" for a in t.articles)
+        arts = ", ".join(a.codified_as or article_label(a, short=True) for a in t.articles)
         rows.append(f"| {fr_date(t.date)} | {ctx.link('legal', t.id, legal_heading(t))} | {cell(arts)} |")
     return "\n".join([front_matter("Textes juridiques", "Les bases juridiques du partenariat, dans l'ordre chronologique."),
                       "# Textes juridiques\n",
@@ -219,7 +215,7 @@ def competency_matrix(ctx: Context, curricula: list[Curriculum]) -> str:
     for curriculum in curricula:
         anchors = anchor_map(curriculum)
         for item in walk_items(curriculum):
-            path = page_path("curriculum", curriculum.id, anchors.get(id(item), ""), ctx.prefix)
+            path = ctx.addresses.md_link("curriculum", curriculum.id, anchors.get(id(item), ""), ctx.prefix)
             text = item.code or _short(item.label)
             for concept_id in item.concepts:
                 cells[concept_id][curriculum.id].append(f'[{escape_label(text)}]({path} "{_attr(item.label)}")')
