@@ -38,6 +38,8 @@ RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
     # addresses
     (r"^published address no longer exists$", "adresse publiée qui n'existe plus"),
     (rf"^add {_Q} to (.*)$", "ajoutez « \\1 » dans \\2 (renommer = rediriger)"),
+    (rf"^give an item of (\S+) back {_Q} \(or its code\)$",
+     "rendez « \\2 » à un item de \\1 (ou son code) : une ancre publiée ne se redirige pas"),
     (rf"^{_Q} is still a page of the site$", "« \\1 » est encore une page du site"),
     (r"^a redirect is only for an address that no longer exists$", "une redirection ne sert que pour une adresse disparue"),
     (rf"^redirect target {_Q} is not a page of the site$", "la cible « \\1 » n'est pas une page du site"),

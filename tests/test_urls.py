@@ -58,3 +58,21 @@ def test_bad_redirects_are_reported(tmp_path: Path) -> None:
             "(a redirect is only for an address that no longer exists)") in result.stderr
     assert ("redirects.yaml:2: concepts/vieux: redirect target 'concepts/resau' is not a page of the site "
             "(did you mean 'reseau'?)") in result.stderr
+
+
+def test_a_published_competency_link_must_stay(tmp_path: Path) -> None:
+    """A curriculum item's link (`referentiels/bts-esf/#c4-1`) is in the manifest; changing the
+    code that made it is reported, in French too, with the way back (an anchor cannot redirect)."""
+    project = _fixture_project(tmp_path)
+    site = build_site(project)
+    current = current_urls(project / "docs", [page.path for page in site.pages], site.corpus)
+    assert "referentiels/bts-esf/#c4-1" in current
+    write_manifest(project, current)
+    curriculum = project / "curricula" / "bts-esf.yaml"
+    curriculum.write_text(curriculum.read_text("utf-8").replace("code: C4.1", "code: C4.2"), "utf-8")
+    english = run_cli("--root", str(project), "check", "--lang", "en")
+    assert english.returncode == 1
+    assert ("urls.txt: referentiels/bts-esf/#c4-1: published address no longer exists "
+            "(give an item of referentiels/bts-esf/ back 'anchor: c4-1' (or its code))") in english.stderr
+    french = run_cli("--root", str(project), "check")
+    assert "rendez « anchor: c4-1 » à un item de referentiels/bts-esf/ (ou son code)" in french.stderr
