@@ -23,12 +23,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from partenariat import DataError, load_corpus
+from partenariat.edition import read_edition
 from partenariat.export import ExportFile, build_exports
 from partenariat.index import build_index
 from partenariat.macros import make_macros
 from partenariat.messages import report
 from partenariat.pages import Page, build_pages, nav_sections
 from partenariat.preview import load_for_preview
+from partenariat.publish import OFFLINE_ZIP, offline_download, offline_zip, published_url
 from partenariat.render.common import Context
 from partenariat.render.glossary import abbreviations
 from partenariat.schemas import SCHEMA_DIR, render_schemas
@@ -57,14 +59,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             corpus = load_corpus(root)
     except DataError as exc:
         raise PluginError("Données invalides :\n" + report(exc.problems)) from None
-    ctx = Context(corpus, build_index(corpus), directory_urls=config.use_directory_urls)
+    site_url = published_url(config.site_url, serving=SERVING)  # never the preview's own address
+    edition = read_edition(root)
+    config.copyright = f"{config.copyright or ''} {edition.label}.".strip()  # the footer states the edition
+    ctx = Context(corpus, build_index(corpus), directory_urls=config.use_directory_urls, site_url=site_url,
+                  edition=edition)
     _pages[:] = build_pages(ctx)
     redirects, problems = check_addresses(root, corpus, Path(config.docs_dir), [p.path for p in _pages])
     if problems:
         raise PluginError("Adresses :\n" + report(problems))
     if "redirects" in config.plugins:  # old addresses of renamed pages keep working
         config.plugins["redirects"].config["redirect_maps"] = redirects
-    _exports[:] = build_exports(ctx, base_url=config.site_url or "")
+    _exports[:] = build_exports(ctx, base_url=site_url)
     _search[:] = [search_data(corpus, directory_urls=config.use_directory_urls)]
 
     sections = nav_sections(_pages)
@@ -79,6 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     macros = make_macros(ctx, _macro_errors)
     continuum = macros["continuum"]
     macros["continuum"] = pass_context(lambda jinja_ctx, *args: continuum(*args, page_path=jinja_ctx["page"].file.src_uri))
+    macros["copie_hors_ligne"] = lambda: offline_download(offline_zip())
     config.plugins["macros"].register_macros(macros)
     return config
 
@@ -102,6 +109,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, f"{SCHEMA_DIR}/{name}", content=text))
     for export in _exports:  # Moodle, CSV, CSL-JSON, RIS, BibTeX
         files.append(File.generated(config, export.path, content=export.content))
+    archive = offline_zip()
+    if archive:  # the offline copy made by the publication job, linked from « Formateurs »
+        files.append(File.generated(config, OFFLINE_ZIP, abs_src_path=str(archive)))
     return files
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .entities import ENTITY_TYPES
+from .changes import entry_changes, read_history
+from .entities import BY_NAME, ENTITY_TYPES
 from .export.jsonld import jsonld_for, jsonld_script
 from .index import build_index
 from .load import Corpus
@@ -23,6 +24,8 @@ from .render.curriculum import render_curriculum
 from .render.glossary import render_acronym
 from .render.indexes import INDEXES, printable_glossary, sort_key
 from .render.legal import render_legal
+from .render.news import PAGE as NEWS_PAGE
+from .render.news import render_news
 from .render.source import render_source
 
 RENDERERS: dict[str, Callable[[Context, BaseModel], str]] = {
@@ -57,15 +60,17 @@ def build_pages(source: Corpus | Context) -> list[Page]:
     corpus = ctx.corpus
     pages: list[Page] = []
     for etype in ENTITY_TYPES:
-        index_md = INDEXES[etype.name](ctx) + _structured(jsonld_for(etype.name, None, ctx))
+        index_md = INDEXES[etype.name](ctx) + _structured(jsonld_for(etype.name, None, ctx, ctx.site_url))
         pages.append(Page(f"{etype.url}/index.md", etype.plural, index_md, etype.name, True))
         for path, title, render in EXTRA_PAGES.get(etype.name, ()):
             pages.append(Page(f"{etype.url}/{path}", title, render(ctx), etype.name))
         entities = sorted(corpus.entities(etype.name), key=lambda e: sort_key(entity_title(etype.name, e)))
         for entity in entities:
             entity_id = entity.id
-            markdown = RENDERERS[etype.name](ctx, entity) + _structured(jsonld_for(etype.name, entity, ctx))
+            markdown = RENDERERS[etype.name](ctx, entity) + _structured(jsonld_for(etype.name, entity, ctx, ctx.site_url))
             pages.append(Page(f"{etype.url}/{entity_id}.md", entity_title(etype.name, entity), markdown, etype.name))
+    history = read_history(corpus.root)
+    pages.append(Page(NEWS_PAGE, "Nouveautés", render_news(ctx, entry_changes(corpus, history), history.complete), "news"))
     return pages
 
 
@@ -85,6 +90,8 @@ def nav_sections(pages: list[Page], max_entries: int = NAV_MAX_ENTRIES) -> dict[
     """Nav entries per entity type: the index page first, then one entry per page."""
     sections: dict[str, list[dict[str, str] | str]] = {}
     for page in pages:
+        if page.type_name not in BY_NAME:  # a page of its own (Nouveautés), placed by mkdocs.yml's nav
+            continue
         entries = sections.setdefault(page.type_name, [])
         entries.append(page.path if page.is_index else {page.title: page.path})
     return {name: entries if len(entries) <= max_entries + 1 else entries[:1] for name, entries in sections.items()}

@@ -8,11 +8,15 @@ lists every file with its site-relative path, so the MkDocs hook and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..changes import entry_changes
+from ..edition import read_edition
+from ..index import build_index
 from ..load import Corpus
 from ..render.common import Context
+from ..render.news import FEED, atom_feed
 from .bibtex import bibliography_bibtex, entry_bibtex
 from .common import corpus_of, page_url
 from .csl import bibliography_csl, entry_csl
@@ -56,6 +60,7 @@ def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFi
         ExportFile("bibliographie.json", bibliography_csl(corpus)),
         ExportFile("bibliographie.ris", bibliography_ris(corpus)),
         ExportFile("bibliographie.bib", bibliography_bibtex(corpus)),
+        ExportFile(FEED, _feed(source, base_url)),
     ]
     for type_name in ENTRY_FOLDERS:
         for entity_id in sorted(corpus.records[type_name]):
@@ -63,6 +68,13 @@ def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFi
             for ext, path in entry_export_paths(type_name, entity_id).items():
                 files.append(ExportFile(path, ENTRY_FORMATS[ext](corpus, entity)))  # type: ignore[arg-type]
     return files
+
+
+def _feed(source: Corpus | Context, base_url: str) -> str:
+    """The Atom feed of new and revised entries (« Nouveautés »), links under ``base_url``."""
+    ctx = source if isinstance(source, Context) else Context(source, build_index(source))
+    ctx = replace(ctx, site_url=base_url.rstrip("/") + "/" if base_url else "")
+    return atom_feed(ctx, entry_changes(ctx.corpus), ctx.edition or read_edition(ctx.corpus.root))
 
 
 def write_exports(source: Corpus | Context, out_dir: Path | str, base_url: str = "") -> list[Path]:

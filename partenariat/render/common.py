@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -18,6 +19,9 @@ from ..entities import BY_NAME, ENTITY_TYPES
 from ..index import Index
 from ..load import Corpus
 from ..refs import TEXT_LINK
+
+if TYPE_CHECKING:
+    from ..edition import Edition
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre")
@@ -31,6 +35,10 @@ class Context:
     prefix: str = "../"
     # MkDocs' use_directory_urls: raw HTML links (inside SVG) are written for the URL style in use.
     directory_urls: bool = True
+    # The published address (SITE_URL, ending in "/"); empty when unknown (local, offline).
+    site_url: str = ""
+    # The edition of this build (partenariat.edition.Edition), stated in every citation.
+    edition: Edition | None = None
 
     @cached_property
     def definers(self) -> dict[str, set[str]]:
@@ -154,11 +162,15 @@ def cited_by_section(ctx: Context, type_name: str, entity_id: str, skip: Iterabl
 SITE_TITLE = "Le partenariat dans le travail social"
 
 
-def cite_block(title: str, reviewed: dt.date) -> str:
-    """« Citer cette page »: an ISO 690 reference. site.js fills in the page's own address and
-    today's date and shows the copy button; without JavaScript the text stays readable."""
-    text = (f"« {title} ». In : *{SITE_TITLE}* [en ligne]. Dernière relecture le {fr_date(reviewed)}. "
-            'Disponible sur : <span class="pkb-cite-url">adresse de cette page</span> '
+def cite_block(title: str, reviewed: dt.date, path: str = "", site_url: str = "", edition: str = "") -> str:
+    """« Citer cette page »: an ISO 690 reference with the edition and the published address
+    (``site_url`` + ``path``, the page's address in the site). Without a published address
+    the citation says where the page sits in the site, never a local or file:// address.
+    site.js fills in today's date and shows the copy button; without JavaScript the text
+    stays readable."""
+    where = f"<{site_url}{path}>" if site_url else f"l'adresse du site suivie de `{path}`"
+    text = (f"« {title} ». In : *{SITE_TITLE}* [en ligne]. {edition + '. ' if edition else ''}"
+            f"Dernière relecture le {fr_date(reviewed)}. Disponible sur : {where} "
             '(consulté le <span class="pkb-cite-date">date de consultation</span>).')
     return ('??? quote "Citer cette page"\n\n'
             f'    <p class="pkb-cite" markdown>{text}</p>\n\n'
@@ -172,7 +184,9 @@ def provenance_section(ctx: Context, entity: BaseModel) -> str:
         out += '\n!!! info "Hors des documents sources"\n\n' + indent(ctx.text(entity.outside_seeds)) + "\n"
     out += f"\n*Dernière relecture* : {fr_date(entity.reviewed)}.\n"
     etype = next(t for t in ENTITY_TYPES if isinstance(entity, t.model))
-    return out + "\n" + cite_block(entity_title(etype.name, entity), entity.reviewed)
+    path = f"{etype.url}/{entity.id}/" if ctx.directory_urls else f"{etype.url}/{entity.id}.html"
+    edition = ctx.edition.label if ctx.edition else ""
+    return out + "\n" + cite_block(entity_title(etype.name, entity), entity.reviewed, path, ctx.site_url, edition)
 
 
 def indent(text: str, prefix: str = "    ") -> str:
