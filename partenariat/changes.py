@@ -18,6 +18,7 @@ from .load import Corpus
 
 NEW, REVISED, REVIEWED = "nouvelle", "révisée", "relue"
 KIND_LABELS = {NEW: "Nouvelle fiche", REVISED: "Fiche révisée", REVIEWED: "Fiche relue"}
+KIND_HEADINGS = {NEW: "Nouvelles fiches", REVISED: "Fiches révisées", REVIEWED: "Fiches relues"}
 
 
 @dataclass

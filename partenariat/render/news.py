@@ -10,7 +10,7 @@ from itertools import groupby
 
 from pydantic import BaseModel
 
-from ..changes import KIND_LABELS, NEW, REVIEWED, REVISED, Change
+from ..changes import KIND_HEADINGS, KIND_LABELS, NEW, REVIEWED, REVISED, Change
 from ..edition import Edition
 from ..entities import BY_NAME, ENTITY_TYPES
 from .common import SITE_TITLE, Context, entity_title, first_sentence, fr_date, front_matter, page_path
@@ -54,7 +54,7 @@ def render_news(ctx: Context, changes: list[Change], history_complete: bool) -> 
         for kind in (NEW, REVISED, REVIEWED):
             of_kind = [c for c in items if c.kind == kind]
             if of_kind:
-                out.append(f"**{KIND_LABELS[kind]}s** ({len(of_kind)})\n\n" + _by_type(ctx, of_kind) + "\n")
+                out.append(f"**{KIND_HEADINGS[kind]}** ({len(of_kind)})\n\n" + _by_type(ctx, of_kind) + "\n")
     return "\n".join(out)
 
 
