@@ -39,6 +39,6 @@ def test_render_writes_every_page(corpus_dir: Path, tmp_path: Path) -> None:
     result = run_cli("--root", str(corpus_dir), "render", str(out))
     assert result.returncode == 0, result.stderr
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.md"))
-    assert len(written) == 19  # 11 entries, 7 indexes, the printable glossary
-    assert "concepts/partenariat.md" in written
+    assert len(written) == 20  # 11 entries, 7 indexes, the printable glossary, « Nouveautés »
+    assert "concepts/partenariat.md" in written and "nouveautes.md" in written
     assert (out / "glossaire" / "cpom.md").read_text("utf-8").count("# CPOM") == 1

@@ -7,7 +7,7 @@ document$.subscribe(function () {
 });
 
 // « Citer cette page »: today's date and a copy button. The address is written at build
-// time (the published one, from SITE_URL), never location.href (a file:// path offline).
+// time (the published one, from SITE_URL), never the browser's own (a file:// path offline).
 var MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
               "septembre", "octobre", "novembre", "décembre"];
 
