@@ -25,14 +25,15 @@ def test_one_page_per_entity_plus_one_index_per_type(corpus_dir: Path) -> None:
     corpus = load_corpus(corpus_dir)
     pages = build_pages(corpus)
     paths = {p.path for p in pages}
-    assert len(pages) == sum(corpus.counts().values()) + 7 + 1  # + the printable glossary
+    assert len(pages) == sum(corpus.counts().values()) + 7 + 2  # + the printable glossary, « Nouveautés »
     assert {"concepts/index.md", "concepts/partenariat.md", "auteurs/dhume.md", "bibliographie/dhume-2001.md",
             "textes-juridiques/loi-2002.md", "glossaire/cpom.md", "cas/encadre-1.md",
-            "referentiels/bts-esf.md"} <= paths
+            "referentiels/bts-esf.md", "nouveautes.md"} <= paths
     nav = nav_sections(pages)
     assert nav["concept"][0] == "concepts/index.md"
     assert {"Réseau": "concepts/reseau.md"} in nav["concept"]
     assert nav_sections(pages, max_entries=1)["concept"] == ["concepts/index.md"]  # large sections: index only
+    assert "news" not in nav_sections(pages)  # « Nouveautés » is placed by mkdocs.yml, outside the sections
 
 
 def test_concept_page_content(corpus_dir: Path) -> None:
