@@ -19,6 +19,7 @@ from .load import Corpus
 NEW, REVISED, REVIEWED = "nouvelle", "révisée", "relue"
 KIND_LABELS = {NEW: "Nouvelle fiche", REVISED: "Fiche révisée", REVIEWED: "Fiche relue"}
 KIND_HEADINGS = {NEW: "Nouvelles fiches", REVISED: "Fiches révisées", REVIEWED: "Fiches relues"}
+RECENT_DAYS = 365  # the page and the feed cover a year of changes before the latest one
 
 
 @dataclass
@@ -90,3 +91,12 @@ def _change(type_name: str, entity_id: str, reviewed: dt.date, file: str, histor
         return Change(type_name, entity_id, NEW, reviewed, None)
     latest = max(reviewed, history.changed.get(file, added))
     return Change(type_name, entity_id, NEW if latest <= added else REVISED, latest, added)
+
+
+def recent(changes: list[Change]) -> list[Change]:
+    """The changes of the year before the latest one (what « Nouveautés » and the feed list)."""
+    if not changes:
+        return []
+    start = max(c.date for c in changes) - dt.timedelta(days=RECENT_DAYS)
+    return [c for c in changes if c.date >= start]
+

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+from .core import escape_label
 from .entities import BY_NAME
 from .problems import did_you_mean
 from .render.common import Context
@@ -46,7 +47,7 @@ def _recording(errors: list[str], func: Callable[..., str | int]) -> Callable[..
 
 
 def make_macros(corpus_ctx: Context, errors: list[str]) -> dict[str, Callable[..., str | int]]:
-    ctx = Context(corpus_ctx.corpus, corpus_ctx.index, prefix="/", directory_urls=corpus_ctx.directory_urls)
+    ctx = corpus_ctx.with_prefix("/")
 
     def nombre(type_name: str) -> int:
         """Number of entries of a type, e.g. {{ nombre("concept") }}."""
@@ -57,7 +58,7 @@ def make_macros(corpus_ctx: Context, errors: list[str]) -> dict[str, Callable[..
         """Link to an entity page, e.g. {{ lien("concept", "reseau") }}."""
         _check(ctx, type_name, entity_id)
         text = label or ctx.title(type_name, entity_id)
-        return f"[{text}](/{BY_NAME[type_name].url}/{entity_id}.md)"
+        return f"[{escape_label(text)}]({ctx.addresses.md_link(type_name, entity_id, prefix='/')})"
 
     def _concepts(ids: tuple[str, ...], least: int) -> None:
         if len(ids) < least:

@@ -11,20 +11,20 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from .addresses import NEWS_PAGE, source_path
 from .changes import entry_changes, read_history
+from .core import Context, entity_title, sort_key
 from .entities import BY_NAME, ENTITY_TYPES
 from .export.jsonld import jsonld_for, jsonld_script
 from .index import build_index
 from .load import Corpus
 from .render.author import render_author
 from .render.case import render_case
-from .render.common import Context, entity_title
 from .render.concept import render_concept
 from .render.curriculum import render_curriculum
 from .render.glossary import render_acronym
-from .render.indexes import INDEXES, printable_glossary, sort_key
+from .render.indexes import INDEXES, printable_glossary
 from .render.legal import render_legal
-from .render.news import PAGE as NEWS_PAGE
 from .render.news import render_news
 from .render.source import render_source
 
@@ -55,22 +55,33 @@ class Page:
     is_index: bool = False
 
 
+def page_paths(corpus: Corpus) -> list[str]:
+    """The docs-relative path of every generated page, without rendering any (for `check`)."""
+    paths = []
+    for etype in ENTITY_TYPES:
+        paths.append(source_path(etype.name))
+        paths += [f"{etype.url}/{path}" for path, _, _ in EXTRA_PAGES.get(etype.name, ())]
+        paths += [source_path(etype.name, entity_id) for entity_id in corpus.records[etype.name]]
+    return paths + [NEWS_PAGE]
+
+
 def build_pages(source: Corpus | Context) -> list[Page]:
     ctx = source if isinstance(source, Context) else Context(source, build_index(source))
     corpus = ctx.corpus
     pages: list[Page] = []
     for etype in ENTITY_TYPES:
-        index_md = INDEXES[etype.name](ctx) + _structured(jsonld_for(etype.name, None, ctx, ctx.site_url))
+        index_md = INDEXES[etype.name](ctx) + _structured(jsonld_for(etype.name, None, ctx))
         pages.append(Page(f"{etype.url}/index.md", etype.plural, index_md, etype.name, True))
         for path, title, render in EXTRA_PAGES.get(etype.name, ()):
             pages.append(Page(f"{etype.url}/{path}", title, render(ctx), etype.name))
         entities = sorted(corpus.entities(etype.name), key=lambda e: sort_key(entity_title(etype.name, e)))
         for entity in entities:
             entity_id = entity.id
-            markdown = RENDERERS[etype.name](ctx, entity) + _structured(jsonld_for(etype.name, entity, ctx, ctx.site_url))
+            markdown = RENDERERS[etype.name](ctx, entity) + _structured(jsonld_for(etype.name, entity, ctx))
             pages.append(Page(f"{etype.url}/{entity_id}.md", entity_title(etype.name, entity), markdown, etype.name))
     history = read_history(corpus.root)
-    pages.append(Page(NEWS_PAGE, "Nouveautés", render_news(ctx, entry_changes(corpus, history), history.complete), "news"))
+    news = render_news(ctx.with_prefix(""), entry_changes(corpus, history), history.complete)
+    pages.append(Page(NEWS_PAGE, "Nouveautés", news, "news"))
     return pages
 
 

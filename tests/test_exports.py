@@ -391,7 +391,8 @@ def test_jsonld_script_cannot_close_early(corpus: Corpus) -> None:
 def test_build_exports_paths(corpus: Corpus) -> None:
     paths = [f.path for f in build_exports(corpus)]
     assert len(paths) == len(set(paths)) == 8 + 3 * len(_ids(corpus))
-    assert {"nouveautes.xml", "glossaire-moodle.xml", "concepts-moodle.xml", "glossaire.csv", "concepts.csv", "bibliographie.json",
+    assert {"nouveautes.xml", "glossaire-moodle.xml",
+            "concepts-moodle.xml", "glossaire.csv", "concepts.csv", "bibliographie.json",
             "bibliographie.ris", "bibliographie.bib", f"bibliographie/{DAMON}.ris", f"textes-juridiques/{LAW}.bib"} \
         <= set(paths)
 

@@ -111,6 +111,7 @@ def meta(html: str, prop: str) -> str | None:
 
 # --- with SITE_URL -------------------------------------------------------------------------
 
+@pytest.mark.slow  # builds the fixture project (`published`)
 def test_sitemap_lists_every_page_at_its_canonical_address(published: tuple[Path, Path]) -> None:
     _, site = published
     pages = html_pages(site)
@@ -120,6 +121,7 @@ def test_sitemap_lists_every_page_at_its_canonical_address(published: tuple[Path
         assert head_link(path.read_text("utf-8"), "canonical") == SITE_URL + address, address
 
 
+@pytest.mark.slow  # builds the fixture project (`published`)
 def test_open_graph_title_description_from_en_bref_and_url(published: tuple[Path, Path]) -> None:
     project, site = published
     corpus = load_corpus(project)
@@ -131,6 +133,7 @@ def test_open_graph_title_description_from_en_bref_and_url(published: tuple[Path
     assert meta((site / "index.html").read_text("utf-8"), "og:type") == "website"
 
 
+@pytest.mark.slow  # builds the fixture project (`published`)
 def test_json_ld_exports_and_citation_carry_the_published_address(published: tuple[Path, Path]) -> None:
     project, site = published
     html = (site / "concepts" / "reseau" / "index.html").read_text("utf-8")
@@ -144,6 +147,7 @@ def test_json_ld_exports_and_citation_carry_the_published_address(published: tup
     assert f"{SITE_URL}concepts/reseau/" in (site / "concepts-moodle.xml").read_text("utf-8")
 
 
+@pytest.mark.slow  # builds the fixture project (`published`)
 def test_footer_states_the_edition_of_the_last_commit(published: tuple[Path, Path]) -> None:
     project, site = published
     commit = git(project, "rev-parse", "--short", "HEAD").strip()
@@ -152,6 +156,7 @@ def test_footer_states_the_edition_of_the_last_commit(published: tuple[Path, Pat
         assert f"Édition du 2 décembre 2026 ({commit})." in footer, page
 
 
+@pytest.mark.slow  # builds the fixture project (`published`)
 def test_formateurs_links_the_published_offline_copy(published: tuple[Path, Path]) -> None:
     _, site = published
     html = (site / "formateurs" / "index.html").read_text("utf-8")
@@ -163,6 +168,7 @@ def test_formateurs_links_the_published_offline_copy(published: tuple[Path, Path
 
 # --- « Nouveautés » and the feed -------------------------------------------------------------
 
+@pytest.mark.slow  # builds the fixture project (`published`)
 def test_feed_lists_new_and_revised_entries_with_their_pages(published: tuple[Path, Path]) -> None:
     project, site = published
     feed = feedparser.parse((site / "nouveautes.xml").read_bytes())
@@ -184,6 +190,7 @@ def test_feed_lists_new_and_revised_entries_with_their_pages(published: tuple[Pa
     assert len({entry.id for entry in feed.entries}) == len(feed.entries)
 
 
+@pytest.mark.slow  # builds the fixture project (`published`)
 def test_news_page_groups_changes_by_day(published: tuple[Path, Path]) -> None:
     _, site = published
     html = (site / "nouveautes" / "index.html").read_text("utf-8")

@@ -8,18 +8,18 @@ lists every file with its site-relative path, so the MkDocs hook and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..addresses import ENTRY_EXPORT_TYPES, NEWS_FEED, Addresses, export_path
 from ..changes import entry_changes
+from ..core import Context
 from ..edition import read_edition
-from ..index import build_index
 from ..load import Corpus
-from ..render.common import Context
-from ..render.news import FEED, atom_feed
 from .bibtex import bibliography_bibtex, entry_bibtex
 from .common import corpus_of, page_url
 from .csl import bibliography_csl, entry_csl
+from .feed import atom_feed
 from .jsonld import jsonld_for, jsonld_script
 from .moodle import moodle_concepts_xml, moodle_glossary_xml
 from .ris import bibliography_ris, entry_ris
@@ -33,7 +33,6 @@ __all__ = [
 
 # Per-entry bibliographic files sit next to the entry's page: bibliographie/<id>.bib
 ENTRY_FORMATS = {"json": entry_csl, "ris": entry_ris, "bib": entry_bibtex}
-ENTRY_FOLDERS = {"source": "bibliographie", "legal": "textes-juridiques"}
 
 
 @dataclass(frozen=True)
@@ -44,8 +43,7 @@ class ExportFile:
 
 def entry_export_paths(type_name: str, entity_id: str) -> dict[str, str]:
     """Extension → site-relative path of the files of one source or legal text, for its page's links."""
-    folder = ENTRY_FOLDERS[type_name]
-    return {ext: f"{folder}/{entity_id}.{ext}" for ext in ENTRY_FORMATS}
+    return {ext: export_path(type_name, entity_id, ext) for ext in ENTRY_FORMATS}
 
 
 def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFile]:
@@ -60,9 +58,9 @@ def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFi
         ExportFile("bibliographie.json", bibliography_csl(corpus)),
         ExportFile("bibliographie.ris", bibliography_ris(corpus)),
         ExportFile("bibliographie.bib", bibliography_bibtex(corpus)),
-        ExportFile(FEED, _feed(source, base_url)),
+        ExportFile(NEWS_FEED, _feed(source, base_url)),
     ]
-    for type_name in ENTRY_FOLDERS:
+    for type_name in ENTRY_EXPORT_TYPES:
         for entity_id in sorted(corpus.records[type_name]):
             entity = corpus.get(type_name, entity_id)
             for ext, path in entry_export_paths(type_name, entity_id).items():
@@ -72,9 +70,10 @@ def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFi
 
 def _feed(source: Corpus | Context, base_url: str) -> str:
     """The Atom feed of new and revised entries (« Nouveautés »), links under ``base_url``."""
-    ctx = source if isinstance(source, Context) else Context(source, build_index(source))
-    ctx = replace(ctx, site_url=base_url.rstrip("/") + "/" if base_url else "")
-    return atom_feed(ctx, entry_changes(ctx.corpus), ctx.edition or read_edition(ctx.corpus.root))
+    corpus = corpus_of(source)
+    directory_urls = source.directory_urls if isinstance(source, Context) else True
+    edition = (source.edition if isinstance(source, Context) else None) or read_edition(corpus.root)
+    return atom_feed(corpus, entry_changes(corpus), edition, Addresses(directory_urls, base_url))
 
 
 def write_exports(source: Corpus | Context, out_dir: Path | str, base_url: str = "") -> list[Path]:
