@@ -53,7 +53,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent  # `-f mkdocs.yml` gives a relative path
     # the published address (SITE_URL), never the preview's own local address
     options = SiteOptions(directory_urls=config.use_directory_urls, base_url=published_url(config.site_url, STATE.serving),
                           preview=STATE.serving, docs_dir=str(Path(config.docs_dir).relative_to(root)))
