@@ -10,6 +10,7 @@ error instead.
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 
 from .core import escape_label
@@ -34,12 +35,22 @@ def _check(ctx: Context, type_name: str, entity_id: str | None = None) -> None:
 
 
 def _recording(errors: list[str], func: Callable[..., str | int]) -> Callable[..., str | int]:
+    """A call with the wrong arguments (count, names) or a bad value is recorded for the
+    hook to report at the calling page; an error inside the macro itself is a bug of ours
+    and is left to surface as one."""
+    signature = inspect.signature(func)
+
     @functools.wraps(func)
     def wrapper(*args: object, **kwargs: object) -> str | int:
+        call = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+        try:
+            signature.bind(*args, **kwargs)
+        except TypeError as exc:
+            errors.append(f"{func.__name__}({call}): {exc}")
+            return ""
         try:
             return func(*args, **kwargs)
-        except (MacroError, TypeError) as exc:
-            call = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+        except MacroError as exc:
             errors.append(f"{func.__name__}({call}): {exc}")
             return ""
 
