@@ -15,6 +15,7 @@ from .entities import ENTITY_TYPES
 from .export.jsonld import jsonld_for, jsonld_script
 from .index import build_index
 from .load import Corpus
+from .questions import competencies
 from .render.author import render_author
 from .render.case import render_case
 from .render.common import Context, entity_title
@@ -23,6 +24,7 @@ from .render.curriculum import render_curriculum
 from .render.glossary import render_acronym
 from .render.indexes import INDEXES, printable_glossary, sort_key
 from .render.legal import render_legal
+from .render.quiz import pack_path, render_pack
 from .render.source import render_source
 
 RENDERERS: dict[str, Callable[[Context, BaseModel], str]] = {
@@ -50,6 +52,7 @@ class Page:
     markdown: str
     type_name: str
     is_index: bool = False
+    in_nav: bool = True  # competency packs are reached from their curriculum page, not the nav
 
 
 def build_pages(source: Corpus | Context) -> list[Page]:
@@ -66,6 +69,9 @@ def build_pages(source: Corpus | Context) -> list[Page]:
             entity_id = entity.id
             markdown = RENDERERS[etype.name](ctx, entity) + _structured(jsonld_for(etype.name, entity, ctx))
             pages.append(Page(f"{etype.url}/{entity_id}.md", entity_title(etype.name, entity), markdown, etype.name))
+    for competency in competencies(corpus):
+        pages.append(Page(pack_path(competency), competency.title, render_pack(ctx, competency), "curriculum",
+                          in_nav=False))
     return pages
 
 
@@ -85,6 +91,8 @@ def nav_sections(pages: list[Page], max_entries: int = NAV_MAX_ENTRIES) -> dict[
     """Nav entries per entity type: the index page first, then one entry per page."""
     sections: dict[str, list[dict[str, str] | str]] = {}
     for page in pages:
+        if not page.in_nav:
+            continue
         entries = sections.setdefault(page.type_name, [])
         entries.append(page.path if page.is_index else {page.title: page.path})
     return {name: entries if len(entries) <= max_entries + 1 else entries[:1] for name, entries in sections.items()}

@@ -42,7 +42,8 @@ def items_citing(curriculum: Curriculum, concept_id: str) -> list[tuple[str, str
             if concept_id in i.concepts]
 
 
-def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[int, str]) -> list[str]:
+def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[int, str],
+                 curriculum_id: str) -> list[str]:
     pad = "    " * depth
     anchor = anchors.get(id(item), "")
     attrs = f'<span id="{anchor}"></span>' if anchor else ""
@@ -52,8 +53,10 @@ def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[i
         lines.append(f"{pad}    - {detail}")
     if item.concepts:
         lines.append(f"{pad}    - *Notions* : " + ctx.links("concept", item.concepts))
+        if anchor:  # its competency pack (partenariat.questions.competencies): fiches and questions
+            lines.append(f"{pad}    - *Réviser* : [fiches et questions de la compétence]({curriculum_id}/{anchor}.md)")
     for child in item.children:
-        lines.extend(_render_item(ctx, child, depth + 1, anchors))
+        lines.extend(_render_item(ctx, child, depth + 1, anchors, curriculum_id))
     return lines
 
 
@@ -67,7 +70,7 @@ def render_curriculum(ctx: Context, curriculum: Curriculum) -> str:
         out.append(f"## {section.title}\n")
         lines: list[str] = []
         for item in section.items:
-            lines.extend(_render_item(ctx, item, 0, anchors))
+            lines.extend(_render_item(ctx, item, 0, anchors, curriculum.id))
         out.append("\n".join(lines) + "\n")
     out.append(f"*Source* : {ctx.link('source', curriculum.source)}.\n")
     out.append(cited_by_section(ctx, "curriculum", curriculum.id))
