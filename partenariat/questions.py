@@ -324,10 +324,11 @@ def notion_questions(facts: Facts) -> Iterator[Question]:
                      for ids in (neighbours, family)]
             usable = [[t for t in pool if normalize(t) not in normalize(quote)] for pool in terms]
             who = ", ".join(person_label(facts.author(a)) for a in facts.definers(d))
+            credit = f" ; auteur : {who}" if who else ""
             draft = Question(
                 id=f"notion-{concept.id}-{n}", kind="notion", prompt="Quelle notion cette définition définit-elle ?",
                 quote=quote, right=concept.term, distractors=(),
-                explanation=f"Définition de « {concept.term} » ; auteur : {who} ; source : {_where(facts, d)}.",
+                explanation=f"Définition de « {concept.term} »{credit} ; source : {_where(facts, d)}.",
                 source=("source", d.source), page=("concept", concept.id), concepts=(concept.id,),
                 key=normalize(d.quote))
             question = _finish(facts, draft, usable)
@@ -388,7 +389,7 @@ def legal_questions(facts: Facts) -> Iterator[Question]:
                 id=f"texte-notion-{text.id}-{concept_id}", kind="texte",
                 prompt=f"Lequel de ces textes est cité comme base juridique à propos de la notion « {term} » ?",
                 quote="", right=legal_label(text), distractors=(),
-                explanation=f"« {text.title} » ({text.date.year}) est cité à propos de la notion « {term} ».",
+                explanation=f"« {text.title} » ({text.date.year}) : texte cité à propos de la notion « {term} ».",
                 source=("legal", text.id), page=("concept", concept_id), concepts=(concept_id,), key=concept_id)
             question = _finish(facts, draft, [labels])
             if question:
@@ -411,6 +412,13 @@ def acronym_questions(facts: Facts) -> Iterator[Question]:
             yield question
 
 
+def _case_name(case: Case) -> str:
+    """« n° 1 (PRE d'Angoulême, 2009) »: the title would give the level away."""
+    what = ", ".join(x for x in (case.place or case.dispositif, case.years) if x)
+    number = f"n° {case.number} " if case.number else ""
+    return f"{number}({what})" if what else number.strip() or case.id
+
+
 def level_questions(facts: Facts) -> Iterator[Question]:
     """Which partnership level an encadré illustrates, as its speaker classifies it."""
     cases: list[Case] = sorted(facts.corpus.entities("case"), key=lambda c: c.id)  # type: ignore[arg-type, attr-defined]
@@ -419,7 +427,7 @@ def level_questions(facts: Facts) -> Iterator[Question]:
             continue
         draft = Question(
             id=f"niveau-{case.id}", kind="niveau",
-            prompt=f"Quel niveau de partenariat l'encadré « {case.title} » illustre-t-il ?",
+            prompt=f"Quel niveau de partenariat l'encadré {_case_name(case)} illustre-t-il ?",
             quote="", right=vocab.PARTNERSHIP_LEVELS[case.level], distractors=(),
             explanation=f"Il est présenté comme un exemple de {vocab.PARTNERSHIP_LEVELS[case.level].lower()}, "
                         f"dans {source_label(facts.source(case.source))}.",

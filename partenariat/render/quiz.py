@@ -89,6 +89,10 @@ def _fiche(ctx: Context, concept: Concept) -> str:
     return "\n".join(out)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("s" if n > 1 else "")
+
+
 def render_pack(ctx: Context, competency: Competency) -> str:
     """One printable page per competency: the fiches of its notions, then its questions."""
     deep = replace(ctx, prefix="../../")  # two folders deep: referentiels/<id>/<anchor>.md
@@ -100,10 +104,11 @@ def render_pack(ctx: Context, competency: Competency) -> str:
     gift_name = files["gift"].rsplit("/", 1)[1]
     out = [front_matter(f"{curriculum.short} {competency.code} : fiches et questions",
                         f"Fiches des notions et questions d'autoévaluation de la compétence {competency.title}."),
-           f"# {curriculum.short} — {_markdown_text(competency.title)}\n",
-           f"Fiches et questions pour préparer la compétence {competency.code} "
-           f"({deep.link('curriculum', curriculum.id, 'dans le référentiel', competency.anchor)}) : "
-           f"{len(competency.concepts)} notion(s), {len(questions)} question(s).\n",
+           f"# {curriculum.short} {_markdown_text(competency.code)} : fiches et questions\n",
+           f"**{_markdown_text(competency.label)}**\n",
+           f"{_count(len(competency.concepts), 'notion')} que la compétence mobilise, en fiches courtes, puis "
+           f"{_count(len(questions), 'question')} pour s'entraîner "
+           f"({deep.link('curriculum', curriculum.id, 'la compétence dans le référentiel', competency.anchor)}).\n",
            '<button type="button" class="md-button pkb-print" hidden>Imprimer</button>\n',
            f"*Questions pour Moodle* : [XML Moodle]({name}) · [GIFT]({gift_name}) "
            "(Banque de questions › Importer).\n",
