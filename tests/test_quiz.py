@@ -334,3 +334,14 @@ def test_a_competency_pack_is_accessible(server: str, corpus) -> None:  # noqa: 
         page.screenshot(path="/tmp/pack-1366.png", full_page=False)
         violations = Axe().run(page).response["violations"]
         assert [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")] == []
+
+
+def test_a_competency_pack_prints_its_fiches_and_every_answer(server: str, corpus, bank) -> None:  # noqa: ANN001
+    from test_print import pdf_of, text_of
+
+    competency = min(competencies(corpus), key=lambda c: len(questions_for(bank, c.concepts)))
+    text = text_of(pdf_of(f"{server}/{pack_path(competency)[:-3]}/")).replace(" ", "")
+    for question in questions_for(bank, competency.concepts):
+        assert question.prompt.replace(" ", "") in text
+        assert question.explanation.replace(" ", "")[:30] in text  # the answer prints under its question
+    assert "Vérifier" not in text and "Score" not in text  # the buttons of the screen stay off paper

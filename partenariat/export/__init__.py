@@ -24,9 +24,10 @@ from .ris import bibliography_ris, entry_ris
 from .spreadsheet import concepts_csv, glossary_csv
 
 __all__ = [
-    "ExportFile", "anki_csv", "bibliography_bibtex", "bibliography_csl", "bibliography_ris", "build_exports", "concepts_csv",
-    "entry_bibtex", "entry_csl", "entry_ris", "entry_export_paths", "gift", "glossary_csv", "jsonld_for", "jsonld_script",
-    "moodle_concepts_xml", "moodle_glossary_xml", "moodle_quiz_xml", "page_url", "write_exports",
+    "ANKI_FILE", "QUESTION_FILES", "ExportFile", "anki_csv", "bibliography_bibtex", "bibliography_csl",
+    "bibliography_ris", "build_exports", "concepts_csv", "entry_bibtex", "entry_csl", "entry_ris", "entry_export_paths",
+    "gift", "glossary_csv", "jsonld_for", "jsonld_script", "moodle_concepts_xml", "moodle_glossary_xml",
+    "moodle_quiz_xml", "page_url", "question_exports", "write_exports",
 ]
 
 # Per-entry bibliographic files sit next to the entry's page: bibliographie/<id>.bib

@@ -46,7 +46,9 @@ def quiz_block(ctx: Context, questions: list[Question]) -> str:
     if not questions:
         return ""
     blocks = "\n".join(question_block(ctx, q) for q in questions)
-    return f'<div class="pkb-quiz" markdown>\n\n{blocks}\n</div>\n'
+    # data-search-exclude: the distractors (other authors, other acronyms' expansions) must not
+    # make this page an answer to a search for them
+    return f'<div class="pkb-quiz" data-search-exclude markdown>\n\n{blocks}\n</div>\n'
 
 
 def page_questions(ctx: Context, concept: Concept) -> list[Question]:
@@ -102,8 +104,11 @@ def render_pack(ctx: Context, competency: Competency) -> str:
     files = pack_files(competency)
     name = files["xml"].rsplit("/", 1)[1]
     gift_name = files["gift"].rsplit("/", 1)[1]
-    out = [front_matter(f"{curriculum.short} {competency.code} : fiches et questions",
-                        f"Fiches des notions et questions d'autoévaluation de la compétence {competency.title}."),
+    header = front_matter(f"{curriculum.short} {competency.code} : fiches et questions",
+                          f"Fiches des notions et questions d'autoévaluation de la compétence {competency.title}.")
+    # out of the search index: a code typed in the search box goes to the curriculum page
+    header = header.replace("\n---\n", "\nsearch:\n  exclude: true\n---\n", 1)
+    out = [header,
            f"# {curriculum.short} {_markdown_text(competency.code)} : fiches et questions\n",
            f"**{_markdown_text(competency.label)}**\n",
            f"{_count(len(competency.concepts), 'notion')} que la compétence mobilise, en fiches courtes, puis "
