@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from .addresses import source_path
+from .core import Context, entity_title, sort_key
 from .entities import ENTITY_TYPES
 from .export.jsonld import jsonld_for, jsonld_script
 from .index import build_index
@@ -18,11 +20,10 @@ from .load import Corpus
 from .questions import competencies
 from .render.author import render_author
 from .render.case import render_case
-from .render.common import Context, entity_title
 from .render.concept import render_concept
 from .render.curriculum import render_curriculum
 from .render.glossary import render_acronym
-from .render.indexes import INDEXES, printable_glossary, sort_key
+from .render.indexes import INDEXES, printable_glossary
 from .render.legal import render_legal
 from .render.quiz import pack_path, render_pack
 from .render.source import render_source
@@ -53,6 +54,17 @@ class Page:
     type_name: str
     is_index: bool = False
     in_nav: bool = True  # competency packs are reached from their curriculum page, not the nav
+
+
+def page_paths(corpus: Corpus) -> list[str]:
+    """The docs-relative path of every generated page, without rendering any (for `check`)."""
+    paths = []
+    for etype in ENTITY_TYPES:
+        paths.append(source_path(etype.name))
+        paths += [f"{etype.url}/{path}" for path, _, _ in EXTRA_PAGES.get(etype.name, ())]
+        paths += [source_path(etype.name, entity_id) for entity_id in corpus.records[etype.name]]
+    paths += [pack_path(c) for c in competencies(corpus)]
+    return paths
 
 
 def build_pages(source: Corpus | Context) -> list[Page]:

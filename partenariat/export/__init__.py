@@ -11,9 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..addresses import (
+    ENTRY_EXPORT_TYPES,
+    FLASHCARDS_FILE,
+    QUESTION_BANK_FILES,
+    curriculum_question_files,
+    export_path,
+    pack_question_files,
+)
+from ..core import Context
 from ..load import Corpus
 from ..questions import build_questions, competencies, questions_for
-from ..render.common import Context
 from .bibtex import bibliography_bibtex, entry_bibtex
 from .common import corpus_of, page_url
 from .csl import bibliography_csl, entry_csl
@@ -32,11 +40,10 @@ __all__ = [
 
 # Per-entry bibliographic files sit next to the entry's page: bibliographie/<id>.bib
 ENTRY_FORMATS = {"json": entry_csl, "ris": entry_ris, "bib": entry_bibtex}
-ENTRY_FOLDERS = {"source": "bibliographie", "legal": "textes-juridiques"}
 
 
-QUESTION_FILES = {"xml": "questions-moodle.xml", "gift": "questions.gift"}
-ANKI_FILE = "cartes-anki.csv"
+QUESTION_FILES = QUESTION_BANK_FILES
+ANKI_FILE = FLASHCARDS_FILE
 
 
 @dataclass(frozen=True)
@@ -47,8 +54,7 @@ class ExportFile:
 
 def entry_export_paths(type_name: str, entity_id: str) -> dict[str, str]:
     """Extension → site-relative path of the files of one source or legal text, for its page's links."""
-    folder = ENTRY_FOLDERS[type_name]
-    return {ext: f"{folder}/{entity_id}.{ext}" for ext in ENTRY_FORMATS}
+    return {ext: export_path(type_name, entity_id, ext) for ext in ENTRY_FORMATS}
 
 
 def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFile]:
@@ -65,7 +71,7 @@ def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFi
         ExportFile("bibliographie.bib", bibliography_bibtex(corpus)),
         *question_exports(corpus, base_url),
     ]
-    for type_name in ENTRY_FOLDERS:
+    for type_name in ENTRY_EXPORT_TYPES:
         for entity_id in sorted(corpus.records[type_name]):
             entity = corpus.get(type_name, entity_id)
             for ext, path in entry_export_paths(type_name, entity_id).items():
@@ -76,8 +82,6 @@ def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFi
 def question_exports(corpus: Corpus, base_url: str = "") -> list[ExportFile]:
     """The question bank by kind (Moodle XML, GIFT), per curriculum by competency, per
     competency (beside its pack page), and the Anki flashcards."""
-    from ..render.quiz import pack_files
-
     bank = build_questions(corpus)
     groups = by_kind(bank)
     files = [ExportFile(QUESTION_FILES["xml"], moodle_quiz_xml(groups, base_url)),
@@ -88,12 +92,13 @@ def question_exports(corpus: Corpus, base_url: str = "") -> list[ExportFile]:
         short = corpus.get("curriculum", competency.curriculum).short  # type: ignore[attr-defined]
         group = [(competency_category(short, competency), questions_for(bank, competency.concepts))]
         per_curriculum.setdefault(competency.curriculum, []).extend(group)
-        paths = pack_files(competency)
+        paths = pack_question_files(competency.curriculum, competency.anchor)
         files += [ExportFile(paths["xml"], moodle_quiz_xml(group, base_url)),
                   ExportFile(paths["gift"], gift(group, base_url))]
     for curriculum_id, groups_of in per_curriculum.items():
-        files += [ExportFile(f"referentiels/{curriculum_id}/questions.xml", moodle_quiz_xml(groups_of, base_url)),
-                  ExportFile(f"referentiels/{curriculum_id}/questions.gift", gift(groups_of, base_url))]
+        paths = curriculum_question_files(curriculum_id)
+        files += [ExportFile(paths["xml"], moodle_quiz_xml(groups_of, base_url)),
+                  ExportFile(paths["gift"], gift(groups_of, base_url))]
     return files
 
 

@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from html import escape
 
 from .. import vocab
+from ..core import sort_key
 from ..load import Corpus
 from ..models import Acronym, Concept
 from ..questions import KINDS, Competency, Question, person_label
-from ..render.indexes import sort_key
 from .common import SITE_TITLE, page_url, plain_text
 
 ROOT_CATEGORY = "$course$/top/Partenariat dans le travail social"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..addresses import pack_path
 from ..models import Curriculum, CurriculumItem
 from .common import Context, anchor_of, cited_by_section, front_matter, provenance_section
 
@@ -54,7 +55,8 @@ def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[i
     if item.concepts:
         lines.append(f"{pad}    - *Notions* : " + ctx.links("concept", item.concepts))
         if anchor:  # its competency pack (partenariat.questions.competencies): fiches and questions
-            lines.append(f"{pad}    - *Réviser* : [fiches et questions de la compétence]({curriculum_id}/{anchor}.md)")
+            pack = ctx.prefix + pack_path(curriculum_id, anchor)
+            lines.append(f"{pad}    - *Réviser* : [fiches et questions de la compétence]({pack})")
     for child in item.children:
         lines.extend(_render_item(ctx, child, depth + 1, anchors, curriculum_id))
     return lines

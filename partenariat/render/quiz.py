@@ -8,9 +8,9 @@ choose, check, read right or wrong with the source, and a score per page.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from html import escape
 
+from .. import addresses
 from ..models import Concept, Curriculum
 from ..questions import Competency, Question, build_questions, questions_for
 from .common import Context, front_matter
@@ -69,13 +69,12 @@ def quiz_section(ctx: Context, concept: Concept) -> str:
 
 def pack_path(competency: Competency) -> str:
     """docs-relative path of a pack: beside its curriculum's page (`referentiels/bts-esf/c4-1.md`)."""
-    return f"referentiels/{competency.curriculum}/{competency.anchor}.md"
+    return addresses.pack_path(competency.curriculum, competency.anchor)
 
 
 def pack_files(competency: Competency) -> dict[str, str]:
     """Format → site-relative path of the question files of one competency."""
-    stem = f"referentiels/{competency.curriculum}/{competency.anchor}-questions"
-    return {"xml": f"{stem}.xml", "gift": f"{stem}.gift"}
+    return addresses.pack_question_files(competency.curriculum, competency.anchor)
 
 
 def _fiche(ctx: Context, concept: Concept) -> str:
@@ -97,7 +96,7 @@ def _count(n: int, noun: str) -> str:
 
 def render_pack(ctx: Context, competency: Competency) -> str:
     """One printable page per competency: the fiches of its notions, then its questions."""
-    deep = replace(ctx, prefix="../../")  # two folders deep: referentiels/<id>/<anchor>.md
+    deep = ctx.with_prefix("../../")  # two folders deep: referentiels/<id>/<anchor>.md
     curriculum = ctx.entity("curriculum", competency.curriculum)
     assert isinstance(curriculum, Curriculum)
     questions = questions_for(build_questions(ctx.corpus), competency.concepts)
