@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from .addresses import NEWS_PAGE, source_path
 from .changes import entry_changes, read_history
 from .core import Context, entity_title, sort_key
-from .entities import BY_NAME, ENTITY_TYPES
+from .entities import ENTITY_TYPES
 from .export.jsonld import jsonld_for, jsonld_script
 from .index import build_index
 from .load import Corpus
