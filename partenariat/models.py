@@ -125,7 +125,7 @@ class Author(Entity):
     @model_validator(mode="after")
     def _person_has_family_name(self) -> Author:
         if self.kind == "personne" and not self.family:
-            raise ValueError("a person needs 'family' (the surname used to sort and cite)")
+            raise ValueError("person-family")  # a catalogue code (messages.py)
         return self
 
 
@@ -159,7 +159,7 @@ class Source(Entity):
     @model_validator(mode="after")
     def _title_or_citation(self) -> Source:
         if not self.title and not self.cited_as:
-            raise ValueError("a source needs 'title' (or 'cited_as' when the seed gives no title)")
+            raise ValueError("source-title")
         return self
 
 
@@ -176,7 +176,7 @@ class Article(Model):
     @model_validator(mode="after")
     def _text_or_summary(self) -> Article:
         if not self.text and not self.summary:
-            raise ValueError("an article needs 'text' (quoted) or 'summary'")
+            raise ValueError("article-text-or-summary")
         return self
 
 

@@ -15,6 +15,7 @@ from functools import cached_property
 from pydantic import BaseModel
 
 from ..entities import BY_NAME, ENTITY_TYPES
+from ..folding import sort_key
 from ..index import Index
 from ..load import Corpus
 from ..refs import TEXT_LINK
@@ -144,7 +145,7 @@ def cited_by_section(ctx: Context, type_name: str, entity_id: str, skip: Iterabl
         ids = grouped.get(etype.name)
         if not ids or etype.name in skip:
             continue
-        ordered = sorted(ids, key=lambda i: ctx.title(etype.name, i).casefold())
+        ordered = sorted(ids, key=lambda i: sort_key(ctx.title(etype.name, i)))
         parts.append(f"- **{etype.plural}** : " + ctx.links(etype.name, ordered))
     if not parts:
         return "## Cité dans\n\n*Aucune autre fiche ne renvoie encore à celle-ci.*\n"
