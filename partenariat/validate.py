@@ -7,7 +7,7 @@ import re
 from pydantic import BaseModel, ValidationError
 
 from .folding import slugify
-from .messages import CATALOGUE, UNKNOWN_CODE, Msg, msg
+from .messages import UNKNOWN_CODE, Msg, msg
 from .problems import Problem, did_you_mean
 from .refs import Edge, PathKey, format_path, inner_model
 from .yamlfile import YamlDoc
@@ -48,9 +48,10 @@ def _pydantic_message(err: dict[str, object]) -> Msg:
     text = str(err["msg"]).removeprefix("Value error, ")
     if kind in _TYPE_CODES:
         return msg(_TYPE_CODES[kind])
-    if kind == "value_error" and text in CATALOGUE:  # model validators raise a catalogue code
-        return msg(text)
     ctx = err.get("ctx") or {}
+    error = ctx.get("error")  # type: ignore[union-attr]
+    if isinstance(error, ValueError) and error.args and isinstance(error.args[0], Msg):
+        return error.args[0]  # a model validator's own message
     if kind == "greater_than_equal":
         return msg("too-small", limit=ctx.get("ge"))  # type: ignore[union-attr]
     if kind == "less_than_equal":
