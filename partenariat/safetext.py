@@ -29,7 +29,7 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 # Where Markdown takes a link address: [x](address), [x]: address, <address>.
 _LINK_TARGETS = (re.compile(r"\]\(([^)]*)\)?"), re.compile(r"(?m)^[ \t]*\[[^\]]+\]:[ \t]*(\S+)"),
                  re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^>\s]*)>?"))
-_DANGEROUS_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data|file):(?=\S)")
+_DANGEROUS_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data|file):[^\s)>\]]+")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 SAFE_SCHEMES = {"http", "https", "mailto"}
 _WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"'`]+$")
@@ -58,9 +58,9 @@ def unsafe_in(text: str) -> tuple[Msg, Msg] | None:
     """The first unsafe construct of a text value, as (message, fix), or None."""
     if tag := _TAG.search(text):
         return msg("html-tag", tag=tag.group(0)), msg("html-tag-fix")
-    if handler := _EVENT_HANDLER.search(text):
-        return msg("event-handler", name=handler.group(0).rstrip("= \t")), msg("html-tag-fix")
-    if attributes := _ATTRIBUTE_LIST.search(text):
+    if attributes := _ATTRIBUTE_LIST.search(text):  # Markdown's attr_list: {onclick=…}, {: href=…}
+        if handler := _EVENT_HANDLER.search(attributes.group(0)):
+            return msg("event-handler", name=handler.group(0).rstrip("= \t")), msg("remove-braces")
         return msg("attribute-list", text=attributes.group(0)), msg("remove-braces")
     if reference := _CHAR_REFERENCE.search(text):
         return msg("char-reference", text=reference.group(0)), msg("write-character")
@@ -72,7 +72,7 @@ def unsafe_in(text: str) -> tuple[Msg, Msg] | None:
             if scheme is not None and scheme not in SAFE_SCHEMES:
                 return msg("bad-link", target=match.group(1).strip()[:60]), msg("link-fix")
     if scheme := _DANGEROUS_SCHEME.search(text):
-        return msg("bad-link", target=scheme.group(0)), msg("link-fix")
+        return msg("bad-link", target=scheme.group(0)[:60]), msg("link-fix")
     return None
 
 
