@@ -24,10 +24,10 @@ from .yamlfile import YamlDoc
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|\Z)|<![A-Za-z\[-]|<\?")
 _EVENT_HANDLER = re.compile(r"(?i)\bon[a-z]+\s*=")
 _ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?:[#.][^{}\n]*|[^{}\n]*=[^{}\n]*)\}")
-_CHAR_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*;)")  # browsers decode &#106 too
+_CHAR_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]*;)")  # browsers decode &#106 too
 _IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 # Where Markdown takes a link address: [x](address), [x]: address, <address>.
-_LINK_TARGETS = (re.compile(r"\]\(([^)]*)\)?"), re.compile(r"(?m)^[ \t]*\[[^\]]+\]:[ \t]*(\S+)"),
+_LINK_TARGETS = (re.compile(r"\]\(((?:[^()]|\([^()]*\))*)\)?"), re.compile(r"(?m)^[ \t]*\[[^\]]+\]:[ \t]*(\S+)"),
                  re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^>\s]*)>?"))
 _DANGEROUS_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data|file):[^\s)>\]]+")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
