@@ -11,6 +11,7 @@ mkdocs.yml.
 
 from __future__ import annotations
 
+import html
 import json
 import sys
 from pathlib import Path
@@ -113,7 +114,8 @@ def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
         _macro_errors.clear()
         raise PluginError("Macro mal appelée :\n" + problems)
     if _banner:
-        lines = "\n".join(f"    - `{line}`" for line in _banner[0].splitlines()[:-1])
+        # escaped, not a code span: a problem may quote a value holding a backtick and HTML
+        lines = "\n".join(f"    - <code>{html.escape(line)}</code>" for line in _banner[0].splitlines()[:-1])
         markdown = ('!!! danger "Données invalides : cette prévisualisation montre la dernière version correcte"\n\n'
                     f"{lines}\n\n{markdown}")
     return markdown
