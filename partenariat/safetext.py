@@ -21,7 +21,7 @@ from .refs import PathKey, format_path
 from .yamlfile import YamlDoc
 
 # A tag as browsers and Markdown read it: '<' then a name (or '/', '!', '?') with no space between.
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|\Z)|<![A-Za-z\[-]|<\?")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|\Z)|<!(?:--|[A-Za-z\[])|<\?")
 _EVENT_HANDLER = re.compile(r"(?i)\bon[a-z]+\s*=")
 _ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?:[#.][^{}\n]*|[^{}\n]*=[^{}\n]*)\}")
 _CHAR_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]*;)")  # browsers decode &#106 too
