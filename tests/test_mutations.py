@@ -565,13 +565,16 @@ def test_markup_characters_in_a_term_are_inert_on_every_built_page(project: Path
     text = read(project, CONCEPT)
     write(project, CONCEPT, re.sub(r"^term: .*$", "term: " + json.dumps(odd, ensure_ascii=False), text,
                                    count=1, flags=re.MULTILINE))
+    expansion = value_of(read(project, GLOSSARY), "expansion")  # shown in every CPOM's abbr title
+    hostile_expansion = json.dumps(f'<2> "{expansion}" & co', ensure_ascii=False)
+    edit(project, GLOSSARY, f"expansion: {expansion}", f"expansion: {hostile_expansion}")
     assert check(project).returncode == 0
     result = build(project)
     assert result.returncode == 0, result.stderr
-    reached, in_svg = [], []
+    reached, in_svg, in_abbr = [], [], []
     for page in sorted((project / "site").rglob("*.html")):
         html = page.read_text("utf-8")
-        assert "<1>" not in html, f"raw '<1>' in {page}"
+        assert "<1>" not in html and "<2>" not in html, f"raw '<1>' or '<2>' in {page}"
         parser = _Attributes()
         parser.feed(html)
         broken = {n for n in parser.names if not re.fullmatch(r"[a-z_:][-a-z0-9_:.]*", n)}
@@ -580,5 +583,8 @@ def test_markup_characters_in_a_term_are_inert_on_every_built_page(project: Path
             reached.append(page)
         if re.search(r"<text[^>]*>[^<]*Réseau &lt;1&gt; &amp;", html):
             in_svg.append(page)
+        if re.search(r'<abbr title="&lt;2&gt; &quot;Contrat', html):
+            in_abbr.append(page)
     assert len(reached) >= 3, reached  # the entry page and the indexes at least
     assert in_svg, "the term never reached an SVG label"
+    assert in_abbr, "the expansion never reached an abbr title"
