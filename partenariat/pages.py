@@ -17,7 +17,7 @@ from .index import build_index
 from .load import Corpus
 from .render.author import render_author
 from .render.case import render_case
-from .render.common import Context, entity_title
+from .render.common import Context, entity_title, html_text
 from .render.concept import render_concept
 from .render.curriculum import render_curriculum
 from .render.glossary import render_acronym
@@ -86,5 +86,5 @@ def nav_sections(pages: list[Page], max_entries: int = NAV_MAX_ENTRIES) -> dict[
     sections: dict[str, list[dict[str, str] | str]] = {}
     for page in pages:
         entries = sections.setdefault(page.type_name, [])
-        entries.append(page.path if page.is_index else {page.title: page.path})
+        entries.append(page.path if page.is_index else {html_text(page.title): page.path})  # the theme prints it as HTML
     return {name: entries if len(entries) <= max_entries + 1 else entries[:1] for name, entries in sections.items()}

@@ -565,6 +565,10 @@ def test_markup_characters_in_a_term_are_inert_on_every_built_page(project: Path
     text = read(project, CONCEPT)
     write(project, CONCEPT, re.sub(r"^term: .*$", "term: " + json.dumps(odd, ensure_ascii=False), text,
                                    count=1, flags=re.MULTILINE))
+    summary = line_of(read(project, CONCEPT), "summary: >")  # its first sentence is the page description
+    lines = read(project, CONCEPT).split("\n")
+    lines[summary] = '  Un "réseau" <3> & co. ' + lines[summary].lstrip()
+    write(project, CONCEPT, "\n".join(lines))
     expansion = value_of(read(project, GLOSSARY), "expansion")  # shown in every CPOM's abbr title
     hostile_expansion = json.dumps(f'<2> "{expansion}" & co', ensure_ascii=False)
     edit(project, GLOSSARY, f"expansion: {expansion}", f"expansion: {hostile_expansion}")
@@ -574,7 +578,7 @@ def test_markup_characters_in_a_term_are_inert_on_every_built_page(project: Path
     reached, in_svg, in_abbr = [], [], []
     for page in sorted((project / "site").rglob("*.html")):
         html = page.read_text("utf-8")
-        assert "<1>" not in html and "<2>" not in html, f"raw '<1>' or '<2>' in {page}"
+        assert not re.search("<[123]>", html), f"raw '<1>', '<2>' or '<3>' in {page}"
         parser = _Attributes()
         parser.feed(html)
         broken = {n for n in parser.names if not re.fullmatch(r"[a-z_:][-a-z0-9_:.]*", n)}
@@ -586,5 +590,8 @@ def test_markup_characters_in_a_term_are_inert_on_every_built_page(project: Path
         if re.search(r'<abbr title="&lt;2&gt; &quot;Contrat', html):
             in_abbr.append(page)
     assert len(reached) >= 3, reached  # the entry page and the indexes at least
+    entry = (project / "site" / "concepts" / Path(CONCEPT).stem / "index.html").read_text("utf-8")
+    assert '<meta name="description" content="Un &quot;réseau&quot; &lt;3&gt; &amp; co.">' in entry
+    assert "<title>Réseau &lt;1&gt; &amp; &quot;x&quot; 'y' - " in entry
     assert in_svg, "the term never reached an SVG label"
     assert in_abbr, "the expansion never reached an abbr title"

@@ -7,6 +7,7 @@ to another entity is always `../<url>/<id>.md`, which MkDocs checks in strict mo
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -116,11 +117,19 @@ def fr_date(value: dt.date) -> str:
     return f"{day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def html_text(text: str) -> str:
+    """Text for a place that MkDocs and Material treat as HTML and print unescaped: the page
+    title (`<title>`, header, nav) and the description (an attribute of `<meta>`). The
+    apostrophe stays as typed: those attributes are double-quoted."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
 def front_matter(title: str, description: str | None = None) -> str:
-    """Generated pages switch mkdocs-macros off: data text must never run as a template."""
-    lines = ["---", "render_macros: false", f"title: {_yaml_str(title)}"]
+    """Generated pages switch mkdocs-macros off: data text must never run as a template.
+    Title and description are HTML for the theme (see `html_text`)."""
+    lines = ["---", "render_macros: false", f"title: {_yaml_str(html_text(title))}"]
     if description:
-        lines.append(f"description: {_yaml_str(first_sentence(description))}")
+        lines.append(f"description: {_yaml_str(html_text(first_sentence(description)))}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
