@@ -7,6 +7,7 @@ run in a fraction of a second on the small fixture corpus.
 from __future__ import annotations
 
 import csv
+import json
 import io
 from pathlib import Path
 
@@ -118,3 +119,14 @@ def test_csv_guard_covers_every_formula_start(value: str) -> None:
     """Values are stripped when loaded, so tab and CR cannot start a cell today; the guard holds anyway."""
     rows = list(csv.reader(io.StringIO(_csv(["h"], [[value]]).lstrip("\ufeff")), delimiter=";"))
     assert rows[1] == ["'" + value]
+
+
+def test_jsonld_script_holds_no_markup_character() -> None:
+    """Inside <script>, `</script>` closes the element and `<!--<script>` changes how the browser
+    reads what follows: no '<', '>' or '&' is written there, and the JSON still reads the same."""
+    from partenariat.export.jsonld import jsonld_script
+    name = "a </script><!--<script> & b > c"
+    script = jsonld_script({"@type": "Thing", "name": name})
+    body = script.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    assert not set("<>&") & set(body)
+    assert json.loads(body)["name"] == name
