@@ -7,8 +7,8 @@ run in a fraction of a second on the small fixture corpus.
 from __future__ import annotations
 
 import csv
-import json
 import io
+import json
 from pathlib import Path
 
 import pytest
