@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .messages import Msg, msg, report
+from .messages import Msg, msg
 
 
 @dataclass(frozen=True, order=True)
@@ -35,8 +35,8 @@ class DataError(Exception):
         self.problems = sorted(problems)
         super().__init__(f"{len(self.problems)} problems in the data")
 
-    def __str__(self) -> str:
-        return report(self.problems, "en")
+    def __str__(self) -> str:  # for a traceback in a developer's console; editors get messages.report
+        return "\n".join(str(p) for p in self.problems)
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> Msg | None:

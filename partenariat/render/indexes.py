@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from .. import vocab
-from ..folding import sort_key
+from ..core import sort_key
 from ..models import Acronym, Author, Case, Concept, Curriculum, LegalText, Source
 from .case import case_heading
 from .cite import reference
