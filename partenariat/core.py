@@ -54,6 +54,20 @@ def escape_label(label: str) -> str:
     return label.replace("[", "\\[").replace("]", "\\]")
 
 
+# "12", "15-16", "99, 106": page numbers. Anything else ("Partie 1", "diapositive 22") is a
+# part or a slide and is printed as the source names it, never after « p. ».
+PAGE_NUMBERS = re.compile(r"\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*")
+
+# Where the seed cites a work without giving its title ("Damon (2001)"): said, never made up.
+UNTITLED = "[titre non précisé dans le document source]"
+
+
+def locator(value: str) -> str:
+    """« p. 12 » before page numbers only; a locator that is not a page stays as written."""
+    value = " ".join(value.split())
+    return f"p. {value}" if PAGE_NUMBERS.fullmatch(value) else value
+
+
 def person_name(author: Author) -> str:
     """« DHUME Fabrice » for a person (as in French bibliographies), the name for a body."""
     if author.kind == "personne" and author.family:

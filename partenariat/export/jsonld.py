@@ -40,6 +40,7 @@ SCHEMA_TYPES = {
     "page-web": "WebPage",
     "texte-officiel": "CreativeWork",
     "non-precise": "CreativeWork",
+    "convention": "CreativeWork",
 }
 
 
