@@ -130,3 +130,21 @@ def test_jsonld_script_holds_no_markup_character() -> None:
     body = script.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert not set("<>&") & set(body)
     assert json.loads(body)["name"] == name
+
+
+def test_preview_banner_shows_a_hostile_value_as_text(corpus_dir: Path) -> None:
+    """The preview banner quotes the problems, which quote the editor's values: a backtick
+    must not close a code span and let the HTML after it run."""
+    import markdown
+
+    from partenariat.site import SiteOptions, build_site
+    build_site(corpus_dir, SiteOptions(preview=True))
+    cpom = corpus_dir / "glossary" / "cpom.yaml"
+    cpom.write_text(cpom.read_text("utf-8").replace("domain: medico-social",
+                                                    "domain: '`<img src=x onerror=alert(1)>`'"), "utf-8")
+    banner = build_site(corpus_dir, SiteOptions(preview=True)).banner("en")
+    assert "glossary/cpom.yaml:4: domain:" in banner
+    page = markdown.markdown(banner, extensions=["admonition", "attr_list", "md_in_html", "abbr"])
+    assert "<img" not in page
+    assert "'`&lt;img src=x onerror=alert(1)&gt;`' is not an allowed value" in page  # shown as typed
+    assert "**bold**, *italic*, [[type:id]]" in page
