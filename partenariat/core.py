@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -20,6 +21,9 @@ from .index import Index
 from .load import Corpus
 from .models import Author
 from .refs import TEXT_LINK
+
+if TYPE_CHECKING:
+    from .edition import Edition
 
 SITE_TITLE = "Le partenariat dans le travail social"
 
@@ -87,6 +91,8 @@ class Context:
     directory_urls: bool = True
     # The published address (MkDocs' site_url), '' when unknown (local build, offline copy).
     base_url: str = ""
+    # The edition of this build (date and short commit), stated in every citation.
+    edition: Edition | None = None
 
     @cached_property
     def addresses(self) -> Addresses:
@@ -138,4 +144,4 @@ class Context:
 
     def with_prefix(self, prefix: str) -> Context:
         """The same build seen from pages whose links start with ``prefix``."""
-        return Context(self.corpus, self.index, prefix, self.directory_urls, self.base_url)
+        return Context(self.corpus, self.index, prefix, self.directory_urls, self.base_url, self.edition)
