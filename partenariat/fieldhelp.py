@@ -79,6 +79,10 @@ HELP: dict[str, str] = {
     "concepts": "Notions liées (identifiants de concepts/).",
     # glossary
     "expansion": "Développement du sigle (ex. « Contrat pluriannuel d'objectifs et de moyens »).",
+    "undeveloped": "true si les documents sources emploient le sigle sans le développer : pas de champ "
+                   "expansion, aucun développement inventé (la fiche affiche « Sigle non développé dans les sources »).",
+    "Acronym.attested_in": "Documents sources (identifiants de sources/) qui emploient le sigle. Peut rester vide "
+                           "([]) si outside_seeds dit d'où vient le développement (sigle absent des sources).",
     "variants": "Autres écritures du sigle (ex. « Copil »).",
     "domain": "Domaine (éducation, santé, médico-social…).",
     "description": "Une ou deux phrases avec vos propres mots : ce que c'est et où les documents le rencontrent.",

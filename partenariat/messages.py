@@ -67,6 +67,10 @@ RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
      "une personne demande « family » (le nom de famille, pour classer et citer)"),
     (r"^a source needs 'title' \(or 'cited_as' when the seed gives no title\)$",
      "une source demande « title » (ou « cited_as » si le document ne donne pas de titre)"),
+    (r"^an acronym marked 'undeveloped: true' takes no expansion$",
+     "un sigle marqué « undeveloped: true » n'a pas de développement : retirez « expansion » ou « undeveloped »"),
+    (r"^an acronym needs 'attested_in' \(the sources that use it\) or 'outside_seeds' \(where its expansion comes from\)$",
+     "un sigle demande « attested_in » (les sources qui l'emploient) ou « outside_seeds » (d'où vient son développement)"),
     # files
     (rf"^id {_Q} is reserved for a page of the site$", "l'id « \\1 » est réservé à une page du site"),
     (r"^choose another id \(and file name\)$", "choisissez un autre identifiant (et nom de fichier)"),

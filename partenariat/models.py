@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from . import vocab
 
@@ -195,14 +195,68 @@ class LegalText(Entity):
 # --- glossary -----------------------------------------------------------------------
 
 
+UNDEVELOPED = "Sigle non développé dans les sources"
+
+
+def _acronym_schema(schema: dict[str, object]) -> None:
+    """JSON Schema: 'expansion' is required unless 'undeveloped: true', which forbids it."""
+    required = schema.get("required", [])
+    if isinstance(required, list) and "expansion" in required:
+        required.remove("expansion")
+    undeveloped = {"properties": {"undeveloped": {"const": True}}, "required": ["undeveloped"]}
+    schema["if"] = undeveloped
+    schema["then"] = {"not": {"required": ["expansion"]}}
+    schema["else"] = {"required": ["expansion"]}
+
+
 class Acronym(Entity):
+    model_config = ConfigDict(json_schema_extra=_acronym_schema)
+
+    # An acronym met nowhere in the seeds (MDPH, SIAO…) has no source: `outside_seeds` says so.
+    attested_in: list[SourceRef] = Field(
+        description="Sources (usually the seed documents) that use the acronym; may be empty when "
+                    "'outside_seeds' says where the facts come from.",
+    )
     acronym: Text
-    expansion: Text
+    undeveloped: bool = Field(
+        default=False,
+        description="The sources use the acronym without developing it: no expansion is given (none is invented).",
+    )
+    expansion: Text | None = Field(description="Required unless 'undeveloped: true'.")
     variants: list[Text] = []
     domain: _choice(vocab.GLOSSARY_DOMAINS)  # type: ignore[valid-type]
     description: Text | None = None
     see_also: list[GlossaryRef] = []
     concepts: list[ConceptRef] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _undeveloped_has_no_expansion(cls, data: object) -> object:
+        if isinstance(data, dict) and data.get("undeveloped") is True and "expansion" not in data:
+            return {**data, "expansion": None}
+        return data
+
+    @field_validator("expansion")
+    @classmethod
+    def _expansion_unless_undeveloped(cls, value: str | None, info: ValidationInfo) -> str | None:
+        undeveloped = info.data.get("undeveloped") is True
+        if value is None and not undeveloped:
+            raise ValueError("has no value")
+        if value is not None and undeveloped:
+            raise ValueError("an acronym marked 'undeveloped: true' takes no expansion")
+        return value
+
+    @model_validator(mode="after")
+    def _source_or_outside_seeds(self) -> Acronym:
+        if not self.attested_in and not self.outside_seeds:
+            raise ValueError("an acronym needs 'attested_in' (the sources that use it) or 'outside_seeds' "
+                             "(where its expansion comes from)")
+        return self
+
+    @property
+    def shown_expansion(self) -> str:
+        """What pages, exports and print show: the expansion, or that the sources give none."""
+        return self.expansion or UNDEVELOPED
 
 
 # --- cases --------------------------------------------------------------------------
