@@ -167,10 +167,9 @@ def cite_block(title: str, reviewed: dt.date) -> str:
 
 def provenance_section(ctx: Context, entity: BaseModel) -> str:
     """Where the facts were checked, what comes from elsewhere, last review, how to cite."""
+    out = "---\n"  # an acronym met in none of the sources has no line here: the box below says so
     if entity.attested_in:
-        out = "---\n\n*Informations vérifiées dans* : " + ctx.links("source", entity.attested_in, "; ") + ".\n"
-    else:  # an acronym met in none of the sources: the box below says where its facts come from
-        out = "---\n\n*Absent des documents sources.*\n"
+        out += "\n*Informations vérifiées dans* : " + ctx.links("source", entity.attested_in, "; ") + ".\n"
     if entity.outside_seeds:
         out += '\n!!! info "Hors des documents sources"\n\n' + indent(ctx.text(entity.outside_seeds)) + "\n"
     out += f"\n*Dernière relecture* : {fr_date(entity.reviewed)}.\n"
