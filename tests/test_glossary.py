@@ -132,3 +132,21 @@ def test_schema_knows_the_undeveloped_flag() -> None:
     assert list(validator.iter_errors({**base, "expansion": "X y z"})) == []
     assert list(validator.iter_errors(base)), "no expansion and no flag must be flagged"
     assert list(validator.iter_errors({**base, "undeveloped": True, "expansion": "X"})), "both must be flagged"
+
+
+@pytest.mark.parametrize("acronym", ["MDPH", "SIAO", "ddets"])
+def test_search_box_goes_straight_to_a_practitioners_acronym(server: str, acronym: str) -> None:
+    """The issue's complaint: « Aucun document trouvé » for the acronyms met every day (typed as is,
+    or in lower case)."""
+    from browser import chromium  # Playwright: imported only when the browser tests run
+
+    expected = f"glossaire/{acronym.lower()}/"
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{server}/concepts/")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially(acronym)
+        page.wait_for_selector(f'.md-search-result__item a[href*="{expected}"]', timeout=30_000)
+        first = page.locator(".md-search-result__item a").first.get_attribute("href") or ""
+        assert expected in first, f"{acronym}: first result {first}"
