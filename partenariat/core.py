@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -19,6 +20,9 @@ from .index import Index
 from .load import Corpus
 from .models import Author
 from .refs import TEXT_LINK
+
+if TYPE_CHECKING:
+    from .edition import Edition
 
 SITE_TITLE = "Le partenariat dans le travail social"
 
@@ -51,6 +55,20 @@ def escape_label(label: str) -> str:
     return label.replace("[", "\\[").replace("]", "\\]")
 
 
+# "12", "15-16", "99, 106": page numbers. Anything else ("Partie 1", "diapositive 22") is a
+# part or a slide and is printed as the source names it, never after « p. ».
+PAGE_NUMBERS = re.compile(r"\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*")
+
+# Where the seed cites a work without giving its title ("Damon (2001)"): said, never made up.
+UNTITLED = "[titre non précisé dans le document source]"
+
+
+def locator(value: str) -> str:
+    """« p. 12 » before page numbers only; a locator that is not a page stays as written."""
+    value = " ".join(value.split())
+    return f"p. {value}" if PAGE_NUMBERS.fullmatch(value) else value
+
+
 def person_name(author: Author) -> str:
     """« DHUME Fabrice » for a person (as in French bibliographies), the name for a body."""
     if author.kind == "personne" and author.family:
@@ -70,6 +88,8 @@ class Context:
     directory_urls: bool = True
     # The published address (MkDocs' site_url), '' when unknown (local build, offline copy).
     base_url: str = ""
+    # The edition of this build (date and short commit), stated in every citation.
+    edition: Edition | None = None
 
     @cached_property
     def addresses(self) -> Addresses:
@@ -121,4 +141,4 @@ class Context:
 
     def with_prefix(self, prefix: str) -> Context:
         """The same build seen from pages whose links start with ``prefix``."""
-        return Context(self.corpus, self.index, prefix, self.directory_urls, self.base_url)
+        return Context(self.corpus, self.index, prefix, self.directory_urls, self.base_url, self.edition)

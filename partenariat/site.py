@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .core import Context
+from .edition import read_edition
 from .export import ExportFile, build_exports
 from .index import build_index
 from .load import Corpus, load_corpus
@@ -108,7 +109,8 @@ def build_site(root: Path, options: SiteOptions | None = None) -> Site:
     (data or addresses) when it cannot be built."""
     options = options or SiteOptions()
     corpus, problems = _load(root, options.preview)
-    ctx = Context(corpus, build_index(corpus), directory_urls=options.directory_urls, base_url=options.base_url)
+    ctx = Context(corpus, build_index(corpus), directory_urls=options.directory_urls, base_url=options.base_url,
+                  edition=read_edition(root))
     pages = build_pages(ctx)
     redirects, address_problems = check_addresses(root, corpus, root / options.docs_dir, [p.path for p in pages])
     if address_problems:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import vocab
-from ..core import fr_date, sort_key
+from ..core import UNTITLED, fr_date, sort_key
 from ..load import Corpus
 from ..models import Author, LegalText, Source
 from .common import plain_text
@@ -103,6 +103,7 @@ GENRES = {
     "dossier": "Dossier documentaire",
     "rapport": "Rapport",
     "texte-officiel": "Texte officiel",
+    "convention": "Convention",
 }
 
 
@@ -134,7 +135,7 @@ def source_record(corpus: Corpus, source: Source) -> BibRecord:
     return BibRecord(
         id=source.id,
         category=source.type,
-        title=source.title or source.cited_as or source.id,
+        title=source.title or UNTITLED,
         accessed=source.reviewed,
         authors=names(source.authors),
         editors=editors,

@@ -41,6 +41,7 @@ SCHEMA_TYPES = {
     "page-web": "WebPage",
     "texte-officiel": "CreativeWork",
     "non-precise": "CreativeWork",
+    "convention": "CreativeWork",
 }
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..addresses import ENTRY_EXPORT_EXTENSIONS, export_path
-from ..core import person_name
+from ..core import UNTITLED, locator, person_name
 from ..models import Source
 from .common import Context, fr_date
 
-__all__ = ["export_links", "names", "person_name", "reference"]
+__all__ = ["UNTITLED", "export_links", "locator", "names", "person_name", "reference"]
 
 ARTICLE_LIKE = {"article", "chapitre", "entree-dictionnaire", "communication", "synthese-atelier"}
 
@@ -29,9 +29,11 @@ def reference(ctx: Context, source: Source, link_authors: bool = False) -> str:
                                    for i in source.authors))
         else:
             parts.append(names(ctx, source.authors))
-    title = source.title or source.cited_as or ""
+    title = source.title or UNTITLED
+    if not source.title and not source.authors and source.cited_as:
+        title = f"{source.cited_as} {UNTITLED}"  # anonymous and untitled: how it is designated
     if source.type in ARTICLE_LIKE and (source.container or source.part_of):
-        parts.append(f"« {title} »")
+        parts.append(f"« {title} »" if source.title else title)
         host = []
         parent = ctx.entity("source", source.part_of) if source.part_of else None
         if source.type in {"chapitre", "entree-dictionnaire"} and isinstance(parent, Source) and parent.editors:
@@ -61,7 +63,7 @@ def reference(ctx: Context, source: Source, link_authors: bool = False) -> str:
     elif source.year:
         details.append(str(source.year))
     if source.pages:
-        details.append(f"p. {source.pages}")
+        details.append(locator(source.pages))
     if details:
         parts.append(", ".join(details))
     text = ". ".join(p.rstrip(".") for p in parts if p) + "."

@@ -59,11 +59,14 @@ def cited_by_section(ctx: Context, type_name: str, entity_id: str, skip: Iterabl
     return "## Cité dans\n\n" + "\n".join(parts) + "\n"
 
 
-def cite_block(title: str, reviewed: dt.date) -> str:
-    """« Citer cette page »: an ISO 690 reference. site.js fills in the page's own address and
-    today's date and shows the copy button; without JavaScript the text stays readable."""
-    text = (f"« {title} ». In : *{SITE_TITLE}* [en ligne]. Dernière relecture le {fr_date(reviewed)}. "
-            'Disponible sur : <span class="pkb-cite-url">adresse de cette page</span> '
+def cite_block(title: str, reviewed: dt.date, path: str, address: str | None = None, edition: str = "") -> str:
+    """« Citer cette page »: an ISO 690 reference with the edition and the published
+    ``address`` of the page. Without a published address the citation says where the page
+    sits in the site (``path``), never a local or file:// address. site.js fills in today's
+    date and shows the copy button; without JavaScript the text stays readable."""
+    where = f"<{address}>" if address else f"l'adresse du site suivie de `{path}`"
+    text = (f"« {title} ». In : *{SITE_TITLE}* [en ligne]. {edition + '. ' if edition else ''}"
+            f"Dernière relecture le {fr_date(reviewed)}. Disponible sur : {where} "
             '(consulté le <span class="pkb-cite-date">date de consultation</span>).')
     return ('??? quote "Citer cette page"\n\n'
             f'    <p class="pkb-cite" markdown>{text}</p>\n\n'
@@ -79,7 +82,10 @@ def provenance_section(ctx: Context, entity: BaseModel) -> str:
         out += '\n!!! info "Hors des documents sources"\n\n' + indent(ctx.text(entity.outside_seeds)) + "\n"
     out += f"\n*Dernière relecture* : {fr_date(entity.reviewed)}.\n"
     etype = next(t for t in ENTITY_TYPES if isinstance(entity, t.model))
-    return out + "\n" + cite_block(entity_title(etype.name, entity), entity.reviewed)
+    path = ctx.addresses.url(etype.name, entity.id)
+    edition = ctx.edition.label if ctx.edition else ""
+    return out + "\n" + cite_block(entity_title(etype.name, entity), entity.reviewed, path,
+                                   ctx.addresses.absolute(path), edition)
 
 
 def indent(text: str, prefix: str = "    ") -> str:
