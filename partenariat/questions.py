@@ -174,7 +174,7 @@ class Facts:
         """Normalised acronym or variant → normalised expansions it has in the glossary."""
         out: dict[str, set[str]] = {}
         for a in self.acronyms:
-            for name in [a.acronym, *a.variants]:
+            for name in [a.acronym, *a.variants] if a.expansion else []:  # undeveloped: no expansion to know
                 out.setdefault(normalize(name), set()).add(normalize(a.expansion))
         return out
 
@@ -398,8 +398,11 @@ def legal_questions(facts: Facts) -> Iterator[Question]:
 
 def acronym_questions(facts: Facts) -> Iterator[Question]:
     """« Que signifie le sigle … ? »: distractors are expansions of the same domain first."""
-    for entry in facts.acronyms:
-        same_domain = [a.expansion for a in facts.acronyms if a.domain == entry.domain]
+    developed = [a for a in facts.acronyms if a.expansion]
+    for entry in developed:
+        if not entry.attested_in:
+            continue  # an acronym outside the sources: no source to cite as the answer's ground
+        same_domain = [a.expansion for a in developed if a.domain == entry.domain]
         source = entry.attested_in[0]
         draft = Question(
             id=f"sigle-{entry.id}", kind="sigle", prompt=f"Que signifie le sigle {entry.acronym} ?",
@@ -407,7 +410,7 @@ def acronym_questions(facts: Facts) -> Iterator[Question]:
             explanation=f"{entry.acronym} : {entry.expansion}. Source : {source_label(facts.source(source))}.",
             source=("source", source), page=("glossary", entry.id), concepts=tuple(entry.concepts),
             key=normalize(entry.acronym))
-        question = _finish(facts, draft, [same_domain, [a.expansion for a in facts.acronyms]])
+        question = _finish(facts, draft, [same_domain, [a.expansion for a in developed]])
         if question:
             yield question
 
