@@ -47,7 +47,7 @@ def files_where(test: object) -> list[Path]:
 
 
 @pytest.mark.parametrize("path", GLOSSARY_FILES, ids=lambda p: p.name)
-def test_every_acronym_has_a_source_or_outside_seeds(path: Path) -> None:
+def test_every_acronym_names_a_source_or_declares_outside_seeds(path: Path) -> None:
     data = data_of(path)
     assert data.get("attested_in") or data.get("outside_seeds"), (
         f"glossary/{path.name}: neither attested_in (a source using it) nor outside_seeds (where it comes from)")
