@@ -10,9 +10,20 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from . import vocab
+from .messages import msg
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -125,7 +136,7 @@ class Author(Entity):
     @model_validator(mode="after")
     def _person_has_family_name(self) -> Author:
         if self.kind == "personne" and not self.family:
-            raise ValueError("a person needs 'family' (the surname used to sort and cite)")
+            raise ValueError(msg("person-family"))  # validate.py words it in the editor's language
         return self
 
 
@@ -159,7 +170,7 @@ class Source(Entity):
     @model_validator(mode="after")
     def _title_or_citation(self) -> Source:
         if not self.title and not self.cited_as:
-            raise ValueError("a source needs 'title' (or 'cited_as' when the seed gives no title)")
+            raise ValueError(msg("source-title"))
         return self
 
 
@@ -176,7 +187,7 @@ class Article(Model):
     @model_validator(mode="after")
     def _text_or_summary(self) -> Article:
         if not self.text and not self.summary:
-            raise ValueError("an article needs 'text' (quoted) or 'summary'")
+            raise ValueError(msg("article-text-or-summary"))
         return self
 
 
@@ -196,6 +207,14 @@ class LegalText(Entity):
 
 
 UNDEVELOPED = "Sigle non développé dans les sources"
+
+
+def _flag_set(value: object) -> bool:
+    """A boolean field as pydantic will read it (the YAML reader hands over 'true' as text)."""
+    try:
+        return TypeAdapter(bool).validate_python(value) if value is not None else False
+    except ValidationError:
+        return False
 
 
 def _acronym_schema(schema: dict[str, object]) -> None:
@@ -232,7 +251,7 @@ class Acronym(Entity):
     @model_validator(mode="before")
     @classmethod
     def _undeveloped_has_no_expansion(cls, data: object) -> object:
-        if isinstance(data, dict) and data.get("undeveloped") is True and "expansion" not in data:
+        if isinstance(data, dict) and "expansion" not in data and _flag_set(data.get("undeveloped")):
             return {**data, "expansion": None}
         return data
 
@@ -243,14 +262,13 @@ class Acronym(Entity):
         if value is None and not undeveloped:
             raise ValueError("has no value")
         if value is not None and undeveloped:
-            raise ValueError("an acronym marked 'undeveloped: true' takes no expansion")
+            raise ValueError(msg("acronym-undeveloped-expansion"))
         return value
 
     @model_validator(mode="after")
     def _source_or_outside_seeds(self) -> Acronym:
         if not self.attested_in and not self.outside_seeds:
-            raise ValueError("an acronym needs 'attested_in' (the sources that use it) or 'outside_seeds' "
-                             "(where its expansion comes from)")
+            raise ValueError(msg("acronym-source"))
         return self
 
     @property

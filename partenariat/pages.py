@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from .addresses import NEWS_PAGE, source_path
 from .changes import entry_changes, read_history
-from .core import Context, entity_title, sort_key
+from .core import Context, entity_title, html_text, sort_key
 from .entities import ENTITY_TYPES
 from .export.jsonld import jsonld_for, jsonld_script
 from .index import build_index
@@ -111,5 +111,5 @@ def nav_sections(pages: list[Page], max_entries: int = NAV_MAX_ENTRIES) -> dict[
         if not page.in_nav:
             continue
         entries = sections.setdefault(page.type_name, [])
-        entries.append(page.path if page.is_index else {page.title: page.path})
+        entries.append(page.path if page.is_index else {html_text(page.title): page.path})  # the theme prints it as HTML
     return {name: entries if len(entries) <= max_entries + 1 else entries[:1] for name, entries in sections.items()}

@@ -38,10 +38,8 @@ replace a word that begins no word of the index by its nearest index words (typo
 from __future__ import annotations
 
 import copy
-import functools
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -49,6 +47,7 @@ from pydantic import BaseModel
 
 from .addresses import Addresses
 from .entities import ENTITY_TYPES, EntityType
+from .folding import fold
 from .index import build_index
 from .load import Corpus
 from .render.glossary import abbreviations
@@ -94,7 +93,6 @@ STOP_WORDS = frozenset(
 # « L. 312-7 », « art. L.6321-1 », « R. 314-1 »: codified article numbers.
 _ARTICLE = re.compile(r"(?<![A-Za-z])([LRD])\.\s?(\d+(?:-\d+)*)")
 _TAG = re.compile(r"<[^>]*>")
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "’": "'"})
 
 
 @dataclass(frozen=True)
@@ -119,13 +117,6 @@ HAND_WRITTEN: dict[str, PageSearch] = {
 
 
 # --- words ------------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=65536)  # called for every word of every page; words repeat a lot
-def fold(text: str) -> str:
-    """Remove diacritics and expand ligatures: « Cœur à l'Épreuve » → « Coeur a l'Epreuve »."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def tokens(text: str) -> list[str]:

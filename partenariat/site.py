@@ -8,6 +8,8 @@ this and the files it returns.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,9 +75,21 @@ class Site:
         """While previewing broken data: a warning block listing the problems ('' otherwise)."""
         if not self.problems:
             return ""
-        lines = "\n".join(f"    - `{line}`" for line in report(self.problems, lang).splitlines()[:-1])
+        lines = "\n".join(f"    - <code>{_literal(line)}</code>"
+                          for line in report(self.problems, lang).splitlines()[:-1])
         return ('!!! danger "Données invalides : cette prévisualisation montre la dernière version correcte"\n\n'
                 f"{lines}\n\n")
+
+
+# The Markdown that can act inside a line of text: code spans, emphasis, attribute lists, links
+# ('<' and '>' become entities; '#', '-', '+' only act at the start of a line, which is a file name).
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]])")
+
+
+def _literal(line: str) -> str:
+    """A problem line shown as typed: it quotes the editor's value, which may hold a backtick
+    (a code span would end there) or HTML; Markdown and HTML are both escaped."""
+    return html.escape(_MARKDOWN_SPECIALS.sub(r"\\\1", line), quote=False)
 
 
 def _expand(item: object, index_of: dict[str, str], sections: dict[str, list[Any]]) -> object:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from ..core import SITE_TITLE, Context, entity_title, escape_label, fr_date
+from ..core import SITE_TITLE, Context, entity_title, escape_label, fr_date, html_text, sort_key
 from ..entities import ENTITY_TYPES
 
 __all__ = ["SITE_TITLE", "Context", "entity_title", "escape_label", "fr_date"]
@@ -24,10 +24,11 @@ def cell(text: str) -> str:
 
 
 def front_matter(title: str, description: str | None = None) -> str:
-    """Generated pages switch mkdocs-macros off: data text must never run as a template."""
-    lines = ["---", "render_macros: false", f"title: {_yaml_str(title)}"]
+    """Generated pages switch mkdocs-macros off: data text must never run as a template.
+    Title and description are HTML for the theme (see `html_text`)."""
+    lines = ["---", "render_macros: false", f"title: {_yaml_str(html_text(title))}"]
     if description:
-        lines.append(f"description: {_yaml_str(first_sentence(description))}")
+        lines.append(f"description: {_yaml_str(html_text(first_sentence(description)))}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
@@ -52,7 +53,7 @@ def cited_by_section(ctx: Context, type_name: str, entity_id: str, skip: Iterabl
         ids = grouped.get(etype.name)
         if not ids or etype.name in skip:
             continue
-        ordered = sorted(ids, key=lambda i: ctx.title(etype.name, i).casefold())
+        ordered = sorted(ids, key=lambda i: sort_key(ctx.title(etype.name, i)))
         parts.append(f"- **{etype.plural}** : " + ctx.links(etype.name, ordered))
     if not parts:
         return "## Cité dans\n\n*Aucune autre fiche ne renvoie encore à celle-ci.*\n"
