@@ -32,7 +32,7 @@ from partenariat.preview import load_for_preview
 from partenariat.render.common import Context
 from partenariat.render.glossary import abbreviations
 from partenariat.schemas import SCHEMA_DIR, render_schemas
-from partenariat.search_index import SearchData, rewrite_index, search_data
+from partenariat.search_index import SearchData, make_index, nav_titles, search_data
 from partenariat.urls import check_addresses
 
 _pages: list[Page] = []
@@ -65,7 +65,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "redirects" in config.plugins:  # old addresses of renamed pages keep working
         config.plugins["redirects"].config["redirect_maps"] = redirects
     _exports[:] = build_exports(ctx, base_url=config.site_url or "")
-    _search[:] = [search_data(corpus, directory_urls=config.use_directory_urls)]
+    titles = nav_titles(config.nav, directory_urls=config.use_directory_urls)
+    _search[:] = [search_data(corpus, directory_urls=config.use_directory_urls, nav_titles=titles)]
 
     sections = nav_sections(_pages)
     index_of = {str(entries[0]): name for name, entries in sections.items()}
@@ -121,9 +122,9 @@ def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
 
 @event_priority(-10)  # after the search plugin writes its index (0), before the offline copy uses it (-50, -100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Rewrite Material's search index so that it answers French queries (accents, elisions,
-    plurals, acronyms, article numbers): partenariat.search_index, a pure function."""
+    """Replace Material's search index by ours (partenariat.search_index, a pure function), read
+    by our worker (overrides/assets/javascripts/workers/search-fr.js)."""
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.is_file() and _search:
-        index = rewrite_index(json.loads(path.read_text("utf-8")), _search[0])
+        index = make_index(json.loads(path.read_text("utf-8")), _search[0])
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
