@@ -1,8 +1,7 @@
 """MkDocs glue, kept thin: load the corpus once per build, add the generated pages and
 their nav entries, hand the glossary to the `abbr` extension and the macros to
-mkdocs-macros, add the exports, rewrite the search index after the build, and stop the
-build with the list of data problems (no traceback). The query side of search is a small
-wrapper around Material's search worker, in overrides/.
+mkdocs-macros, add the exports, replace the search index after the build (read by our search worker,
+in overrides/), and stop the build with the list of data problems (no traceback).
 
 Everything else (models, checks, rendering) lives in the `partenariat` package, which does
 not import MkDocs. The data folders are watched by `mkdocs serve` through `watch:` in
@@ -65,8 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "redirects" in config.plugins:  # old addresses of renamed pages keep working
         config.plugins["redirects"].config["redirect_maps"] = redirects
     _exports[:] = build_exports(ctx, base_url=config.site_url or "")
-    titles = nav_titles(config.nav, directory_urls=config.use_directory_urls)
-    _search[:] = [search_data(corpus, directory_urls=config.use_directory_urls, nav_titles=titles)]
+    _search[:] = [search_data(corpus, nav_titles=nav_titles(config.nav))]
 
     sections = nav_sections(_pages)
     index_of = {str(entries[0]): name for name, entries in sections.items()}

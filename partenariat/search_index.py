@@ -40,6 +40,7 @@ from .entities import ENTITY_TYPES, EntityType
 from .index import build_index as build_backlinks
 from .load import Corpus
 from .render.common import first_sentence
+from .render.glossary import abbreviations
 
 # --- words (mirrored in search-fr.js) ---------------------------------------------------------
 
@@ -159,7 +160,13 @@ def _codified_forms(codified: str | None) -> list[str]:
     return [codified, *(f"{m.group(1)}{m.group(2)}" for m in _ARTICLE.finditer(codified.lower()))]
 
 
-def _names_and_keywords(etype: EntityType, e: BaseModel) -> tuple[list[str | None], list[str | None]]:
+def _codes(codified: Iterable[str | None], acronyms: Mapping[str, str]) -> list[str]:
+    """The codes an article is codified in, spelt out: « CSP L. 6321-1 » → Code de la santé publique."""
+    return [acronyms[word] for c in codified if c for word in c.split() if word in acronyms]
+
+
+def _names_and_keywords(etype: EntityType, e: BaseModel,
+                        acronyms: Mapping[str, str]) -> tuple[list[str | None], list[str | None]]:
     """What a reader types to find the page of ``e``: whole names, and other words."""
     name = etype.name
     if name == "concept":
@@ -172,7 +179,8 @@ def _names_and_keywords(etype: EntityType, e: BaseModel) -> tuple[list[str | Non
     if name == "legal":
         articles = [form for a in e.articles for form in _codified_forms(a.codified_as)]
         numbers = [f"{e.kind} {e.number}" if e.number else None, e.number]
-        return [e.title, e.short_title, *numbers, *articles], [f"article {a.number}" for a in e.articles]
+        codes = _codes((a.codified_as for a in e.articles), acronyms)
+        return [e.title, e.short_title, *numbers, *articles], [*(f"article {a.number}" for a in e.articles), *codes]
     if name == "glossary":
         return [e.acronym, *e.variants, e.expansion], []
     if name == "case":
@@ -198,11 +206,13 @@ def _summary(etype: EntityType, e: BaseModel) -> str:
     return first_sentence(summary) if summary else ""
 
 
-def search_data(corpus: Corpus, directory_urls: bool = True, nav_titles: Mapping[str, str] | None = None) -> SearchData:
+def search_data(corpus: Corpus, nav_titles: Mapping[str, str] | None = None) -> SearchData:
     """Kind, names, keywords, summary and boost of every entity page (and the nav titles of
-    the other pages, as names). An entity cited more gets a little more boost, so that
-    « partenariat » lists the notion before the « Étoile du partenariat »."""
+    the other pages, as names), by folder location (`canonical`). An entity cited more gets
+    a little more boost, so that « partenariat » lists the notion before the « Étoile du
+    partenariat »."""
     backlinks = build_backlinks(corpus)
+    acronyms = abbreviations(corpus.entities("glossary"))
     pages: dict[str, PageSearch] = {}
     for location, title in (nav_titles or {}).items():
         pages[location] = PageSearch("page", names=(title,))
@@ -210,13 +220,12 @@ def search_data(corpus: Corpus, directory_urls: bool = True, nav_titles: Mapping
         for entity in corpus.entities(etype.name):
             cited = sum(len(ids) for ids in backlinks.cited_by(etype.name, entity.id).values())
             boost = round(TYPE_BOOSTS.get(etype.name, 1.0) * (1 + math.log1p(cited) / 20), 3)
-            location = f"{etype.url}/{entity.id}/" if directory_urls else f"{etype.url}/{entity.id}.html"
-            names, keywords = _names_and_keywords(etype, entity)
+            location = f"{etype.url}/{entity.id}/"
+            names, keywords = _names_and_keywords(etype, entity, acronyms)
             pages[location] = PageSearch(KIND_LABELS.get(etype.name, etype.singular),
                                          tuple(str(n) for n in names if n), tuple(str(k) for k in keywords if k),
                                          _summary(etype, entity), boost)
-    listings = LISTINGS if directory_urls else tuple(p.rstrip("/") + ".html" for p in LISTINGS)
-    return SearchData(pages, HAND_WRITTEN, listings)
+    return SearchData(pages, HAND_WRITTEN, LISTINGS)
 
 
 # --- the index --------------------------------------------------------------------------------
@@ -252,11 +261,25 @@ def index_words(texts: Iterable[str], exclude: set[str] | None = None) -> str:
     return " ".join(out)
 
 
+def canonical(location: str) -> str:
+    """A page's location as the data knows it, whatever MkDocs' URL style: ``concepts/x.html``,
+    ``concepts/x/index.html`` and ``concepts/x/`` are ``concepts/x/``. (The offline build
+    switches styles between hooks: looking pages up by their canonical location keeps the
+    offline index the same as the online one.)"""
+    if location.endswith("index.html"):
+        return location.removesuffix("index.html")
+    if location.endswith(".html"):
+        return location.removesuffix(".html") + "/"
+    return location
+
+
 def _page_of(location: str, data: SearchData) -> PageSearch | None:
+    """What the data says of a page; a hand-written page also gets its folder's kind and words."""
     page = data.pages.get(location)
-    if page is None:
-        page = next((p for prefix, p in data.prefixes.items() if location.startswith(prefix)), None)
-    return page
+    folder = next((p for prefix, p in data.prefixes.items() if location.startswith(prefix)), None)
+    if page is None or folder is None:
+        return page or folder
+    return PageSearch(folder.kind, page.names, page.keywords + folder.keywords, page.summary, folder.boost)
 
 
 def make_index(material: Mapping[str, object], data: SearchData) -> dict[str, object]:
@@ -276,6 +299,7 @@ def make_index(material: Mapping[str, object], data: SearchData) -> dict[str, ob
     for doc in docs_in:
         location = str(doc["location"])
         page_location, _, anchor = location.partition("#")
+        page_location = canonical(page_location)
         if anchor and (page_location in data.listings or anchor in LIST_SECTIONS):
             continue
         first = not anchor and page_location not in seen_pages
@@ -312,7 +336,7 @@ def make_index(material: Mapping[str, object], data: SearchData) -> dict[str, ob
     return {"config": config, "docs": docs}
 
 
-def nav_titles(nav: object, directory_urls: bool = True) -> dict[str, str]:
+def nav_titles(nav: object) -> dict[str, str]:
     """Location → title of every page named in mkdocs.yml's ``nav`` (« Glossaire »,
     « Contribuer »): a reader types the name seen in the menu."""
     out: dict[str, str] = {}
@@ -324,14 +348,14 @@ def nav_titles(nav: object, directory_urls: bool = True) -> dict[str, str]:
         elif isinstance(item, dict):
             for title, target in item.items():
                 if isinstance(target, str) and target.endswith(".md"):
-                    out[_location(target, directory_urls)] = str(title)
+                    out[_location(target)] = str(title)
                 elif isinstance(target, list):
                     items += target
     return out
 
 
-def _location(path: str, directory_urls: bool) -> str:
+def _location(path: str) -> str:
     stem = path.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
-    return f"{stem}/" if directory_urls else f"{stem}.html"
+    return f"{stem}/"
