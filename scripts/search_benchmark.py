@@ -40,6 +40,7 @@ from searchbox import open_search, rank_of, reference_queries  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 COLD_QUERY = "cpom"
+ANSWER_MS = 10_000  # a query not answered by then counts as not found (the old worker dropped some)
 
 
 def build(dest: Path, offline: bool) -> Path:
@@ -90,7 +91,7 @@ def index_size(site: Path) -> dict[str, int]:
 def reference_figures(browser: Any, base: str) -> dict[str, dict[str, Any]]:
     """Per category: queries, top-1 and top-3 counts, and the misses (query, rank)."""
     page = browser.new_page()
-    box = open_search(page, base)
+    box = open_search(page, base, timeout_ms=ANSWER_MS)
     figures: dict[str, dict[str, Any]] = defaultdict(lambda: {"n": 0, "top1": 0, "top3": 0, "missed": []})
     for query in reference_queries():
         try:
@@ -100,7 +101,7 @@ def reference_figures(browser: Any, base: str) -> dict[str, dict[str, Any]]:
             rank = None
             page.close()
             page = browser.new_page()
-            box = open_search(page, base)
+            box = open_search(page, base, timeout_ms=ANSWER_MS)
         row = figures[query.category]
         row["n"] += 1
         row["top1"] += rank == 1

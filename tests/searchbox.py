@@ -61,8 +61,8 @@ COUNT_WORKER_MESSAGES = """
 class SearchBox:
     """Type a query in Material's search box, read the result pages (relative to the site root)."""
 
-    def __init__(self, page: Page, base: str) -> None:
-        self.page, self.base = page, base
+    def __init__(self, page: Page, base: str, timeout_ms: float = 30_000) -> None:
+        self.page, self.base, self.timeout_ms = page, base, timeout_ms
         self.box = page.locator("input.md-search__input")
 
     def results(self, query: str) -> list[str]:
@@ -74,7 +74,7 @@ class SearchBox:
         # that adds nothing sends the query as a keyboard would have.
         self.box.press("End")
         self.page.wait_for_function("q => window.__lastQuery === q && window.__answers === window.__queries",
-                                    arg=query, timeout=30_000)
+                                    arg=query, timeout=self.timeout_ms)
         hrefs = self.page.eval_on_selector_all(
             ".md-search-result__item", "items => items.map(li => li.querySelector('a').href)")
         return [self.relative(href) for href in hrefs]
@@ -84,12 +84,12 @@ class SearchBox:
         return path.removesuffix("index.html")  # the offline copy links to folder/index.html
 
 
-def open_search(page: Page, base: str, start: str = "concepts/") -> SearchBox:
+def open_search(page: Page, base: str, start: str = "concepts/", timeout_ms: float = 30_000) -> SearchBox:
     """`base` is the site root (`http://…/` or `file:///…/`); the page opened is `start`."""
     page.add_init_script(COUNT_WORKER_MESSAGES)
     suffix = "index.html" if base.startswith("file:") else ""
     page.goto(base + start + suffix)
-    return SearchBox(page, base)
+    return SearchBox(page, base, timeout_ms)
 
 
 def rank_of(results: list[str], expected: str) -> int | None:

@@ -206,6 +206,13 @@ def test_reference_query_offline(offline_search: SearchBox, query: Query) -> Non
     check(offline_search, query)
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["partenariat et réseau", "pre", "réseau", "L. 312-7", "qui a défini le partenariat",
+                                   "coordinaton", "territoires"])
+def test_same_ranking_online_and_offline(online_search: SearchBox, offline_search: SearchBox, query: str) -> None:
+    assert offline_search.results(query)[:8] == online_search.results(query)[:8]
+
+
 def test_reference_set_covers_every_category() -> None:
     categories = {q.category for q in REFERENCE}
     assert {"sigles", "titres", "questions", "noms", "articles", "fautes", "elisions", "pluriels"} <= categories

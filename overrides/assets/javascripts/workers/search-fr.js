@@ -73,6 +73,7 @@
   var bySingular = new Map() // singular → words
   var exact = new Map(), loose = new Map() // name key → [[doc, main name?], …]
   var contribute = -1    // the « Contribuer » page, for « nothing found »
+  var byLocation = new Map() // location → doc
 
   function add(map, name, value) {
     var list = map.get(name)
@@ -83,6 +84,7 @@
     STOP = new Set(data.config.stop || [])
     docs = data.docs
     docs.forEach(function (doc, i) {
+      byLocation.set(doc.location, i)
       doc.page = doc.location.split("#")[0]
       doc.boost = (doc.b || 1) * (doc.location.indexOf("#") >= 0 ? SECTION : 1)
       for (var field in FIELD_WEIGHT)
@@ -167,7 +169,7 @@
     terms.forEach(function (term, t) {
       term.found.forEach(function (quality, word) {
         var list = postings.get(word)
-        var rarity = Math.log(1 + total / list.length)
+        var rarity = term.flat ? 1 : Math.log(1 + total / list.length)
         list.forEach(function (posting) {
           var row = scores.get(posting[0])
           if (!row) scores.set(posting[0], row = new Array(terms.length).fill(0))
@@ -191,9 +193,19 @@
     return bonus
   }
 
+  /* Typing « pa » or « par »: nothing to rank by yet but the word being typed, as a prefix */
+  function typing(list) {
+    var last = list[list.length - 1]
+    if (!last || last.length < 2) return []
+    var found = new Map()
+    prefixed(last).forEach(function (w) { found.set(w, 0.5) })
+    return found.size ? [{word: last, found: found, flat: true}] : [] // flat: no rarity, names first
+  }
+
   function rank(query) {
     var list = words(query)
     var terms = queryTerms(list)
+    if (!terms.some(function (term) { return term.found.size })) terms = typing(list)
     var scores = wordScores(terms)
     var bonus = nameBonus(list)
     var ranked = new Map() // doc → score
@@ -213,10 +225,20 @@
     return text.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";" })
   }
 
+  var normalized = new Map() // word shown → normalised, for highlighting
+  function normalizeShown(word) {
+    var out = normalized.get(word)
+    if (out === undefined) {
+      if (normalized.size > 50000) normalized.clear()
+      normalized.set(word, out = normalize(word))
+    }
+    return out
+  }
+
   function highlight(text, marked) {
     var out = "", last = 0, re = /[\p{L}\p{N}]+/gu, m
     while ((m = re.exec(text))) {
-      var word = normalize(m[0])
+      var word = normalizeShown(m[0])
       out += escape(text.slice(last, m.index))
       out += marked.has(word) ? "<mark>" + escape(m[0]) + "</mark>" : escape(m[0])
       last = m.index + m[0].length
@@ -231,10 +253,6 @@
     return out
   }
 
-  function pageIndex(location) {
-    for (var i = 0; i < docs.length; i++) if (docs[i].location === location) return i
-    return -1
-  }
 
   function groups(ranked, marked, terms) {
     var byPage = new Map()
@@ -250,7 +268,7 @@
       .sort(function (a, b) { return b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1) })
       .slice(0, MAX_RESULTS)
       .map(function (entry) {
-        var page = pageIndex(entry[0]), group = entry[1]
+        var page = byLocation.has(entry[0]) ? byLocation.get(entry[0]) : -1, group = entry[1]
         var items = page >= 0 ? [item(docs[page], group.score, marked, terms)] : []
         group.sections.sort(function (a, b) { return b[1] - a[1] }).slice(0, 5).forEach(function (s) {
           items.push(item(docs[s[0]], s[1], marked, terms))
@@ -293,7 +311,7 @@
     return {items: items}
   }
 
-  function suggestion(query, terms) {
+  function suggestion(query) {
     var last = query.split(/[\s-]+/).pop()
     if (!last) return []
     var words = prefixed(normalize(last)).filter(function (w) { return w.lastIndexOf(last, 0) === 0 })
@@ -312,7 +330,7 @@
     var items = groups(result.ranked, marked, terms)
     if (!items.length) return nothingFound(query)
     var out = {items: items}
-    if (options && options.suggest) out.suggest = suggestion(query, result.terms)
+    if (options && options.suggest) out.suggest = suggestion(query)
     return out
   }
 
