@@ -39,8 +39,13 @@ function fold(text) {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").toLowerCase();
 }
 
-function headingBefore(table) {
-  var previous = table.previousElementSibling;
+// Material wraps each table in scrolling boxes: the box is what sits after the heading.
+function tableBox(table) {
+  return table.closest(".md-typeset__scrollwrap") || table;
+}
+
+function headingBefore(box) {
+  var previous = box.previousElementSibling;
   return previous && /^H[2-6]$/.test(previous.tagName) ? previous : null;
 }
 
@@ -96,8 +101,9 @@ document$.subscribe(function () {
           if (match) inTable += 1;
         });
         var empty = inTable === 0;
-        table.hidden = empty;
-        var heading = headingBefore(table);
+        var box = tableBox(table);
+        box.hidden = empty;
+        var heading = headingBefore(box);
         if (heading) heading.hidden = empty;
         if (empty) emptyGroups += 1;
         shown += inTable;
