@@ -31,7 +31,7 @@ from partenariat.preview import load_for_preview
 from partenariat.render.common import Context
 from partenariat.render.glossary import abbreviations
 from partenariat.schemas import SCHEMA_DIR, render_schemas
-from partenariat.search_index import SearchData, make_index, nav_titles, search_data
+from partenariat.search_index import SearchData, make_index, nav_titles, search_data, with_nav_titles
 from partenariat.urls import check_addresses
 
 _pages: list[Page] = []
@@ -64,7 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "redirects" in config.plugins:  # old addresses of renamed pages keep working
         config.plugins["redirects"].config["redirect_maps"] = redirects
     _exports[:] = build_exports(ctx, base_url=config.site_url or "")
-    _search[:] = [search_data(corpus, nav_titles=nav_titles(config.nav))]
+    _search[:] = [search_data(corpus)]
 
     sections = nav_sections(_pages)
     index_of = {str(entries[0]): name for name, entries in sections.items()}
@@ -124,5 +124,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     by our worker (overrides/assets/javascripts/workers/search-fr.js)."""
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.is_file() and _search:
-        index = make_index(json.loads(path.read_text("utf-8")), _search[0])
+        data = with_nav_titles(_search[0], nav_titles(config.nav))
+        index = make_index(json.loads(path.read_text("utf-8")), data)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")

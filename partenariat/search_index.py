@@ -32,7 +32,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pydantic import BaseModel
 
@@ -206,16 +206,13 @@ def _summary(etype: EntityType, e: BaseModel) -> str:
     return first_sentence(summary) if summary else ""
 
 
-def search_data(corpus: Corpus, nav_titles: Mapping[str, str] | None = None) -> SearchData:
-    """Kind, names, keywords, summary and boost of every entity page (and the nav titles of
-    the other pages, as names), by folder location (`canonical`). An entity cited more gets
-    a little more boost, so that « partenariat » lists the notion before the « Étoile du
-    partenariat »."""
+def search_data(corpus: Corpus) -> SearchData:
+    """Kind, names, keywords, summary and boost of every entity page, by folder location
+    (`canonical`, whatever MkDocs' URL style). An entity cited more gets a little more boost,
+    so that « partenariat » lists the notion before the « Étoile du partenariat »."""
     backlinks = build_backlinks(corpus)
     acronyms = abbreviations(corpus.entities("glossary"))
     pages: dict[str, PageSearch] = {}
-    for location, title in (nav_titles or {}).items():
-        pages[location] = PageSearch("page", names=(title,))
     for etype in ENTITY_TYPES:
         for entity in corpus.entities(etype.name):
             cited = sum(len(ids) for ids in backlinks.cited_by(etype.name, entity.id).values())
@@ -334,6 +331,13 @@ def make_index(material: Mapping[str, object], data: SearchData) -> dict[str, ob
             out["x"] = text_words
         docs.append(out)
     return {"config": config, "docs": docs}
+
+
+def with_nav_titles(data: SearchData, titles: Mapping[str, str]) -> SearchData:
+    """``data`` where the pages of the menu are also found by their menu title (what the data
+    says of an entity page wins)."""
+    menu = {location: PageSearch("page", names=(title,)) for location, title in titles.items()}
+    return replace(data, pages={**menu, **data.pages})
 
 
 def nav_titles(nav: object) -> dict[str, str]:

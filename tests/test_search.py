@@ -27,6 +27,7 @@ from partenariat.search_index import (
     make_index,
     nav_titles,
     search_data,
+    with_nav_titles,
     singular,
     words,
 )
@@ -134,7 +135,7 @@ def test_listings_keep_their_title_and_list_sections_are_dropped() -> None:
 
 
 def test_search_data_from_the_fixture_corpus() -> None:
-    data = search_data(load_corpus(FIXTURE), nav_titles={"glossaire/": "Glossaire"})
+    data = with_nav_titles(search_data(load_corpus(FIXTURE)), {"glossaire/": "Glossaire", "concepts/reseau/": "Réseau !"})
     cpom = data.pages["glossaire/cpom/"]
     assert (cpom.kind, cpom.names[0], cpom.summary) == ("sigle", "CPOM", "Contrat pluriannuel d'objectifs et de moyens")
     law = data.pages["textes-juridiques/loi-2002/"]
@@ -144,6 +145,7 @@ def test_search_data_from_the_fixture_corpus() -> None:
     author = next(p for loc, p in data.pages.items() if loc.startswith("auteurs/"))
     assert author.kind == "auteur" and author.names
     assert data.pages["glossaire/"].names == ("Glossaire",)
+    assert data.pages["concepts/reseau/"].names[0] == "Réseau"  # the data wins over the menu
 
 
 
