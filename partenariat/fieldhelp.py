@@ -23,7 +23,8 @@ HELP: dict[str, str] = {
     "quote": "Citation exacte (une ou deux phrases), sans les guillemets.",
     "Definition.source": "Ouvrage d'où vient la citation (identifiant de sources/).",
     "Definition.author": "Auteur de la définition, s'il n'est pas l'auteur de l'ouvrage (identifiant d'authors/).",
-    "page": "Page de la citation, si le document la donne.",
+    "page": ("Page de la citation, si le document la donne (« 12 », « 15-16 ») ; sinon la partie ou la "
+             "diapositive telle que le document la nomme (« Partie 1 ») : seul un numéro est précédé de « p. »."),
     "comment": "Commentaire facultatif, avec vos propres mots.",
     "related": "Notions voisines, avec le type de relation.",
     "concept": "Identifiant d'une notion (concepts/).",
@@ -51,7 +52,8 @@ HELP: dict[str, str] = {
     # sources
     "Source.type": "Nature du travail (livre, article, chapitre, communication…).",
     "title": "Titre exact.",
-    "cited_as": "Forme de citation quand le document ne donne pas de titre (ex. « Geddes (2000) »).",
+    "cited_as": ("Forme de citation quand le document ne donne pas de titre (ex. « Geddes (2000) ») ; "
+                 "la fiche dit alors « titre non précisé », sans jamais inventer de titre."),
     "authors": "Auteurs (identifiants d'authors/), dans l'ordre.",
     "editors": "Directeurs de publication (identifiants d'authors/).",
     "year": "Année de publication.",
@@ -84,7 +86,7 @@ HELP: dict[str, str] = {
     "description": "Une ou deux phrases avec vos propres mots : ce que c'est et où les documents le rencontrent.",
     "see_also": "Autres sigles liés (identifiants de glossary/).",
     # cases
-    "Case.kind": "encadre, atelier, entretien ou temoignage.",
+    "Case.kind": "encadre, atelier, entretien, temoignage ou enquete.",
     "Case.number": "Numéro de l'encadré.",
     "years": "Période (ex. « 2009 », « 2014-2017 »).",
     "dispositif": "Dispositif concerné (ex. « PRE d'Angoulême »).",

@@ -25,6 +25,7 @@ SOURCE_TYPES = {
     "rapport": "Rapport ou guide",
     "page-web": "Page web",
     "texte-officiel": "Texte officiel",
+    "convention": "Convention de partenariat",
     "non-precise": "Travail cité (nature non précisée)",
 }
 
@@ -43,6 +44,7 @@ CASE_KINDS = {
     "atelier": "Synthèse d'atelier",
     "entretien": "Entretien",
     "temoignage": "Témoignage",
+    "enquete": "Enquête",
 }
 
 PARTNERSHIP_LEVELS = {

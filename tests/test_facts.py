@@ -95,7 +95,7 @@ def test_health_networks_article() -> None:
 @pytest.mark.parametrize(
     ("case_id", "data_fact", "seed_fact"),
     [
-        ("rencontres-partenariales-2018", "47 participants", "47 personnes ont participé"),
+        ("rencontres-partenariales-2018", "47 personnes ont participé", "47 personnes ont participé"),
         ("rencontres-partenariales-2018", "de 5 à 19", "groupes de 5 personnes à 19 personnes"),
         ("trepos-encadre-3-valenciennes", "190 000 habitants", "190 000 habitants, 35 communes, 14 qpv"),
         ("trepos-encadre-3-valenciennes", "230 jeunes", "accompagne 230 jeunes"),

@@ -27,8 +27,8 @@ from partenariat.search_index import (
     make_index,
     nav_titles,
     search_data,
-    with_nav_titles,
     singular,
+    with_nav_titles,
     words,
 )
 from searchbox import Query, SearchBox, open_search, rank_of, reference_queries

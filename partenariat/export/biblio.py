@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from .. import vocab
+from ..core import UNTITLED, fr_date, sort_key
 from ..load import Corpus
 from ..models import Author, LegalText, Source
-from ..render.common import fr_date
-from ..render.indexes import sort_key
 from .common import plain_text
 
 # Types whose `container`/`part_of` is the book (with editors) that holds them.
@@ -104,6 +103,7 @@ GENRES = {
     "dossier": "Dossier documentaire",
     "rapport": "Rapport",
     "texte-officiel": "Texte officiel",
+    "convention": "Convention",
 }
 
 
@@ -135,7 +135,7 @@ def source_record(corpus: Corpus, source: Source) -> BibRecord:
     return BibRecord(
         id=source.id,
         category=source.type,
-        title=source.title or source.cited_as or source.id,
+        title=source.title or UNTITLED,
         accessed=source.reviewed,
         authors=names(source.authors),
         editors=editors,

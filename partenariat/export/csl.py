@@ -26,6 +26,7 @@ CSL_TYPES = {
     "page-web": "webpage",
     "texte-officiel": "document",
     "non-precise": "document",
+    "convention": "document",
     "legal": "legislation",
 }
 

@@ -15,10 +15,9 @@ from collections.abc import Iterable
 from html import escape as _escape
 
 from .. import vocab
+from ..core import UNTITLED, locator, person_name, sort_key
 from ..load import Corpus
 from ..models import Acronym, Concept, Definition, Source
-from ..render.cite import person_name
-from ..render.indexes import sort_key
 from .common import SITE_TITLE, html_text, page_url
 
 HTML = "1"  # Moodle's FORMAT_HTML
@@ -117,10 +116,12 @@ def _attribution(corpus: Corpus, d: Definition) -> str:
     assert isinstance(source, Source)
     ids = [d.author] if d.author else source.authors
     who = ", ".join(person_name(corpus.get("author", a)) for a in ids)  # type: ignore[arg-type]
-    title = f"<cite>{escape(source.title)}</cite>" if source.title else escape(source.cited_as or "")
+    if d.author and source.authors and d.author not in source.authors:  # a speaker quoted by the work's author
+        who += ", cité par " + ", ".join(person_name(corpus.get("author", a)) for a in source.authors)  # type: ignore[arg-type]
+    title = f"<cite>{escape(source.title)}</cite>" if source.title else escape(UNTITLED)
     parts = [escape(who), title + (f" ({source.year})" if source.year else "")]
     if d.page:
-        parts.append(f"p. {escape(d.page)}")
+        parts.append(escape(locator(d.page)))
     return ", ".join(p for p in parts if p)
 
 

@@ -24,6 +24,7 @@ RIS_TYPES = {
     "page-web": "ELEC",
     "texte-officiel": "GOVDOC",
     "non-precise": "GEN",
+    "convention": "GEN",
     "legal": "STAT",
 }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import vocab
-from ..models import Case
+from ..models import Case, Source
 from .common import Context, cited_by_section, front_matter, indent, provenance_section
 
 
@@ -35,6 +35,7 @@ def render_case(ctx: Context, case: Case) -> str:
         out.append(ctx.text(case.body) + "\n")
     if case.analysis:
         out.append("## Analyse\n")
+        out.append(analysis_credit(ctx, case))
         for a in case.analysis:
             title = (f"« {a.about} »" if a.about else "Commentaire").replace('"', "'")
             text = ctx.text(a.comment)
@@ -50,3 +51,15 @@ def render_case(ctx: Context, case: Case) -> str:
     out.append(cited_by_section(ctx, "case", case.id))
     out.append(provenance_section(ctx, case))
     return "\n".join(x for x in out if x)
+
+
+def analysis_credit(ctx: Context, case: Case) -> str:
+    """Whose comments the analysis boxes hold: in an encadré, the speaker's margin notes on
+    phrases of the case (a quoted phrase must not read as the site's own words)."""
+    source = ctx.entity("source", case.source)
+    assert isinstance(source, Source)
+    if case.kind != "encadre" or not source.authors:
+        return ""
+    who = ctx.links("author", source.authors)
+    return (f"*Entre guillemets, des passages de l'encadré ; en dessous, le commentaire que {who} "
+            f"en donne en marge de son support ({ctx.link('source', case.source)}), résumé.*\n")

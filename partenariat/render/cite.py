@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from ..models import Author, Source
+from ..addresses import ENTRY_EXPORT_EXTENSIONS, export_path
+from ..core import UNTITLED, locator, person_name
+from ..models import Source
 from .common import Context, fr_date
 
+__all__ = ["UNTITLED", "export_links", "locator", "names", "person_name", "reference"]
+
 ARTICLE_LIKE = {"article", "chapitre", "entree-dictionnaire", "communication", "synthese-atelier"}
-
-
-def person_name(author: Author) -> str:
-    if author.kind == "personne" and author.family:
-        return f"{author.family.upper()} {author.given}" if author.given else author.family.upper()
-    return author.name
 
 
 def names(ctx: Context, ids: list[str]) -> str:
@@ -31,9 +29,11 @@ def reference(ctx: Context, source: Source, link_authors: bool = False) -> str:
                                    for i in source.authors))
         else:
             parts.append(names(ctx, source.authors))
-    title = source.title or source.cited_as or ""
+    title = source.title or UNTITLED
+    if not source.title and not source.authors and source.cited_as:
+        title = f"{source.cited_as} {UNTITLED}"  # anonymous and untitled: how it is designated
     if source.type in ARTICLE_LIKE and (source.container or source.part_of):
-        parts.append(f"« {title} »")
+        parts.append(f"« {title} »" if source.title else title)
         host = []
         parent = ctx.entity("source", source.part_of) if source.part_of else None
         if source.type in {"chapitre", "entree-dictionnaire"} and isinstance(parent, Source) and parent.editors:
@@ -63,7 +63,7 @@ def reference(ctx: Context, source: Source, link_authors: bool = False) -> str:
     elif source.year:
         details.append(str(source.year))
     if source.pages:
-        details.append(f"p. {source.pages}")
+        details.append(locator(source.pages))
     if details:
         parts.append(", ".join(details))
     text = ". ".join(p.rstrip(".") for p in parts if p) + "."
@@ -79,8 +79,6 @@ EXPORT_LABELS = {"ris": "RIS (Zotero, EndNote)", "bib": "BibTeX", "json": "CSL-J
 
 def export_links(type_name: str, entity_id: str, prefix: str = "../") -> str:
     """Links to the reference files of one source or legal text (written by the exports)."""
-    from ..export import entry_export_paths
-
-    paths = entry_export_paths(type_name, entity_id)
-    links = [f"[{EXPORT_LABELS[ext]}]({prefix}{paths[ext]})" for ext in ("ris", "bib", "json")]
+    links = [f"[{EXPORT_LABELS[ext]}]({prefix}{export_path(type_name, entity_id, ext)})"
+             for ext in ENTRY_EXPORT_EXTENSIONS]
     return "*Exporter la référence* : " + " · ".join(links)

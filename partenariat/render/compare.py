@@ -10,19 +10,26 @@ from html import escape
 
 from .. import vocab
 from ..models import Concept, Definition, Source
-from .cite import person_name
+from .cite import locator, person_name
 from .common import Context, cell
 
 
 def attribution(ctx: Context, source_id: str, author_id: str | None, page: str | None) -> str:
-    """« Dhume, *Du travail social au travail ensemble* (2001), p. 12 », each part linked."""
+    """« Dhume, *Du travail social au travail ensemble* (2001), p. 12 », each part linked; a
+    speaker quoted in someone else's work reads « Rancière, cité par Dhume, … »."""
     source = ctx.entity("source", source_id)
     assert isinstance(source, Source)
-    authors = [author_id] if author_id else source.authors
-    who = ", ".join(ctx.link("author", a, person_name(ctx.entity("author", a))) for a in authors)  # type: ignore[arg-type]
-    year = f" ({source.year})" if source.year else ""
-    page_text = f", p. {page}" if page else ""
-    return ", ".join(x for x in (who, ctx.link("source", source_id) + year + page_text) if x)
+    who = _names(ctx, [author_id] if author_id else source.authors)
+    if author_id and source.authors and author_id not in source.authors:
+        who += ", cité par " + _names(ctx, source.authors)
+    year = f" ({source.year})" if source.year and source.title else ""  # cited_as holds its year
+    page_text = f", {locator(page)}" if page else ""
+    work = ctx.link("source", source_id)
+    return ", ".join(x for x in (who, work + year + page_text) if x)
+
+
+def _names(ctx: Context, ids: list[str]) -> str:
+    return ", ".join(ctx.link("author", a, person_name(ctx.entity("author", a))) for a in ids)  # type: ignore[arg-type]
 
 
 def definition_card(ctx: Context, d: Definition, with_comment: bool = True) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import vocab
+from ..addresses import export_path
 from ..models import Concept, Curriculum
 from .cite import reference
 from .common import Context, cell, cited_by_section, front_matter, indent, provenance_section
@@ -67,7 +68,7 @@ def render_concept(ctx: Context, concept: Concept) -> str:
                               + [r.source for r in concept.related if r.source]))
     if used:
         refs = [f"- {reference(ctx, ctx.entity('source', s))} {ctx.link('source', s, 'Fiche')} · "  # type: ignore[arg-type]
-                f"[RIS](../bibliographie/{s}.ris) · [BibTeX](../bibliographie/{s}.bib)" for s in used]
+                f"[RIS](../{export_path('source', s, 'ris')}) · [BibTeX](../{export_path('source', s, 'bib')})" for s in used]
         out.append("## Sources\n\n" + "\n".join(refs) + "\n")
     out.append(quiz_section(ctx, concept))
     out.append(cited_by_section(ctx, "concept", concept.id, skip=("case", "curriculum")))

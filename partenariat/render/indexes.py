@@ -3,20 +3,16 @@ legal timeline, glossary A–Z and by domain, cases by kind, curricula."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 
 from .. import vocab
+from ..core import sort_key
 from ..models import Acronym, Author, Case, Concept, Curriculum, LegalText, Source
 from .case import case_heading
 from .cite import reference
 from .common import Context, cell, filterable, first_sentence, fr_date, front_matter
-from .legal import legal_heading
-
-
-def sort_key(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+from .legal import article_label, legal_heading
 
 
 def _letter(text: str) -> str:
@@ -88,7 +84,7 @@ def legal_index(ctx: Context) -> str:
     texts: list[LegalText] = sorted(ctx.corpus.entities("legal"), key=lambda t: t.date)  # type: ignore
     rows = ["| Date | Texte | Articles |", "| --- | --- | --- |"]
     for t in texts:
-        arts = ", ".join(a.codified_as or f"art. {a.number}" for a in t.articles)
+        arts = ", ".join(a.codified_as or article_label(a, short=True) for a in t.articles)
         rows.append(f"| {fr_date(t.date)} | {ctx.link('legal', t.id, legal_heading(t))} | {cell(arts)} |")
     return "\n".join([front_matter("Textes juridiques", "Les bases juridiques du partenariat, dans l'ordre chronologique."),
                       "# Textes juridiques\n",

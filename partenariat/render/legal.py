@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 from .. import vocab
-from ..models import LegalText
+from ..models import Article, LegalText
 from .cite import export_links
 from .common import Context, anchor_of, cited_by_section, fr_date, front_matter, provenance_section, quote_block
 
 
 def legal_heading(text: LegalText) -> str:
     return text.short_title or text.title
+
+
+def is_numbered(article: Article) -> bool:
+    """« 12 », « 1er », « L. 312-7 » are article numbers; « Extrait » (a passage the source
+    quotes without its number) is not, and must not read « Article Extrait »."""
+    return any(ch.isdigit() for ch in article.number)
+
+
+def article_label(article: Article, short: bool = False) -> str:
+    if not is_numbered(article):
+        return article.number.lower() if short else article.number
+    return f"{'art.' if short else 'Article'} {article.number}"
 
 
 def render_legal(ctx: Context, text: LegalText) -> str:
@@ -25,7 +37,7 @@ def render_legal(ctx: Context, text: LegalText) -> str:
         out.append(ctx.text(text.summary) + "\n")
     out.append(export_links("legal", text.id) + "\n")
     for article in text.articles:
-        heading = f"Article {article.number}"
+        heading = article_label(article)
         if article.codified_as:
             heading += f" — {article.codified_as}"
         out.append(f"## {heading} {{#{anchor_of('article-' + article.number)}}}\n")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from .. import vocab
-from ..models import Source
-from .cite import export_links, reference
+from ..models import Definition, Source
+from .cite import export_links, locator, person_name, reference
 from .common import Context, cited_by_section, front_matter, provenance_section
 
 
 def render_source(ctx: Context, source: Source) -> str:
-    title = source.title or source.cited_as or source.id
+    title = source.title or f"{source.cited_as} — titre non précisé"
     out = [front_matter(title, source.summary), f"# {title}\n"]
     out.append(f"*{vocab.SOURCE_TYPES[source.type]}*\n")
     out.append("## Référence\n\n" + reference(ctx, source, link_authors=True) + "\n")
@@ -28,11 +28,23 @@ def render_source(ctx: Context, source: Source) -> str:
     for edge in ctx.index.edges_to("source", source.id):  # definitions[i].source of a concept
         if edge.source_type == "concept" and edge.path[0] == "definitions" and edge.path[-1] == "source":
             d = ctx.entity("concept", edge.source_id).definitions[edge.path[1]]  # type: ignore[attr-defined]
-            page = f", p. {d.page}" if d.page else ""
-            passages.append(f"> « {' '.join(d.quote.split())} »\n\n"
-                            f"— définition de {ctx.link('concept', edge.source_id)}{page}\n")
+            passages.append(f"> « {' '.join(d.quote.split())} »\n\n— "
+                            + passage_credit(ctx, source, d, edge.source_id) + "\n")
     if passages:
         out.append("## Passages cités\n\n" + "\n".join(passages))
     out.append(cited_by_section(ctx, "source", source.id))
     out.append(provenance_section(ctx, source))
     return "\n".join(x for x in out if x)
+
+
+def passage_credit(ctx: Context, source: Source, d: Definition, concept_id: str) -> str:
+    """Who speaks, when it is not the work's author (a quoted definition would otherwise read as
+    the author's), then the notion it defines and where."""
+    parts = []
+    if d.author and d.author not in source.authors:
+        speaker = ctx.link("author", d.author, person_name(ctx.entity("author", d.author)))  # type: ignore[arg-type]
+        parts.append(f"{speaker}, cité dans cet ouvrage")
+    parts.append(f"définition de {ctx.link('concept', concept_id)}")
+    if d.page:
+        parts.append(locator(d.page))
+    return ", ".join(parts)
