@@ -352,8 +352,10 @@ def nav_titles(nav: object) -> dict[str, str]:
         elif isinstance(item, dict):
             for title, target in item.items():
                 if isinstance(target, str) and target.endswith(".md"):
-                    out[_location(target)] = str(title)
-                elif isinstance(target, list):
+                    out.setdefault(_location(target), str(title))
+                elif isinstance(target, list):  # a section: its first page is its index (navigation.indexes)
+                    if target and isinstance(target[0], str) and target[0].endswith(".md"):
+                        out.setdefault(_location(target[0]), str(title))
                     items += target
     return out
 

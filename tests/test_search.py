@@ -165,8 +165,10 @@ def test_nav_titles_name_the_pages_of_the_menu() -> None:
     nav = [{"Accueil": "index.md"},
            {"Comparer": ["comparer/index.md", {"Partenariat et réseau": "comparer/partenariat-reseau.md"}]},
            {"Glossaire": "glossaire/index.md"}, {"Contribuer": "contribuer.md"}, {"Dépôt": "https://example.org/"}]
-    assert nav_titles(nav) == {"": "Accueil", "comparer/partenariat-reseau/": "Partenariat et réseau",
+    assert nav_titles(nav) == {"": "Accueil", "comparer/": "Comparer", "comparer/partenariat-reseau/": "Partenariat et réseau",
                                "glossaire/": "Glossaire", "contribuer/": "Contribuer"}
+    expanded = [{"Glossaire": ["glossaire/index.md", {"Glossaire à imprimer": "glossaire/a-imprimer.md"}]}]
+    assert nav_titles(expanded) == {"glossaire/": "Glossaire", "glossaire/a-imprimer/": "Glossaire à imprimer"}
 
 
 # --- the real search box: one browser, one online and one offline site per session ----------
