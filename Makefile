@@ -4,11 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve offline check test lint clean
+.PHONY: site serve offline publish check test lint clean
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -24,6 +24,16 @@ serve: $(STAMP)
 ## A copy that works without network or server (USB stick): site-offline/, same paths as online
 offline: $(STAMP)
 	OFFLINE=true NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict -d site-offline
+
+## The publication job (CI): the offline copy zipped, then the site built with its published
+## address and the zip (linked from « Formateurs »). SITE_URL=https://… make publish
+publish: $(STAMP)
+	@test -n "$(SITE_URL)" || { echo "SITE_URL manquant : SITE_URL=https://exemple.org/partenariat/ make publish" >&2; exit 1; }
+	rm -rf site build/partenariat-hors-ligne build/partenariat-hors-ligne.zip
+	$(BIN)/python -m partenariat check
+	OFFLINE=true NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict -q -d build/partenariat-hors-ligne
+	$(BIN)/python -c 'import shutil; shutil.make_archive("build/partenariat-hors-ligne", "zip", "build", "partenariat-hors-ligne")'
+	PARTENARIAT_OFFLINE_ZIP=build/partenariat-hors-ligne.zip NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 check: $(STAMP)
 	$(BIN)/python -m partenariat check

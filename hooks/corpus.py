@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from partenariat import DataError
 from partenariat.macros import make_macros
 from partenariat.messages import report
+from partenariat.publish import OFFLINE_ZIP, offline_download, offline_zip, published_url
 from partenariat.search_index import make_index, nav_titles, with_nav_titles
 from partenariat.site import Site, SiteOptions, build_site
 
@@ -51,8 +52,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
-    options = SiteOptions(directory_urls=config.use_directory_urls, base_url=config.site_url or "",
+    root = Path(config.config_file_path).resolve().parent  # `-f mkdocs.yml` gives a relative path
+    # the published address (SITE_URL), never the preview's own local address
+    options = SiteOptions(directory_urls=config.use_directory_urls, base_url=published_url(config.site_url, STATE.serving),
                           preview=STATE.serving, docs_dir=str(Path(config.docs_dir).relative_to(root)))
     try:
         site = build_site(root, options)
@@ -62,6 +64,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         print("Données invalides (la prévisualisation garde la dernière version correcte) :\n"
               + report(site.problems), file=sys.stderr)
     STATE.site = site
+    if site.ctx.edition:  # the footer states the edition
+        config.copyright = f"{config.copyright or ''} {site.ctx.edition.label}.".strip()
     if "redirects" in config.plugins:  # old addresses of renamed pages keep working
         config.plugins["redirects"].config["redirect_maps"] = site.redirects
     if config.nav:
@@ -77,6 +81,7 @@ def _register_macros(config: MkDocsConfig, site: Site) -> None:
     macros: dict[str, Any] = make_macros(site.ctx, STATE.macro_errors)
     continuum = macros["continuum"]
     macros["continuum"] = pass_context(lambda jinja_ctx, *args: continuum(*args, page_path=jinja_ctx["page"].file.src_uri))
+    macros["copie_hors_ligne"] = lambda: offline_download(offline_zip())
     config.plugins["macros"].register_macros(macros)
 
 
@@ -87,6 +92,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.path, content=page.markdown))
     for extra in site.files:  # exports (Moodle, CSV, CSL-JSON, RIS, BibTeX) and JSON Schemas
         files.append(File.generated(config, extra.path, content=extra.content))
+    archive = offline_zip()
+    if archive:  # the offline copy made by `make publish`, linked from « Formateurs »
+        files.append(File.generated(config, OFFLINE_ZIP, abs_src_path=str(archive)))
     return files
 
 

@@ -24,6 +24,11 @@ from .entities import BY_NAME
 ENTRY_EXPORT_EXTENSIONS = ("ris", "bib", "json")
 ENTRY_EXPORT_TYPES = ("source", "legal")
 
+# Pages and files of the publication (partenariat.changes, partenariat.publish)
+NEWS_PAGE = "nouveautes.md"  # « Nouveautés »
+NEWS_FEED = "nouveautes.xml"  # its Atom feed, at the site root
+OFFLINE_ZIP = "telechargements/partenariat-hors-ligne.zip"  # the offline copy, made by `make publish`
+
 
 def folder_of(type_name: str) -> str:
     """French URL folder of an entity type ('concept' → 'concepts')."""
@@ -49,6 +54,29 @@ def url_of_source(md_path: str, directory_urls: bool = True) -> str:
 def export_path(type_name: str, entity_id: str, ext: str) -> str:
     """Site-relative path of one bibliographic file of a source or legal text."""
     return f"{folder_of(type_name)}/{entity_id}.{ext}"
+
+
+# The question bank and the flashcards (partenariat.export.quiz), at the site root.
+QUESTION_BANK_FILES = {"xml": "questions-moodle.xml", "gift": "questions.gift"}
+FLASHCARDS_FILE = "cartes-anki.csv"
+
+
+def pack_path(curriculum_id: str, anchor: str) -> str:
+    """Docs-relative Markdown file of a competency pack, beside its curriculum's page
+    (`referentiels/bts-esf/c4-1.md` → `referentiels/bts-esf/c4-1/`)."""
+    return f"{folder_of('curriculum')}/{curriculum_id}/{anchor}.md"
+
+
+def pack_question_files(curriculum_id: str, anchor: str) -> dict[str, str]:
+    """Format → site-relative path of the question files of one competency, beside its pack."""
+    stem = f"{folder_of('curriculum')}/{curriculum_id}/{anchor}-questions"
+    return {"xml": f"{stem}.xml", "gift": f"{stem}.gift"}
+
+
+def curriculum_question_files(curriculum_id: str) -> dict[str, str]:
+    """Format → site-relative path of the questions of every competency of a curriculum."""
+    stem = f"{folder_of('curriculum')}/{curriculum_id}/questions"
+    return {"xml": f"{stem}.xml", "gift": f"{stem}.gift"}
 
 
 def _anchor(anchor: str) -> str:

@@ -4,9 +4,8 @@ export/, so that neither imports the other."""
 
 from __future__ import annotations
 
-import datetime as dt
+import html
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -14,7 +13,11 @@ from functools import cached_property
 from pydantic import BaseModel
 
 from .addresses import Addresses
+from .dates import MONTHS as MONTHS
+from .dates import fr_date as fr_date
+from .edition import Edition
 from .entities import BY_NAME
+from .folding import sort_key as sort_key  # the one folding helper, re-exported for render and export
 from .index import Index
 from .load import Corpus
 from .models import Author
@@ -22,8 +25,6 @@ from .refs import TEXT_LINK
 
 SITE_TITLE = "Le partenariat dans le travail social"
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre")
 
 
 def entity_title(type_name: str, entity: BaseModel) -> str:
@@ -36,14 +37,11 @@ def entity_title(type_name: str, entity: BaseModel) -> str:
     return str(value)
 
 
-def fr_date(value: dt.date) -> str:
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def sort_key(text: str) -> str:
-    """Accent- and case-insensitive key: « Écoute » sorts with « ecoute »."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+def html_text(text: str) -> str:
+    """Text for a place that MkDocs and Material treat as HTML and print unescaped: the page
+    title (`<title>`, header, nav) and the description (an attribute of `<meta>`). The
+    apostrophe stays as typed: those attributes are double-quoted."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
 
 
 def escape_label(label: str) -> str:
@@ -84,6 +82,8 @@ class Context:
     directory_urls: bool = True
     # The published address (MkDocs' site_url), '' when unknown (local build, offline copy).
     base_url: str = ""
+    # The edition of this build (date and short commit), stated in every citation.
+    edition: Edition | None = None
 
     @cached_property
     def addresses(self) -> Addresses:
@@ -135,4 +135,4 @@ class Context:
 
     def with_prefix(self, prefix: str) -> Context:
         """The same build seen from pages whose links start with ``prefix``."""
-        return Context(self.corpus, self.index, prefix, self.directory_urls, self.base_url)
+        return Context(self.corpus, self.index, prefix, self.directory_urls, self.base_url, self.edition)

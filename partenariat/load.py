@@ -8,9 +8,12 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .entities import ENTITY_TYPES, RESERVED_IDS, EntityType
+from .folding import slugify
+from .messages import msg
 from .problems import DataError, Problem
 from .refs import Edge, iter_edges, iter_raw_edges
-from .validate import model_problems, part_of_cycles, reference_problem, slugify
+from .safetext import text_problems
+from .validate import model_problems, part_of_cycles, reference_problem
 from .yamlfile import YamlDoc, read_yaml
 
 ALLOWED_EXTRA_FILES = {"README.md"}
@@ -56,16 +59,15 @@ def _load_file(path: Path, etype: EntityType, shown: str) -> tuple[Record | _Inv
         return None, problems
     stem = path.stem
     if stem != slugify(stem):
-        problems.append(Problem(shown, 1, "", f"file name '{path.name}' is not a valid id",
-                                f"rename it '{slugify(stem) or 'nom'}.yaml'"))
+        problems.append(Problem(shown, 1, "", msg("bad-file-name", name=path.name),
+                                msg("rename-to", name=f"{slugify(stem) or 'nom'}.yaml")))
     if stem in RESERVED_IDS[etype.name]:
-        problems.append(Problem(shown, 1, "id", f"id '{stem}' is reserved for a page of the site",
-                                "choose another id (and file name)"))
+        problems.append(Problem(shown, 1, "id", msg("reserved-id", id=stem), msg("choose-other-id")))
     declared = doc.data.get("id")
     if isinstance(declared, str) and declared != stem and stem == slugify(stem):  # else: rename the file first
-        problems.append(Problem(shown, doc.line_of(("id",)), "id",
-                                f"id '{declared}' differs from the file name '{path.name}'",
-                                f"the id is the file name: write 'id: {stem}' or rename the file"))
+        problems.append(Problem(shown, doc.line_of(("id",)), "id", msg("id-not-file-name", id=declared, name=path.name),
+                                msg("id-is-file-name", stem=stem)))
+    problems.extend(text_problems(doc, shown))
     try:
         entity = etype.model.model_validate(doc.data)
     except ValidationError as exc:
@@ -84,15 +86,15 @@ def load_corpus(root: Path | str) -> Corpus:
     for etype in ENTITY_TYPES:
         folder = root / etype.folder
         if not folder.is_dir():
-            problems.append(Problem(etype.folder + "/", 0, "", "data folder is missing"))
+            problems.append(Problem(etype.folder + "/", 0, "", msg("folder-missing")))
             continue
         for path in sorted(folder.iterdir()):
             shown = f"{etype.folder}/{path.name}"
             if path.name.startswith(".") or path.name in ALLOWED_EXTRA_FILES:
                 continue
             if path.suffix != ".yaml" or not path.is_file():
-                hint = "rename it with the .yaml extension" if path.suffix == ".yml" else "move it out of the data folder"
-                problems.append(Problem(shown, 0, "", "not a .yaml data file", hint))
+                hint = msg("rename-yaml") if path.suffix == ".yml" else msg("move-out")
+                problems.append(Problem(shown, 0, "", msg("not-yaml"), hint))
                 continue
             record, found = _load_file(path, etype, shown)
             problems.extend(found)
@@ -131,19 +133,18 @@ def _check_links(corpus: Corpus, invalid: list[_Invalid]) -> list[Problem]:
                     key = edge.path[:-1] + (edge.target_id,)
                     if key in seen_in_list:
                         problems.append(Problem(record.file, record.doc.line_of(edge.path), edge.field,
-                                                f"'{edge.target_id}' is listed twice", "remove the duplicate"))
+                                                msg("listed-twice", id=edge.target_id), msg("remove-duplicate")))
                     seen_in_list.add(key)
     for raw in invalid:
         for edge in iter_raw_edges(raw.type.name, raw.type.model, raw.doc.data):
             problem = reference_problem(edge, known, labels, raw.doc, raw.file)
-            if problem and "refers to itself" not in problem.message:
+            if problem and problem.message.code != "refers-to-itself":
                 problems.append(problem)
     parents = {sid: r.entity.part_of for sid, r in corpus.records["source"].items()}
     for cycle in part_of_cycles(parents):
         record = corpus.records["source"][cycle[0]]
         problems.append(Problem(record.file, record.doc.line_of(("part_of",)), "part_of",
-                                "sources contain each other: " + " → ".join(cycle + [cycle[0]]),
-                                "a work cannot be part of itself"))
+                                msg("part-of-cycle", chain=" → ".join(cycle + [cycle[0]])), msg("not-part-of-itself")))
     return problems
 
 
@@ -154,7 +155,7 @@ def _check_uniques(corpus: Corpus) -> list[Problem]:
         acronym = record.entity.acronym
         if acronym in seen:
             problems.append(Problem(record.file, record.doc.line_of(("acronym",)), "acronym",
-                                    f"acronym '{acronym}' is already defined",
-                                    f"see glossary/{seen[acronym]}.yaml"))
+                                    msg("acronym-defined", acronym=acronym),
+                                    msg("see-file", file=f"glossary/{seen[acronym]}.yaml")))
         seen.setdefault(acronym, entry_id)
     return problems

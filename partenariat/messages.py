@@ -1,152 +1,208 @@
-"""Problems in French for editors (the default), in English for developers (`--lang en`).
+"""The wording of every problem, in French for editors (the default) and English (`--lang en`).
 
-Problems are built in English where they are found; this table words them in French at the
-last step, with the fix to apply. A message without a French form is shown in English
-rather than lost.
+A problem carries a code and its parameters (`Msg`); the sentence comes from this
+catalogue at the last step. A code without both wordings cannot be created (`msg` refuses
+it, and a test checks every code used in the package), so a new message never silently
+stays in English.
+
+This module imports nothing from the package: problems.py builds on it, not the reverse.
 """
 
 from __future__ import annotations
 
 import os
-import re
+import string
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
 
-from .problems import Problem
+Params = tuple[tuple[str, str], ...]
 
-UNKNOWN_FR = {"concept": "notion inconnue", "author": "auteur inconnu", "source": "source inconnue",
-              "legal text": "texte juridique inconnu", "glossary entry": "sigle inconnu", "case": "cas inconnu",
-              "curriculum": "référentiel inconnu"}
-
-_Q = r"'([^']*)'"  # a quoted value in the English messages
-
-RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in [
+# code → (English, French); placeholders are str.format fields filled from the parameters.
+CATALOGUE: dict[str, tuple[str, str]] = {
     # references
-    (rf"^unknown (concept|author|source|legal text|glossary entry|case|curriculum) {_Q}$", "{unknown} « \\2 »"),
-    (rf"^unknown link type {_Q} in \[\[\.\.\.\]\]$", "type de lien inconnu « \\1 » dans [[...]]"),
-    (rf"^did you mean {_Q}\?$", "vouliez-vous dire « \\1 » ?"),
-    (rf"^no (concept|author|source|legal text|glossary entry|case|curriculum) file named {_Q}$",
-     "aucune fiche « \\2 » : vérifiez l'identifiant ou créez la fiche"),
-    (r"^types: (.*)$", "types : \\1"),
-    (rf"^{_Q} refers to itself$", "« \\1 » renvoie à la fiche elle-même"),
-    (r"^remove this reference$", "retirez ce renvoi"),
-    (rf"^{_Q} is listed twice$", "« \\1 » est cité deux fois"),
-    (r"^remove the duplicate$", "retirez le doublon"),
-    (r"^sources contain each other: (.*)$", "des sources se contiennent l'une l'autre : \\1"),
-    (r"^a work cannot be part of itself$", "un ouvrage ne peut pas faire partie de lui-même"),
-    (rf"^acronym {_Q} is already defined$", "le sigle « \\1 » existe déjà"),
-    (r"^see (.*)$", "voir \\1"),
+    "unknown-concept": ("unknown concept '{id}'", "notion inconnue « {id} »"),
+    "unknown-author": ("unknown author '{id}'", "auteur inconnu « {id} »"),
+    "unknown-source": ("unknown source '{id}'", "source inconnue « {id} »"),
+    "unknown-legal": ("unknown legal text '{id}'", "texte juridique inconnu « {id} »"),
+    "unknown-glossary": ("unknown glossary entry '{id}'", "sigle inconnu « {id} »"),
+    "unknown-case": ("unknown case '{id}'", "cas inconnu « {id} »"),
+    "unknown-curriculum": ("unknown curriculum '{id}'", "référentiel inconnu « {id} »"),
+    "unknown-link-type": ("unknown link type '{type}' in [[...]]", "type de lien inconnu « {type} » dans [[...]]"),
+    "did-you-mean": ("did you mean '{value}'?", "vouliez-vous dire « {value} » ?"),
+    "no-file-named": ("no {label} file named '{id}.yaml'",
+                      "aucune fiche « {id}.yaml » : vérifiez l'identifiant ou créez la fiche"),
+    "types": ("types: {types}", "types : {types}"),
+    "refers-to-itself": ("'{id}' refers to itself", "« {id} » renvoie à la fiche elle-même"),
+    "remove-reference": ("remove this reference", "retirez ce renvoi"),
+    "listed-twice": ("'{id}' is listed twice", "« {id} » est cité deux fois"),
+    "remove-duplicate": ("remove the duplicate", "retirez le doublon"),
+    "part-of-cycle": ("sources contain each other: {chain}", "des sources se contiennent l'une l'autre : {chain}"),
+    "not-part-of-itself": ("a work cannot be part of itself", "un ouvrage ne peut pas faire partie de lui-même"),
+    "acronym-defined": ("acronym '{acronym}' is already defined", "le sigle « {acronym} » existe déjà"),
+    "see-file": ("see {file}", "voir {file}"),
     # addresses
-    (r"^published address no longer exists$", "adresse publiée qui n'existe plus"),
-    (rf"^add {_Q} to (.*)$", "ajoutez « \\1 » dans \\2 (renommer = rediriger)"),
-    (rf"^{_Q} is still a page of the site$", "« \\1 » est encore une page du site"),
-    (r"^a redirect is only for an address that no longer exists$", "une redirection ne sert que pour une adresse disparue"),
-    (rf"^redirect target {_Q} is not a page of the site$", "la cible « \\1 » n'est pas une page du site"),
+    "address-gone": ("published address no longer exists", "adresse publiée qui n'existe plus"),
+    "add-redirect": ("add '{line}' to {file}", "ajoutez « {line} » dans {file} (renommer = rediriger)"),
+    "still-a-page": ("'{address}' is still a page of the site", "« {address} » est encore une page du site"),
+    "redirect-needs-gone": ("a redirect is only for an address that no longer exists",
+                            "une redirection ne sert que pour une adresse disparue"),
+    "redirect-target-unknown": ("redirect target '{address}' is not a page of the site",
+                                "la cible « {address} » n'est pas une page du site"),
     # fields and values
-    (r"^required field is missing$", "champ obligatoire absent : ajoutez-le"),
-    (rf"^unknown field {_Q}$", "champ inconnu « \\1 »"),
-    (r"^allowed fields: (.*)$", "champs possibles : \\1"),
-    (rf"^{_Q} is not an allowed value$", "« \\1 » n'est pas une valeur permise"),
-    (r"^allowed: (.*)$", "valeurs permises : \\1"),
-    (rf"^{_Q} is not a valid id$", "« \\1 » n'est pas un identifiant valide"),
-    (rf"^ids are lowercase ASCII words joined by hyphens, e\.g\. {_Q}$",
-     "minuscules sans accents, mots reliés par des tirets, par exemple « \\1 »"),
-    (rf"^{_Q} is not a valid date$", "« \\1 » n'est pas une date valide"),
-    (r"^write an existing date as YYYY-MM-DD, e\.g\. (.*)$",
-     "écrivez une date qui existe, au format AAAA-MM-JJ, par exemple \\1"),
-    (r"^must not be empty$", "ne doit pas être vide"),
-    (r"^must hold at least one item$", "doit contenir au moins un élément, par exemple [identifiant]"),
-    (r"^has no value$", "n'a pas de valeur"),
-    (rf"^write it after {_Q}(; allowed: (.*))?$", "écrivez-la après « \\1 »"),
-    (r"^Input should be a valid string$", "doit être un texte"),
-    (r"^Input should be a valid integer.*$", "doit être un nombre entier"),
-    (r"^Input should be a valid list$", "doit être une liste (lignes « - … » ou [a, b])"),
-    (r"^Input should be a valid dictionary.*$", "doit être un groupe de champs « champ: valeur »"),
-    (r"^Input should be (greater|less) than or equal to (\d+)$", "valeur hors limites (\\2)"),
-    (r"^an article needs 'text' \(quoted\) or 'summary'$", "un article demande « text » (cité) ou « summary »"),
-    (r"^a person needs 'family' \(the surname used to sort and cite\)$",
-     "une personne demande « family » (le nom de famille, pour classer et citer)"),
-    (r"^a source needs 'title' \(or 'cited_as' when the seed gives no title\)$",
-     "une source demande « title » (ou « cited_as » si le document ne donne pas de titre)"),
+    "required": ("required field is missing", "champ obligatoire absent : ajoutez-le"),
+    "unknown-field": ("unknown field '{name}'", "champ inconnu « {name} »"),
+    "allowed-fields": ("allowed fields: {names}", "champs possibles : {names}"),
+    "not-allowed-value": ("'{value}' is not an allowed value", "« {value} » n'est pas une valeur permise"),
+    "allowed-values": ("allowed: {values}", "valeurs permises : {values}"),
+    "invalid-id": ("'{value}' is not a valid id", "« {value} » n'est pas un identifiant valide"),
+    "id-example": ("ids are lowercase ASCII words joined by hyphens, e.g. '{example}'",
+                   "minuscules sans accents, mots reliés par des tirets, par exemple « {example} »"),
+    "invalid-date": ("'{value}' is not a valid date", "« {value} » n'est pas une date valide"),
+    "date-example": ("write an existing date as YYYY-MM-DD, e.g. 2002-01-02",
+                     "écrivez une date qui existe, au format AAAA-MM-JJ, par exemple 2002-01-02"),
+    "empty-text": ("must not be empty", "ne doit pas être vide"),
+    "no-items": ("must hold at least one item", "doit contenir au moins un élément, par exemple [identifiant]"),
+    "no-value": ("has no value", "n'a pas de valeur"),
+    "write-after": ("write it after '{key}:'", "écrivez-la après « {key}: »"),
+    "write-after-allowed": ("write it after '{key}:'; allowed: {values}",
+                            "écrivez-la après « {key}: »; valeurs permises : {values}"),
+    "not-text": ("Input should be a valid string", "doit être un texte"),
+    "not-integer": ("Input should be a valid integer", "doit être un nombre entier"),
+    "not-list": ("Input should be a valid list", "doit être une liste (lignes « - … » ou [a, b])"),
+    "not-mapping": ("Input should be a valid dictionary", "doit être un groupe de champs « champ: valeur »"),
+    "too-small": ("Input should be greater than or equal to {limit}", "valeur trop petite (au moins {limit})"),
+    "too-large-value": ("Input should be less than or equal to {limit}", "valeur trop grande (au plus {limit})"),
+    "invalid-value": ("{detail}", "valeur refusée ({detail})"),
+    "article-text-or-summary": ("an article needs 'text' (quoted) or 'summary'",
+                                "un article demande « text » (cité) ou « summary »"),
+    "person-family": ("a person needs 'family' (the surname used to sort and cite)",
+                      "une personne demande « family » (le nom de famille, pour classer et citer)"),
+    "source-title": ("a source needs 'title' (or 'cited_as' when the seed gives no title)",
+                     "une source demande « title » (ou « cited_as » si le document ne donne pas de titre)"),
+    # safe text
+    "html-tag": ("HTML is not allowed in data text ('{tag}')", "le HTML n'est pas permis dans le texte (« {tag} »)"),
+    "html-tag-fix": ("write plain text: **bold**, *italic*, [[type:id]] for a link to an entry",
+                     "écrivez du texte simple : **gras**, *italique*, [[type:id]] pour un lien vers une fiche"),
+    "event-handler": ("script attribute '{name}' is not allowed", "l'attribut de script « {name} » n'est pas permis"),
+    "attribute-list": ("attribute list '{text}' is not allowed", "la liste d'attributs « {text} » n'est pas permise"),
+    "remove-braces": ("remove the braces and what they hold", "retirez les accolades et leur contenu"),
+    "bad-link": ("link to '{target}' is not allowed", "le lien vers « {target} » n'est pas permis"),
+    "link-fix": ("link to an entry with [[type:id]], or to a web page with an https:// address",
+                 "liez une fiche avec [[type:id]], ou une page web avec une adresse https://"),
+    "image": ("image '{text}' is not allowed in data text", "image « {text} » non permise dans le texte"),
+    "image-fix": ("data files publish no images: they would be fetched from another site",
+                  "les fiches ne publient pas d'images : elles seraient chargées depuis un autre site"),
+    "char-reference": ("HTML character reference '{text}' is not allowed",
+                       "la référence de caractère HTML « {text} » n'est pas permise"),
+    "write-character": ("type the character itself", "tapez le caractère lui-même"),
+    "not-web-address": ("'{value}' is not a web address", "« {value} » n'est pas une adresse web"),
+    "web-address-example": ("write the whole address, starting with https:// or http://",
+                            "écrivez l'adresse complète, qui commence par https:// ou http://"),
     # files
-    (rf"^id {_Q} is reserved for a page of the site$", "l'id « \\1 » est réservé à une page du site"),
-    (r"^choose another id \(and file name\)$", "choisissez un autre identifiant (et nom de fichier)"),
-    (rf"^file name {_Q} is not a valid id$", "le nom de fichier « \\1 » n'est pas un identifiant valide"),
-    (rf"^rename it {_Q}$", "renommez-le « \\1 »"),
-    (rf"^id {_Q} differs from the file name {_Q}$", "l'id « \\1 » ne correspond pas au nom du fichier « \\2 »"),
-    (rf"^the id is the file name: write {_Q} or rename the file$",
-     "l'id est le nom du fichier : écrivez « \\1 » ou renommez le fichier"),
-    (r"^not a \.yaml data file$", "n'est pas un fichier de données .yaml"),
-    (r"^rename it with the \.yaml extension$", "renommez-le avec l'extension .yaml"),
-    (r"^move it out of the data folder$", "sortez-le du dossier de données"),
-    (r"^data folder is missing$", "dossier de données absent"),
-    (r"^file is empty$", "fichier vide"),
-    (r"^start with 'id: <the file name>'$", "commencez par « id: <nom du fichier> »"),
-    (r"^the file holds a list, not a mapping of fields$", "le fichier contient une liste, pas une fiche"),
-    (r"^the file holds a single value, not a mapping of fields$", "le fichier contient une valeur seule, pas une fiche"),
-    (r"^write one entry as 'field: value' lines$", "écrivez une fiche en lignes « champ: valeur »"),
-    (r"^tab character in indentation$", "tabulation dans l'indentation"),
-    (r"^indent with spaces only$", "indentez avec des espaces seulement"),
-    (r"^file starts with a byte order mark \(BOM\)$", "le fichier commence par une marque d'ordre d'octets (BOM)"),
-    (r"^save it as UTF-8 without BOM$", "enregistrez-le en UTF-8 sans BOM"),
-    (r"^file is not valid UTF-8$", "le fichier n'est pas en UTF-8"),
-    (r"^save it with the UTF-8 encoding$", "enregistrez-le avec l'encodage UTF-8"),
-    (r"^YAML syntax error: (.*)$", "erreur de syntaxe YAML (\\1)"),
-    (r"^a value containing ': ' must be put in quotes$", "une valeur qui contient « : » doit être entre guillemets"),
-    (r"^check the quotes on this line$", "vérifiez les guillemets de cette ligne"),
-    (r"^check the indentation and the quotes around this line$",
-     "vérifiez l'indentation et les guillemets autour de cette ligne"),
-    (rf"^duplicate key {_Q}$", "champ « \\1 » écrit deux fois"),
-    (r"^keep only one of them$", "n'en gardez qu'un"),
-    (r"^YAML aliases \(\*(.*)\) are not allowed$", "les alias YAML (*\\1) ne sont pas permis"),
-    (r"^YAML anchors \(&(.*)\) are not allowed$", "les ancres YAML (&\\1) ne sont pas permises"),
-    (r"^write the value out in full$", "écrivez la valeur en entier"),
-    (r"^file is too large \((\d+) bytes\)$", "fichier trop gros (\\1 octets)"),
-    (r"^a data file holds one entry$", "un fichier contient une seule fiche"),
-    (r"^a key must be a plain word$", "un nom de champ doit être un mot simple"),
-    (r"^invisible control character \((U\+[0-9A-F]+)\)$", "caractère de contrôle invisible (\\1)"),
-    (r"^delete it \(it often comes from a copy and paste\)$", "supprimez-le (il vient souvent d'un copier-coller)"),
-    (r"^invisible line separator \((U\+[0-9A-F]+)\)$", "séparateur de ligne invisible (\\1)"),
-    (r"^replace it with a space \(it often comes from a copy and paste\)$",
-     "remplacez-le par une espace (il vient souvent d'un copier-coller)"),
-    (r"^the entry is nested too deeply$", "la fiche est imbriquée trop profondément"),
-    (r"^a data file has only a few levels of indentation$", "une fiche n'a que quelques niveaux d'indentation"),
-    (r"^cannot read file: (.*)$", "lecture impossible : \\1"),
-]]
+    "reserved-id": ("id '{id}' is reserved for a page of the site", "l'id « {id} » est réservé à une page du site"),
+    "choose-other-id": ("choose another id (and file name)", "choisissez un autre identifiant (et nom de fichier)"),
+    "bad-file-name": ("file name '{name}' is not a valid id",
+                      "le nom de fichier « {name} » n'est pas un identifiant valide"),
+    "rename-to": ("rename it '{name}'", "renommez-le « {name} »"),
+    "id-not-file-name": ("id '{id}' differs from the file name '{name}'",
+                         "l'id « {id} » ne correspond pas au nom du fichier « {name} »"),
+    "id-is-file-name": ("the id is the file name: write 'id: {stem}' or rename the file",
+                        "l'id est le nom du fichier : écrivez « id: {stem} » ou renommez le fichier"),
+    "not-yaml": ("not a .yaml data file", "n'est pas un fichier de données .yaml"),
+    "rename-yaml": ("rename it with the .yaml extension", "renommez-le avec l'extension .yaml"),
+    "move-out": ("move it out of the data folder", "sortez-le du dossier de données"),
+    "folder-missing": ("data folder is missing", "dossier de données absent"),
+    "file-empty": ("file is empty", "fichier vide"),
+    "start-with-id": ("start with 'id: <the file name>'", "commencez par « id: <nom du fichier> »"),
+    "holds-list": ("the file holds a list, not a mapping of fields", "le fichier contient une liste, pas une fiche"),
+    "holds-value": ("the file holds a single value, not a mapping of fields",
+                    "le fichier contient une valeur seule, pas une fiche"),
+    "field-lines": ("write one entry as 'field: value' lines", "écrivez une fiche en lignes « champ: valeur »"),
+    "tab-indent": ("tab character in indentation", "tabulation dans l'indentation"),
+    "spaces-only": ("indent with spaces only", "indentez avec des espaces seulement"),
+    "bom": ("file starts with a byte order mark (BOM)", "le fichier commence par une marque d'ordre d'octets (BOM)"),
+    "save-without-bom": ("save it as UTF-8 without BOM", "enregistrez-le en UTF-8 sans BOM"),
+    "not-utf8": ("file is not valid UTF-8", "le fichier n'est pas en UTF-8"),
+    "save-utf8": ("save it with the UTF-8 encoding", "enregistrez-le avec l'encodage UTF-8"),
+    "yaml-syntax": ("YAML syntax error: {detail}", "erreur de syntaxe YAML ({detail})"),
+    "quote-colon": ("a value containing ': ' must be put in quotes",
+                    "une valeur qui contient « : » doit être entre guillemets"),
+    "check-quotes": ("check the quotes on this line", "vérifiez les guillemets de cette ligne"),
+    "check-indent": ("check the indentation and the quotes around this line",
+                     "vérifiez l'indentation et les guillemets autour de cette ligne"),
+    "duplicate-key": ("duplicate key '{key}'", "champ « {key} » écrit deux fois"),
+    "keep-one": ("keep only one of them", "n'en gardez qu'un"),
+    "yaml-alias": ("YAML aliases (*{name}) are not allowed", "les alias YAML (*{name}) ne sont pas permis"),
+    "yaml-anchor": ("YAML anchors (&{name}) are not allowed", "les ancres YAML (&{name}) ne sont pas permises"),
+    "write-in-full": ("write the value out in full", "écrivez la valeur en entier"),
+    "file-too-large": ("file is too large ({size} bytes)", "fichier trop gros ({size} octets)"),
+    "one-entry": ("a data file holds one entry", "un fichier contient une seule fiche"),
+    "plain-key": ("a key must be a plain word", "un nom de champ doit être un mot simple"),
+    "control-char": ("invisible control character ({char})", "caractère de contrôle invisible ({char})"),
+    "delete-pasted": ("delete it (it often comes from a copy and paste)",
+                      "supprimez-le (il vient souvent d'un copier-coller)"),
+    "line-separator": ("invisible line separator ({char})", "séparateur de ligne invisible ({char})"),
+    "replace-pasted": ("replace it with a space (it often comes from a copy and paste)",
+                       "remplacez-le par une espace (il vient souvent d'un copier-coller)"),
+    "too-deep": ("the entry is nested too deeply", "la fiche est imbriquée trop profondément"),
+    "few-levels": ("a data file has only a few levels of indentation",
+                   "une fiche n'a que quelques niveaux d'indentation"),
+    "cannot-read": ("cannot read file: {reason}", "lecture impossible : {reason}"),
+}
+
+# The unknown-reference code of each entity type.
+UNKNOWN_CODE = {"concept": "unknown-concept", "author": "unknown-author", "source": "unknown-source",
+                "legal": "unknown-legal", "glossary": "unknown-glossary", "case": "unknown-case",
+                "curriculum": "unknown-curriculum"}
+
+LANGS = ("fr", "en")
 
 
-def _french(text: str) -> str:
-    for pattern, replacement in RULES:
-        match = pattern.match(text)
-        if match:
-            if "{unknown}" in replacement:
-                replacement = replacement.replace("{unknown}", UNKNOWN_FR[match.group(1)])
-            return match.expand(replacement)
-    return text
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def _french_hint(hint: str) -> str:
-    # hints may join two parts: "write it after 'x:'; allowed: a, b"
-    return "; ".join(_french(part) for part in hint.split("; "))
+@dataclass(frozen=True, order=True)
+class Msg:
+    """A message to word later: its catalogue code and its parameters."""
+
+    code: str
+    params: Params = ()
+
+    def text(self, lang: str = "en") -> str:
+        english, french = CATALOGUE[self.code]
+        return (english if lang == "en" else french).format(**dict(self.params))
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def msg(code: str, **params: object) -> Msg:
+    """A catalogued message; an unknown code or a missing parameter is a programming error."""
+    if code not in CATALOGUE:
+        raise KeyError(f"message code '{code}' is not in the catalogue")
+    missing = placeholders(CATALOGUE[code][0]) - params.keys()
+    if missing:
+        raise KeyError(f"message '{code}' needs {sorted(missing)}")
+    return Msg(code, tuple((k, str(v)) for k, v in params.items()))
+
+
+class Worded(Protocol):
+    def worded(self, lang: str) -> str: ...
+    def __lt__(self, other: object) -> bool: ...
 
 
 def default_lang() -> str:
     return "en" if os.environ.get("PARTENARIAT_LANG", "fr").lower().startswith("en") else "fr"
 
 
-def word(problem: Problem, lang: str) -> str:
-    if lang == "en":
-        return str(problem)
-    message = _french(problem.message)
-    hint = _french_hint(problem.hint) if problem.hint else None
-    return str(Problem(problem.file, problem.line, problem.field, message, hint))
-
-
-def report(problems: Iterable[Problem], lang: str | None = None) -> str:
+def report(problems: Iterable[Worded], lang: str | None = None) -> str:
     """Every problem on its own line, then a count; French unless asked otherwise."""
     lang = lang or default_lang()
-    problems = sorted(problems)
-    lines = [word(p, lang) for p in problems]
-    n = len(problems)
+    ordered = sorted(problems)
+    lines = [p.worded(lang) for p in ordered]
+    n = len(ordered)
     if lang == "en":
         lines.append(f"{n} problem{'s' if n > 1 else ''} in the data.")
     else:

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from . import vocab
+from .messages import msg
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -125,7 +126,7 @@ class Author(Entity):
     @model_validator(mode="after")
     def _person_has_family_name(self) -> Author:
         if self.kind == "personne" and not self.family:
-            raise ValueError("a person needs 'family' (the surname used to sort and cite)")
+            raise ValueError(msg("person-family"))  # validate.py words it in the editor's language
         return self
 
 
@@ -159,7 +160,7 @@ class Source(Entity):
     @model_validator(mode="after")
     def _title_or_citation(self) -> Source:
         if not self.title and not self.cited_as:
-            raise ValueError("a source needs 'title' (or 'cited_as' when the seed gives no title)")
+            raise ValueError(msg("source-title"))
         return self
 
 
@@ -176,7 +177,7 @@ class Article(Model):
     @model_validator(mode="after")
     def _text_or_summary(self) -> Article:
         if not self.text and not self.summary:
-            raise ValueError("an article needs 'text' (quoted) or 'summary'")
+            raise ValueError(msg("article-text-or-summary"))
         return self
 
 

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .addresses import source_path
-from .core import Context, entity_title, sort_key
+from .addresses import NEWS_PAGE, source_path
+from .changes import entry_changes, read_history
+from .core import Context, entity_title, html_text, sort_key
 from .entities import ENTITY_TYPES
 from .export.jsonld import jsonld_for, jsonld_script
 from .index import build_index
 from .load import Corpus
+from .questions import competencies
 from .render.author import render_author
 from .render.case import render_case
 from .render.concept import render_concept
@@ -24,6 +26,8 @@ from .render.curriculum import render_curriculum
 from .render.glossary import render_acronym
 from .render.indexes import INDEXES, printable_glossary
 from .render.legal import render_legal
+from .render.news import render_news
+from .render.quiz import pack_path, render_pack
 from .render.source import render_source
 
 RENDERERS: dict[str, Callable[[Context, BaseModel], str]] = {
@@ -51,6 +55,7 @@ class Page:
     markdown: str
     type_name: str
     is_index: bool = False
+    in_nav: bool = True  # competency packs are reached from their curriculum page, not the nav
 
 
 def page_paths(corpus: Corpus) -> list[str]:
@@ -60,7 +65,8 @@ def page_paths(corpus: Corpus) -> list[str]:
         paths.append(source_path(etype.name))
         paths += [f"{etype.url}/{path}" for path, _, _ in EXTRA_PAGES.get(etype.name, ())]
         paths += [source_path(etype.name, entity_id) for entity_id in corpus.records[etype.name]]
-    return paths
+    paths += [pack_path(c) for c in competencies(corpus)]
+    return paths + [NEWS_PAGE]
 
 
 def build_pages(source: Corpus | Context) -> list[Page]:
@@ -77,6 +83,12 @@ def build_pages(source: Corpus | Context) -> list[Page]:
             entity_id = entity.id
             markdown = RENDERERS[etype.name](ctx, entity) + _structured(jsonld_for(etype.name, entity, ctx))
             pages.append(Page(f"{etype.url}/{entity_id}.md", entity_title(etype.name, entity), markdown, etype.name))
+    for competency in competencies(corpus):
+        pages.append(Page(pack_path(competency), competency.title, render_pack(ctx, competency), "curriculum",
+                          in_nav=False))
+    history = read_history(corpus.root)
+    news = render_news(ctx.with_prefix(""), entry_changes(corpus, history), history.complete)
+    pages.append(Page(NEWS_PAGE, "Nouveautés", news, "news", in_nav=False))  # placed by mkdocs.yml
     return pages
 
 
@@ -96,6 +108,8 @@ def nav_sections(pages: list[Page], max_entries: int = NAV_MAX_ENTRIES) -> dict[
     """Nav entries per entity type: the index page first, then one entry per page."""
     sections: dict[str, list[dict[str, str] | str]] = {}
     for page in pages:
+        if not page.in_nav:
+            continue
         entries = sections.setdefault(page.type_name, [])
-        entries.append(page.path if page.is_index else {page.title: page.path})
+        entries.append(page.path if page.is_index else {html_text(page.title): page.path})  # the theme prints it as HTML
     return {name: entries if len(entries) <= max_entries + 1 else entries[:1] for name, entries in sections.items()}

@@ -6,20 +6,26 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .messages import Msg, msg
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
     file: str
     line: int
     field: str
-    message: str
-    hint: str | None = None
+    message: Msg
+    hint: Msg | None = None
 
-    def __str__(self) -> str:
+    def worded(self, lang: str = "en") -> str:
+        """`file:line: field: message (hint)` in ``lang`` ("fr" or "en")."""
         where = f"{self.file}:{self.line}" if self.line else self.file
         field = f" {self.field}:" if self.field else ""
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}:{field} {self.message}{hint}"
+        hint = f" ({self.hint.text(lang)})" if self.hint else ""
+        return f"{where}:{field} {self.message.text(lang)}{hint}"
+
+    def __str__(self) -> str:
+        return self.worded("en")
 
 
 class DataError(Exception):
@@ -33,9 +39,9 @@ class DataError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
-def did_you_mean(value: str, candidates: Iterable[str]) -> str | None:
+def did_you_mean(value: str, candidates: Iterable[str]) -> Msg | None:
     candidates = list(candidates)
     close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
     if not close and len(value) >= 4:  # a shortened id: 'lahary-2007' for 'lahary-2007-esquisse-…'
         close = sorted(c for c in candidates if c.startswith(value))[:1]
-    return f"did you mean '{close[0]}'?" if close else None
+    return msg("did-you-mean", value=close[0]) if close else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import typing
 from pathlib import Path
 
@@ -17,9 +18,9 @@ from pydantic import BaseModel
 
 from .entities import BY_NAME, EntityType
 from .fieldhelp import help_for
+from .folding import slugify
 from .refs import inner_model
 from .schemas import modeline
-from .validate import slugify
 from .yamlfile import read_yaml
 
 
@@ -107,8 +108,9 @@ def template(etype: EntityType, entry_id: str, title: str, today: dt.date) -> st
 
 
 def _yaml_scalar(text: str) -> str:
-    needs_quotes = any(c in text for c in ":#{}[]&*!|>'\"%@`,") or text != text.strip()
-    return '"' + text.replace('"', '\\"') + '"' if needs_quotes else text
+    """Always a double-quoted scalar: what the editor typed stays text (« ON », « 1968 », « a: b »).
+    A JSON string is a valid YAML double-quoted scalar."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def new_entry(root: Path, type_name: str, title: str, entry_id: str | None = None,

@@ -8,11 +8,14 @@ this and the files it returns.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .core import Context
+from .edition import read_edition
 from .export import ExportFile, build_exports
 from .index import build_index
 from .load import Corpus, load_corpus
@@ -72,9 +75,21 @@ class Site:
         """While previewing broken data: a warning block listing the problems ('' otherwise)."""
         if not self.problems:
             return ""
-        lines = "\n".join(f"    - `{line}`" for line in report(self.problems, lang).splitlines()[:-1])
+        lines = "\n".join(f"    - <code>{_literal(line)}</code>"
+                          for line in report(self.problems, lang).splitlines()[:-1])
         return ('!!! danger "Données invalides : cette prévisualisation montre la dernière version correcte"\n\n'
                 f"{lines}\n\n")
+
+
+# The Markdown that can act inside a line of text: code spans, emphasis, attribute lists, links
+# ('<' and '>' become entities; '#', '-', '+' only act at the start of a line, which is a file name).
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]])")
+
+
+def _literal(line: str) -> str:
+    """A problem line shown as typed: it quotes the editor's value, which may hold a backtick
+    (a code span would end there) or HTML; Markdown and HTML are both escaped."""
+    return html.escape(_MARKDOWN_SPECIALS.sub(r"\\\1", line), quote=False)
 
 
 def _expand(item: object, index_of: dict[str, str], sections: dict[str, list[Any]]) -> object:
@@ -108,7 +123,8 @@ def build_site(root: Path, options: SiteOptions | None = None) -> Site:
     (data or addresses) when it cannot be built."""
     options = options or SiteOptions()
     corpus, problems = _load(root, options.preview)
-    ctx = Context(corpus, build_index(corpus), directory_urls=options.directory_urls, base_url=options.base_url)
+    ctx = Context(corpus, build_index(corpus), directory_urls=options.directory_urls, base_url=options.base_url,
+                  edition=read_edition(root))
     pages = build_pages(ctx)
     redirects, address_problems = check_addresses(root, corpus, root / options.docs_dir, [p.path for p in pages])
     if address_problems:

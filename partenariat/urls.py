@@ -14,6 +14,7 @@ from pathlib import Path
 from .addresses import url_of_source
 from .entities import BY_NAME, ENTITY_TYPES
 from .load import Corpus
+from .messages import msg
 from .problems import Problem, did_you_mean
 from .yamlfile import read_yaml
 
@@ -57,20 +58,19 @@ def load_redirects(root: Path, corpus: Corpus, docs_dir: Path,
         return {}, []
     doc, problems = read_yaml(path, REDIRECTS)
     if doc is None:
-        return {}, [] if problems and problems[0].message == "file is empty" else problems
+        return {}, [] if problems and problems[0].message.code == "file-empty" else problems
     maps: dict[str, str] = {}
     for old, new in doc.data.items():
         line = doc.line_of((old,))
         old_url, new_url = str(old).strip("/") + "/", str(new or "").strip("/") + "/"
         if old_url in current:
-            problems.append(Problem(REDIRECTS, line, old, f"'{old}' is still a page of the site",
-                                    "a redirect is only for an address that no longer exists"))
+            problems.append(Problem(REDIRECTS, line, old, msg("still-a-page", address=old), msg("redirect-needs-gone")))
         elif new_url not in current:
             folder = new_url.split("/")[0]
             etype = next((t for t in ENTITY_TYPES if t.url == folder), None)
             ids = corpus.records[etype.name] if etype else []
             hint = did_you_mean(new_url.split("/")[1] if "/" in new_url else new_url, ids) if ids else None
-            problems.append(Problem(REDIRECTS, line, old, f"redirect target '{new}' is not a page of the site", hint))
+            problems.append(Problem(REDIRECTS, line, old, msg("redirect-target-unknown", address=new), hint))
         else:
             maps[old_url.rstrip("/") + ".md"] = _md_path(new_url, docs_dir)
     return maps, problems
@@ -96,6 +96,6 @@ def check_addresses(root: Path, corpus: Corpus, docs_dir: Path,
         etype = next((t for t in ENTITY_TYPES if t.url == folder), None)
         close = difflib.get_close_matches(gone, list(corpus.records[etype.name]), n=1) if etype else []
         target = f"{folder}/{close[0]}" if close else "<new address>"
-        hint = f"add '{url.rstrip('/')}: {target}' to {REDIRECTS}"
-        problems.append(Problem(MANIFEST, 0, url, "published address no longer exists", hint))
+        hint = msg("add-redirect", line=f"{url.rstrip('/')}: {target}", file=REDIRECTS)
+        problems.append(Problem(MANIFEST, 0, url, msg("address-gone"), hint))
     return maps, problems

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from pydantic import BaseModel, ValidationError
 
+from .folding import slugify
+from .messages import UNKNOWN_CODE, Msg, msg
 from .problems import Problem, did_you_mean
 from .refs import Edge, PathKey, format_path, inner_model
 from .yamlfile import YamlDoc
 
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+__all__ = ["model_problems", "part_of_cycles", "reference_problem", "slugify"]
 
 
 def _model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
@@ -32,53 +30,72 @@ def _model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _allowed(expected: str) -> list[str]:
+def _allowed(err: dict[str, object]) -> list[str]:
     """pydantic's "'a', 'b' or 'c'" → ['a', 'b', 'c']."""
+    expected = str(err["ctx"]["expected"])  # type: ignore[index]
     return [a.strip(" '") for a in re.split(r",| or ", expected)]
 
 
-def model_problems(exc: ValidationError, model: type[BaseModel], doc: YamlDoc, file: str) -> list[Problem]:
-    problems = []
-    for err in exc.errors(include_url=False):
-        loc = tuple(err["loc"])
-        kind = err["type"]
-        value = err.get("input")
-        field = format_path(loc)
-        hint = None
-        message = err["msg"].removeprefix("Value error, ")
-        if kind == "missing":
-            message = "required field is missing"
-            line = doc.line_of(loc[:-1])
+# pydantic error types → catalogue codes (the rest are worded by `_pydantic_message`).
+_TYPE_CODES = {"string_type": "not-text", "int_type": "not-integer", "int_parsing": "not-integer",
+               "int_from_float": "not-integer", "list_type": "not-list", "dict_type": "not-mapping",
+               "model_type": "not-mapping", "model_attributes_type": "not-mapping", "string_too_short": "empty-text",
+               "too_short": "no-items"}
+
+
+def _pydantic_message(err: dict[str, object]) -> Msg:
+    kind = str(err["type"])
+    text = str(err["msg"]).removeprefix("Value error, ")
+    if kind in _TYPE_CODES:
+        return msg(_TYPE_CODES[kind])
+    ctx = err.get("ctx") or {}
+    error = ctx.get("error")  # type: ignore[union-attr]
+    if isinstance(error, ValueError) and error.args and isinstance(error.args[0], Msg):
+        return error.args[0]  # a model validator's own message
+    if kind == "greater_than_equal":
+        return msg("too-small", limit=ctx.get("ge"))  # type: ignore[union-attr]
+    if kind == "less_than_equal":
+        return msg("too-large-value", limit=ctx.get("le"))  # type: ignore[union-attr]
+    return msg("invalid-value", detail=text)
+
+
+def _error_problem(err: dict[str, object], model: type[BaseModel], doc: YamlDoc, file: str) -> Problem:
+    loc = tuple(err["loc"])  # type: ignore[call-overload]
+    kind = err["type"]
+    value = err.get("input")
+    line = doc.line_of(loc[:-1] if kind == "missing" else loc)
+    hint: Msg | None = None
+    if kind == "missing":
+        message = msg("required")
+    elif value is None:
+        message = msg("no-value")
+        if kind == "literal_error":
+            hint = msg("write-after-allowed", key=loc[-1], values=", ".join(_allowed(err)))
         else:
-            line = doc.line_of(loc)
-        if value is None and kind != "missing":
-            message = "has no value"
-            hint = f"write it after '{loc[-1]}:'"
-            if kind == "literal_error":
-                hint += "; allowed: " + ", ".join(_allowed(err["ctx"]["expected"]))
-        elif kind == "extra_forbidden":
-            message = f"unknown field '{loc[-1]}'"
-            holder = _model_at(model, loc)
-            if holder is not None:
-                hint = did_you_mean(str(loc[-1]), holder.model_fields) or (
-                    "allowed fields: " + ", ".join(holder.model_fields)
-                )
-        elif kind == "literal_error":
-            allowed = _allowed(err["ctx"]["expected"])
-            message = f"'{value}' is not an allowed value"
-            hint = did_you_mean(str(value), allowed) or "allowed: " + ", ".join(allowed)
-        elif kind == "string_pattern_mismatch":
-            message = f"'{value}' is not a valid id"
-            hint = f"ids are lowercase ASCII words joined by hyphens, e.g. '{slugify(str(value))}'"
-        elif kind.startswith("date"):
-            message = f"'{value}' is not a valid date"
-            hint = "write an existing date as YYYY-MM-DD, e.g. 2002-01-02"
-        elif kind == "string_too_short":
-            message = "must not be empty"
-        elif kind == "too_short":
-            message = "must hold at least one item"
-        problems.append(Problem(file, line, field, message, hint))
-    return problems
+            hint = msg("write-after", key=loc[-1])
+    elif kind == "extra_forbidden":
+        message = msg("unknown-field", name=loc[-1])
+        holder = _model_at(model, loc)
+        if holder is not None:
+            hint = did_you_mean(str(loc[-1]), holder.model_fields) or msg(
+                "allowed-fields", names=", ".join(holder.model_fields))
+    elif kind == "literal_error":
+        allowed = _allowed(err)
+        message = msg("not-allowed-value", value=value)
+        hint = did_you_mean(str(value), allowed) or msg("allowed-values", values=", ".join(allowed))
+    elif kind == "string_pattern_mismatch":
+        message = msg("invalid-id", value=value)
+        hint = msg("id-example", example=slugify(str(value)))
+    elif str(kind).startswith("date"):
+        message = msg("invalid-date", value=value)
+        hint = msg("date-example")
+    else:
+        message = _pydantic_message(err)
+    return Problem(file, line, format_path(loc), message, hint)
+
+
+def model_problems(exc: ValidationError, model: type[BaseModel], doc: YamlDoc, file: str) -> list[Problem]:
+    return [_error_problem(dict(err), model, doc, file) for err in exc.errors(include_url=False)]
 
 
 def reference_problem(edge: Edge, known: dict[str, set[str]], labels: dict[str, str], doc: YamlDoc,
@@ -86,18 +103,16 @@ def reference_problem(edge: Edge, known: dict[str, set[str]], labels: dict[str, 
     line = doc.line_of(edge.path)
     field = format_path(edge.path)
     if edge.target_type not in known:
-        hint = did_you_mean(edge.target_type, known) or "types: " + ", ".join(known)
-        return Problem(file, line, field, f"unknown link type '{edge.target_type}' in [[...]]", hint)
+        hint = did_you_mean(edge.target_type, known) or msg("types", types=", ".join(known))
+        return Problem(file, line, field, msg("unknown-link-type", type=edge.target_type), hint)
     if edge.target_id in known[edge.target_type]:
         is_self = edge.target_type == edge.source_type and edge.target_id == edge.source_id
         if is_self and not edge.in_text and edge.path[0] != "attested_in":  # a seed attests itself
-            return Problem(file, line, field, f"'{edge.target_id}' refers to itself", "remove this reference")
+            return Problem(file, line, field, msg("refers-to-itself", id=edge.target_id), msg("remove-reference"))
         return None
-    label = labels[edge.target_type]
-    hint = did_you_mean(edge.target_id, known[edge.target_type])
-    if hint is None:
-        hint = f"no {label} file named '{edge.target_id}.yaml'"
-    return Problem(file, line, field, f"unknown {label} '{edge.target_id}'", hint)
+    hint = did_you_mean(edge.target_id, known[edge.target_type]) or msg(
+        "no-file-named", label=labels[edge.target_type], id=edge.target_id)
+    return Problem(file, line, field, msg(UNKNOWN_CODE[edge.target_type], id=edge.target_id), hint)
 
 
 def part_of_cycles(parents: dict[str, str | None]) -> list[list[str]]:

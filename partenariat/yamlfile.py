@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from yaml.events import AliasEvent
 
+from .messages import Msg, msg
 from .problems import Problem
 
 PathKey = tuple[object, ...]
@@ -39,8 +40,7 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(AliasEvent):
             event = self.peek_event()
-            raise _Refused(event.start_mark.index, f"YAML aliases (*{event.anchor}) are not allowed",
-                           "write the value out in full")
+            raise _Refused(event.start_mark.index, msg("yaml-alias", name=event.anchor), msg("write-in-full"))
         return super().compose_node(parent, index)
 
     def compose_scalar_node(self, anchor):  # type: ignore[no-untyped-def]
@@ -58,12 +58,11 @@ class _NoAliasLoader(yaml.SafeLoader):
     def _refuse_anchor(self, anchor: str | None) -> None:
         if anchor is not None:
             event = self.peek_event()
-            raise _Refused(event.start_mark.index, f"YAML anchors (&{anchor}) are not allowed",
-                           "write the value out in full")
+            raise _Refused(event.start_mark.index, msg("yaml-anchor", name=anchor), msg("write-in-full"))
 
 
 class _Refused(Exception):
-    def __init__(self, index: int, message: str, hint: str | None = None):
+    def __init__(self, index: int, message: Msg, hint: Msg | None = None):
         self.index, self.message, self.hint = index, message, hint
 
 
@@ -78,12 +77,10 @@ class _Lines:
         return bisect.bisect_left(self.breaks, index) + 1
 
 
-_SCALAR_TYPES = {
-    "tag:yaml.org,2002:null": lambda v: None,
-    "tag:yaml.org,2002:bool": lambda v: v.lower() in ("true", "yes", "on"),
-    "tag:yaml.org,2002:int": lambda v: int(v.replace("_", ""), 0 if v.lower().startswith(("0x", "0o")) else 10),
-    "tag:yaml.org,2002:float": float,
-}
+# Only an empty value, `~` or `null` means "nothing"; every other plain value stays text.
+# Editors write `acronym: ON`, `page: 12` or `id: 1968` and mean text; the model turns
+# text into a number or a date where it wants one (pydantic reads "2009" as 2009).
+_NULLS = {"", "~", "null", "Null", "NULL"}
 
 
 def _convert(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], at: _Lines) -> object:
@@ -92,11 +89,10 @@ def _convert(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], at: _Lin
         out: dict[str, object] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused(key_node.start_mark.index, "a key must be a plain word")
+                raise _Refused(key_node.start_mark.index, msg("plain-key"))
             key = key_node.value
             if key in out:
-                raise _Refused(key_node.start_mark.index, f"duplicate key '{key}'",
-                               "keep only one of them")
+                raise _Refused(key_node.start_mark.index, msg("duplicate-key", key=key), msg("keep-one"))
             lines[path + (key,)] = at.at(key_node.start_mark.index)
             out[key] = _convert(value_node, path + (key,), lines, at)
         return out
@@ -107,51 +103,45 @@ def _convert(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], at: _Lin
             items.append(_convert(item, path + (i,), lines, at))
         return items
     assert isinstance(node, yaml.ScalarNode)
-    if node.style is None:  # plain scalar: resolve ints, bools, nulls; dates stay text
-        convert = _SCALAR_TYPES.get(node.tag)
-        if convert is not None:
-            try:
-                return convert(node.value)
-            except ValueError:
-                return node.value
+    if node.style is None and node.value in _NULLS:
+        return None
     return node.value
 
 
 def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse ``path``; ``shown_as`` is the name used in messages (relative to the repo)."""
 
-    def problem(line: int, message: str, hint: str | None = None) -> tuple[None, list[Problem]]:
+    def problem(line: int, message: Msg, hint: Msg | None = None) -> tuple[None, list[Problem]]:
         return None, [Problem(shown_as, line, "", message, hint)]
 
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return problem(0, f"cannot read file: {exc.strerror}")
+        return problem(0, msg("cannot-read", reason=exc.strerror))
     if len(raw) > MAX_BYTES:
-        return problem(1, f"file is too large ({len(raw)} bytes)", "a data file holds one entry")
+        return problem(1, msg("file-too-large", size=len(raw)), msg("one-entry"))
     if raw.startswith(b"\xef\xbb\xbf"):
-        return problem(1, "file starts with a byte order mark (BOM)", "save it as UTF-8 without BOM")
+        return problem(1, msg("bom"), msg("save-without-bom"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return problem(line, "file is not valid UTF-8", "save it with the UTF-8 encoding")
+        return problem(line, msg("not-utf8"), msg("save-utf8"))
     if not text.strip():
-        return problem(1, "file is empty", "start with 'id: <the file name>'")
+        return problem(1, msg("file-empty"), msg("start-with-id"))
     for number, content in enumerate(text.split("\n"), start=1):
         indent = content[: len(content) - len(content.lstrip())]
         if "\t" in indent:
-            return problem(number, "tab character in indentation", "indent with spaces only")
+            return problem(number, msg("tab-indent"), msg("spaces-only"))
         separator = next((c for c in content if c in "\u2028\u2029\x85"), None)
         if separator:  # YAML 1.1 reads them as line breaks: the error would show up elsewhere
-            return problem(number, f"invisible line separator (U+{ord(separator):04X})",
-                           "replace it with a space (it often comes from a copy and paste)")
+            return problem(number, msg("line-separator", char=f"U+{ord(separator):04X}"), msg("replace-pasted"))
     at = _Lines(text)
     try:
         loader = _NoAliasLoader(text)
     except yaml.reader.ReaderError as exc:  # a control character, checked before parsing
-        return problem(at.at(exc.position), f"invisible control character (U+{exc.character:04X})",
-                       "delete it (it often comes from a copy and paste)")
+        return problem(at.at(exc.position), msg("control-char", char=f"U+{exc.character:04X}"),
+                       msg("delete-pasted"))
     try:
         node = loader.get_single_node()
     except _Refused as exc:
@@ -159,37 +149,34 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = at.at(mark.index) if mark else 1
-        message = f"YAML syntax error: {exc.problem or exc.context}"
-        return problem(line, message, _syntax_hint(text, line))
+        return problem(line, msg("yaml-syntax", detail=exc.problem or exc.context), _syntax_hint(text, line))
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
-        return problem(1, f"YAML error: {exc}")
+        return problem(1, msg("yaml-syntax", detail=exc))
     except RecursionError:
-        return problem(at.at(loader.get_mark().index), "the entry is nested too deeply",
-                       "a data file has only a few levels of indentation")
+        return problem(at.at(loader.get_mark().index), msg("too-deep"), msg("few-levels"))
     finally:
         loader.dispose()
     if node is None:
-        return problem(1, "file is empty", "start with 'id: <the file name>'")
+        return problem(1, msg("file-empty"), msg("start-with-id"))
     if not isinstance(node, yaml.MappingNode):
-        kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-        return problem(at.at(node.start_mark.index), f"the file holds {kind}, not a mapping of fields",
-                       "write one entry as 'field: value' lines")
+        holds = msg("holds-list") if isinstance(node, yaml.SequenceNode) else msg("holds-value")
+        return problem(at.at(node.start_mark.index), holds, msg("field-lines"))
     lines: dict[PathKey, int] = {}
     try:
         data = _convert(node, (), lines, at)
     except _Refused as exc:
         return problem(at.at(exc.index), exc.message, exc.hint)
     except RecursionError:
-        return problem(1, "the entry is nested too deeply", "a data file has only a few levels of indentation")
+        return problem(1, msg("too-deep"), msg("few-levels"))
     assert isinstance(data, dict)
     return YamlDoc(data, lines), []
 
 
-def _syntax_hint(text: str, line: int) -> str | None:
+def _syntax_hint(text: str, line: int) -> Msg:
     lines = text.split("\n")
     current = lines[line - 1] if 0 < line <= len(lines) else ""
     if ": " in current.split("#")[0].split(": ", 1)[-1]:
-        return "a value containing ': ' must be put in quotes"
+        return msg("quote-colon")
     if current.lstrip().startswith(("'", '"')) or current.count('"') % 2:
-        return "check the quotes on this line"
-    return "check the indentation and the quotes around this line"
+        return msg("check-quotes")
+    return msg("check-indent")

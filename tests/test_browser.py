@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "schéma": "comparer/continuum/",
     "formateurs": "formateurs/",
     "contribuer": "contribuer/",
+    "nouveautés": "nouveautes/",
 }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import run_cli
+from partenariat import load_corpus
+from partenariat.pages import page_paths
 
 
 def test_check_ok_prints_counts(corpus_dir: Path) -> None:
@@ -39,6 +41,8 @@ def test_render_writes_every_page(corpus_dir: Path, tmp_path: Path) -> None:
     result = run_cli("--root", str(corpus_dir), "render", str(out))
     assert result.returncode == 0, result.stderr
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.md"))
-    assert len(written) == 19  # 11 entries, 7 indexes, the printable glossary
-    assert "concepts/partenariat.md" in written
+    entries = sum(load_corpus(corpus_dir).counts().values())
+    assert written == sorted(page_paths(load_corpus(corpus_dir)))  # every page, as the site has them
+    assert len(written) > entries + 7  # each entry, each index, and the section pages
+    assert "concepts/partenariat.md" in written and "nouveautes.md" in written
     assert (out / "glossaire" / "cpom.md").read_text("utf-8").count("# CPOM") == 1

@@ -43,6 +43,7 @@ from partenariat.export import (
     jsonld_script,
     moodle_concepts_xml,
     moodle_glossary_xml,
+    question_exports,
 )
 from partenariat.export.biblio import BibRecord, Name
 from partenariat.export.bibtex import bibtex_entry
@@ -390,8 +391,10 @@ def test_jsonld_script_cannot_close_early(corpus: Corpus) -> None:
 
 def test_build_exports_paths(corpus: Corpus) -> None:
     paths = [f.path for f in build_exports(corpus)]
-    assert len(paths) == len(set(paths)) == 7 + 3 * len(_ids(corpus))
-    assert {"glossaire-moodle.xml", "concepts-moodle.xml", "glossaire.csv", "concepts.csv", "bibliographie.json",
+    questions = [f.path for f in question_exports(corpus)]  # tests/test_quiz.py checks them
+    assert len(paths) == len(set(paths)) == 8 + 3 * len(_ids(corpus)) + len(questions)
+    assert {"nouveautes.xml", "glossaire-moodle.xml",
+            "concepts-moodle.xml", "glossaire.csv", "concepts.csv", "bibliographie.json",
             "bibliographie.ris", "bibliographie.bib", f"bibliographie/{DAMON}.ris", f"textes-juridiques/{LAW}.bib"} \
         <= set(paths)
 
@@ -403,9 +406,10 @@ def test_cli_export_writes_every_file(corpus_dir: Path, tmp_path: Path) -> None:
     written = {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()}
     ids = ["dhume-2001", "dossier"]
     expected = {"glossaire-moodle.xml", "concepts-moodle.xml", "glossaire.csv", "concepts.csv",
-                "bibliographie.json", "bibliographie.ris", "bibliographie.bib"}
+                "bibliographie.json", "bibliographie.ris", "bibliographie.bib", "nouveautes.xml"}
     expected |= {f"bibliographie/{i}.{ext}" for i in ids for ext in ("json", "ris", "bib")}
     expected |= {f"textes-juridiques/loi-2002.{ext}" for ext in ("json", "ris", "bib")}
+    expected |= {f.path for f in question_exports(load_corpus(corpus_dir))}
     assert written == expected
     assert result.stdout.strip() == f"{len(expected)} fichiers d'export écrits dans {out}"
     assert (out / "glossaire.csv").read_bytes().startswith(b"\xef\xbb\xbf")

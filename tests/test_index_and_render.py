@@ -7,6 +7,7 @@ from pathlib import Path
 from partenariat import load_corpus
 from partenariat.index import build_index
 from partenariat.pages import build_pages, nav_sections
+from partenariat.questions import competencies
 
 
 def test_backlinks_group_citing_entities_by_type(corpus_dir: Path) -> None:
@@ -25,14 +26,16 @@ def test_one_page_per_entity_plus_one_index_per_type(corpus_dir: Path) -> None:
     corpus = load_corpus(corpus_dir)
     pages = build_pages(corpus)
     paths = {p.path for p in pages}
-    assert len(pages) == sum(corpus.counts().values()) + 7 + 1  # + the printable glossary
+    packs = len(competencies(corpus))  # one revision page per competency that lists notions
+    assert len(pages) == sum(corpus.counts().values()) + 7 + 2 + packs  # + the printable glossary, « Nouveautés »
     assert {"concepts/index.md", "concepts/partenariat.md", "auteurs/dhume.md", "bibliographie/dhume-2001.md",
             "textes-juridiques/loi-2002.md", "glossaire/cpom.md", "cas/encadre-1.md",
-            "referentiels/bts-esf.md"} <= paths
+            "referentiels/bts-esf.md", "nouveautes.md"} <= paths
     nav = nav_sections(pages)
     assert nav["concept"][0] == "concepts/index.md"
     assert {"Réseau": "concepts/reseau.md"} in nav["concept"]
     assert nav_sections(pages, max_entries=1)["concept"] == ["concepts/index.md"]  # large sections: index only
+    assert "news" not in nav_sections(pages)  # « Nouveautés » is placed by mkdocs.yml, outside the sections
 
 
 def test_concept_page_content(corpus_dir: Path) -> None:

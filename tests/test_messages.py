@@ -1,13 +1,22 @@
-"""Every kind of problem reaches editors in French, with its fix; English stays available."""
+"""Every kind of problem reaches editors in French, with its fix; English stays available.
+
+Problems carry a code and parameters; the catalogue (messages.py) words them. The tests
+below check the catalogue itself and, by reading the package's source, that every message
+the code can create has a catalogued code with the parameters its wording needs.
+"""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
 
 from partenariat import DataError, load_corpus
-from partenariat.messages import _french, _french_hint, report
+from partenariat.messages import CATALOGUE, UNKNOWN_CODE, msg, placeholders, report
+from partenariat.validate import _TYPE_CODES
+
+PACKAGE = Path(__file__).resolve().parent.parent / "partenariat"
 
 BREAKAGES = {
     "concepts/reseau.yaml": "id: reseau\nterm: [Réseau]\nfamily: famille\nsumary: x\nattested_in: []\n"
@@ -43,9 +52,61 @@ def problems(corpus_dir: Path) -> list:  # type: ignore[type-arg]
 def test_every_problem_has_a_french_wording(problems: list) -> None:  # type: ignore[type-arg]
     assert len(problems) >= 25
     for problem in problems:
-        assert _french(problem.message) != problem.message, f"no French for: {problem.message}"
-        if problem.hint:
-            assert _french_hint(problem.hint) != problem.hint, f"no French for hint: {problem.hint}"
+        for part in filter(None, (problem.message, problem.hint)):
+            assert part.text("fr") != part.text("en"), f"no French for: {part.code}"
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGUE))
+def test_every_code_has_both_languages(code: str) -> None:
+    english, french = CATALOGUE[code]
+    assert english.strip() and french.strip()
+    assert french != english or not any(c.isalpha() for c in english), "French is a copy of English"
+    # French may leave out a parameter (e.g. the type label), never use one English does not receive
+    assert placeholders(french) <= placeholders(english), code
+
+
+def _calls(tree: ast.AST, name: str) -> list[ast.Call]:
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+            and (getattr(node.func, "id", None) == name or getattr(node.func, "attr", None) == name)]
+
+
+def _sources() -> list[tuple[Path, ast.AST]]:
+    return [(path, ast.parse(path.read_text("utf-8"))) for path in sorted(PACKAGE.rglob("*.py"))]
+
+
+def _codes_by_table() -> dict[str, set[str]]:
+    """Codes chosen at run time from a table (e.g. the unknown-reference code of each type)."""
+    return {"UNKNOWN_CODE": set(UNKNOWN_CODE.values()), "_TYPE_CODES": set(_TYPE_CODES.values())}
+
+
+def test_every_message_created_in_the_code_is_catalogued() -> None:
+    used: set[str] = set()
+    tables = _codes_by_table()
+    for path, tree in _sources():
+        for call in _calls(tree, "msg"):
+            where = f"{path.name}:{call.lineno}"
+            code = call.args[0]
+            given = {k.arg for k in call.keywords}
+            if isinstance(code, ast.Constant):
+                assert code.value in CATALOGUE, f"{where}: '{code.value}' is not in the catalogue"
+                assert placeholders(CATALOGUE[code.value][0]) <= given, f"{where}: parameters missing"
+                used.add(code.value)
+            else:  # msg(TABLE[key], ...): every code of the table is catalogued
+                assert isinstance(code, ast.Subscript) and isinstance(code.value, ast.Name), where
+                assert code.value.id in tables, f"{where}: msg() needs a literal code or a known table"
+                for value in tables[code.value.id]:
+                    assert value in CATALOGUE and placeholders(CATALOGUE[value][0]) <= given, f"{where}: {value}"
+                used |= tables[code.value.id]
+        if path.name != "messages.py":
+            assert not _calls(tree, "Msg"), f"{path.name}: build messages with msg(), which checks the code"
+    assert not set(CATALOGUE) - used, f"catalogued but never used: {sorted(set(CATALOGUE) - used)}"
+
+
+def test_an_uncatalogued_code_cannot_be_created() -> None:
+    with pytest.raises(KeyError):
+        msg("no-such-code")
+    with pytest.raises(KeyError):
+        msg("unknown-field")  # its wording needs 'name'
 
 
 def test_reports_in_both_languages(problems: list) -> None:  # type: ignore[type-arg]

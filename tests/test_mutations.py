@@ -9,6 +9,7 @@ working while the corpus grows.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -322,6 +324,69 @@ def two_files_at_once(p: Path) -> list[Expected]:
     return syntax_error(p) + missing_required(p) + nonexistent_date(p)
 
 
+# --- hostile text: data fields must never become live HTML or an active link -------------------
+
+CASE = "cases/trepos-encadre-1-angouleme.yaml"
+
+
+def inject(p: Path, name: str, key: str, payload: str) -> int:
+    """Append ``payload`` to the text of top-level ``key`` (block or one-line); the key's line."""
+    text = read(p, name)
+    number = line_of(text, f"{key}:")
+    lines = text.split("\n")
+    value = lines[number - 1].split(":", 1)[1].strip()
+    if value in {">-", ">", "|", "|-"}:  # block scalar: the payload goes in literally
+        lines[number] += " " + payload
+    else:
+        plain = value.strip("'\"") if value[:1] in "'\"" else value
+        lines[number - 1] = f"{key}: " + json.dumps(plain + " " + payload, ensure_ascii=False)
+    write(p, name, "\n".join(lines))
+    return number
+
+
+def hostile(name: str, key: str, payload: str, message: str) -> Callable[[Path], list[Expected]]:
+    def apply(p: Path) -> list[Expected]:
+        return [Expected(name, inject(p, name, key, payload), f"{key}: {message}")]
+
+    apply.__name__ = f"hostile_{key}"
+    return apply
+
+
+def hostile_url(p: Path) -> list[Expected]:
+    text = read(p, SOURCE)
+    if "\nurl:" in text:
+        text = re.sub(r"^url: .*$", "url: javascript:alert(1)", text, count=1, flags=re.MULTILINE)
+    else:
+        text = text.replace("\nattested_in:", "\nurl: javascript:alert(1)\nattested_in:", 1)
+    write(p, SOURCE, text)
+    return [Expected(SOURCE, line_of(text, "url:"), "url: 'javascript:alert(1)' is not a web address")]
+
+
+HOSTILE = [  # (name, file, field, text added, message fragment), each refused by check at its line
+    ("script_in_concept_summary", CONCEPT, "summary", "<script>alert(1)</script>", "HTML is not allowed"),
+    ("img_onerror_in_acronym_description", GLOSSARY, "description", '<img src=x onerror="alert(1)">',
+     "HTML is not allowed in data text ('<img')"),
+    ("javascript_link_in_author_notes", AUTHOR, "notes", "[x](javascript:alert(1))",
+     "link to 'javascript:alert(1)' is not allowed"),
+    ("mixed_case_javascript_link", AUTHOR, "notes", "[x]( JaVaScRiPt:alert(1) )",
+     "link to 'JaVaScRiPt:alert(1)' is not allowed"),
+    ("iframe_in_case", CASE, "situation", '<iframe src="https://example.org"></iframe>',
+     "HTML is not allowed in data text ('<iframe')"),
+    ("svg_onload_in_source_title", SOURCE, "title", "<svg/onload=alert(1)>", "HTML is not allowed in data text ('<svg')"),
+    ("closing_tag_only", CONCEPT, "summary", "</div>", "HTML is not allowed in data text ('</div')"),
+    ("html_comment", CONCEPT, "summary", "<!-- caché -->", "HTML is not allowed"),
+    ("attribute_list_handler", CONCEPT, "summary", '[[concept:partenariat]]{onclick="alert(1)"}',
+     "script attribute 'onclick' is not allowed"),
+    ("attribute_list_href", CONCEPT, "summary", "[site](https://example.org){: href='javascript:alert(1)' }",
+     "attribute list"),
+    ("entity_obfuscated_link", AUTHOR, "notes", "[x](&#106;avascript:alert(1))",
+     "HTML character reference '&#106;' is not allowed"),
+    ("data_reference_link", LEGAL, "summary", "[x][1] [1]: data:text/html;base64,PHNjcmlwdD4=",
+     "link to 'data:text/html;base64,PHNjcmlwdD4=' is not allowed"),
+    ("vbscript_autolink", GLOSSARY, "description", "<vbscript:msgbox(1)>", "link to 'vbscript:msgbox(1)'"),
+    ("remote_image", CONCEPT, "summary", "![pixel](https://tracker.example/p.png)", "image"),
+]
+
 MUTATIONS = [
     Mutation("syntax_error", syntax_error, also_build=True),
     Mutation("tab", tab),
@@ -351,6 +416,10 @@ MUTATIONS = [
     Mutation("stray_yml", stray_yml, also_build=True),
     Mutation("stray_other", stray_other),
     Mutation("two_files_at_once", two_files_at_once),
+    *[Mutation(name, hostile(file, key, payload, message), also_build=name in {
+        "script_in_concept_summary", "img_onerror_in_acronym_description", "javascript_link_in_author_notes"})
+      for name, file, key, payload, message in HOSTILE],
+    Mutation("javascript_url", hostile_url),
 ]
 
 
@@ -442,18 +511,19 @@ def test_tab_in_indentation_is_located(project: Path) -> None:
     assert_reported(check(project), [Expected(CONCEPT, tabbed, "tab character in indentation")])
 
 
-def test_line_separator_in_text_is_tolerated_or_named_at_its_line(project: Path) -> None:
+def test_line_separator_in_text_is_named_at_its_line(project: Path) -> None:
+    """U+2028 pasted from a PDF: YAML would read it as a line break and shift every later line,
+    so the reader refuses it at the line where the editor sees it. (This test used to return
+    early when `check` accepted the file, so it could not fail.)"""
     text = read(project, CONCEPT)
     pasted = line_of(text, "summary:") + 1
     lines = text.split("\n")
-    lines[pasted - 1] = re.sub(r"(\S) ", "\\1\u2028", lines[pasted - 1], count=1)  # pasted from a PDF
+    lines[pasted - 1] = re.sub(r"(\S) ", "\\1\u2028", lines[pasted - 1], count=1)
+    assert "\u2028" in lines[pasted - 1], "no space to replace on the summary's first line"
     write(project, CONCEPT, "\n".join(lines))
     result = check(project)
-    assert "Traceback" not in result.stderr, result.stderr
-    if result.returncode == 0:
-        return  # tolerated (e.g. read as a space): fine
-    found = problem_lines(result.stderr)
-    assert found and all(line.startswith(f"{CONCEPT}:{pasted}: ") for line in found), result.stderr
+    assert_reported(result, [Expected(CONCEPT, pasted, "invisible line separator (U+2028)")])
+    assert len(problem_lines(result.stderr)) == 1, result.stderr
 
 
 def test_source_part_of_itself_is_one_problem(project: Path) -> None:
@@ -472,3 +542,56 @@ def test_invalid_file_name_hints_do_not_contradict(project: Path) -> None:
     result = check(project)
     assert_reported(result, [Expected("glossary/CPOM.yaml", 1, "file name 'CPOM.yaml' is not a valid id")], cascade=True)
     assert "write 'id: CPOM'" not in result.stderr, result.stderr
+
+
+# --- markup characters that are not markup: escaped wherever the renderer writes them ---------------
+
+
+class _Attributes(HTMLParser):
+    """Every attribute name of a page: a quote in one means a value broke out of its attribute."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.names.update(name for name, _ in attrs)
+
+
+def test_markup_characters_in_a_term_are_inert_on_every_built_page(project: Path) -> None:
+    """`<`, `>`, `&` and quotes are allowed in text (« a < b » is prose); the term goes to the entry
+    page, the indexes, the SVG maps, the JSON-LD and attributes, and is escaped in every one."""
+    odd = "Réseau <1> & \"x\" 'y'"
+    text = read(project, CONCEPT)
+    write(project, CONCEPT, re.sub(r"^term: .*$", "term: " + json.dumps(odd, ensure_ascii=False), text,
+                                   count=1, flags=re.MULTILINE))
+    summary = line_of(read(project, CONCEPT), "summary: >")  # its first sentence is the page description
+    lines = read(project, CONCEPT).split("\n")
+    lines[summary] = '  Un "réseau" <3> & co. ' + lines[summary].lstrip()
+    write(project, CONCEPT, "\n".join(lines))
+    expansion = value_of(read(project, GLOSSARY), "expansion")  # shown in every CPOM's abbr title
+    hostile_expansion = json.dumps(f'<2> "{expansion}" & co', ensure_ascii=False)
+    edit(project, GLOSSARY, f"expansion: {expansion}", f"expansion: {hostile_expansion}")
+    assert check(project).returncode == 0
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    reached, in_svg, in_abbr = [], [], []
+    for page in sorted((project / "site").rglob("*.html")):
+        html = page.read_text("utf-8")
+        assert not re.search("<[123]>", html), f"raw '<1>', '<2>' or '<3>' in {page}"
+        parser = _Attributes()
+        parser.feed(html)
+        broken = {n for n in parser.names if not re.fullmatch(r"[a-z_:][-a-z0-9_:.]*", n)}
+        assert not broken, f"{page}: attribute names {broken}"
+        if "Réseau &lt;1&gt;" in html:
+            reached.append(page)
+        if re.search(r"<text[^>]*>[^<]*Réseau &lt;1&gt; &amp;", html):
+            in_svg.append(page)
+        if re.search(r'<abbr title="&lt;2&gt; &quot;Contrat', html):
+            in_abbr.append(page)
+    assert len(reached) >= 3, reached  # the entry page and the indexes at least
+    entry = (project / "site" / "concepts" / Path(CONCEPT).stem / "index.html").read_text("utf-8")
+    assert '<meta name="description" content="Un &quot;réseau&quot; &lt;3&gt; &amp; co.">' in entry
+    assert "<title>Réseau &lt;1&gt; &amp; &quot;x&quot; 'y' - " in entry
+    assert in_svg, "the term never reached an SVG label"
+    assert in_abbr, "the expansion never reached an abbr title"

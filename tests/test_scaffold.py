@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli
+from partenariat import load_corpus
 
 
 def test_new_concept_then_fill_it_in_until_check_passes(corpus_dir: Path) -> None:
@@ -14,7 +17,7 @@ def test_new_concept_then_fill_it_in_until_check_passes(corpus_dir: Path) -> Non
     path = corpus_dir / "concepts" / "cooperation.yaml"
     text = path.read_text("utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schemas/concept.schema.json\n")
-    assert "\nid: cooperation\n" in text and "\nterm: Coopération\n" in text
+    assert "\nid: cooperation\n" in text and '\nterm: "Coopération"\n' in text
 
     # the empty required fields are listed, each with what to write
     check = run_cli("--root", str(corpus_dir), "check")
@@ -47,7 +50,7 @@ def test_close_entry_is_pointed_out(corpus_dir: Path) -> None:
     result = run_cli("--root", str(corpus_dir), "new", "glossary", "CPOMS")
     assert result.returncode == 0
     assert "une fiche proche existe déjà (cpom)" in result.stdout
-    assert "\nacronym: CPOMS\n" in (corpus_dir / "glossary" / "cpoms.yaml").read_text("utf-8")
+    assert '\nacronym: "CPOMS"\n' in (corpus_dir / "glossary" / "cpoms.yaml").read_text("utf-8")
 
 
 def test_unknown_type_and_bad_id(corpus_dir: Path) -> None:
@@ -61,4 +64,24 @@ def test_new_author_uses_the_family_name(corpus_dir: Path) -> None:
     result = run_cli("--root", str(corpus_dir), "new", "author", "Elisabeth Vidalenc")
     assert result.returncode == 0
     text = (corpus_dir / "authors" / "vidalenc.yaml").read_text("utf-8")
-    assert "\nname: Elisabeth Vidalenc\n" in text and "\nfamily: Vidalenc\n" in text
+    assert '\nname: "Elisabeth Vidalenc"\n' in text and '\nfamily: "Vidalenc"\n' in text
+
+
+@pytest.mark.parametrize("title", ["ON", "NO", "1968", "Réseau : définitions", "« Cœur » # 2", 'Dit "vrai"'])
+def test_new_quotes_what_it_writes_then_check_passes(corpus_dir: Path, title: str) -> None:
+    """What the editor typed comes back as text, whatever YAML would make of it unquoted."""
+    result = run_cli("--root", str(corpus_dir), "new", "glossary", title)
+    assert result.returncode == 0, result.stderr
+    path = next(p for p in (corpus_dir / "glossary").glob("*.yaml") if p.stem not in {"cpom", "essms"})
+    text = path.read_text("utf-8")
+    text = text.replace("\nexpansion:\n", "\nexpansion: Une expansion\n").replace("\ndomain:\n", "\ndomain: social\n")
+    path.write_text(text.replace("\nattested_in: []\n", "\nattested_in: [dossier]\n"), "utf-8")
+    check = run_cli("--root", str(corpus_dir), "check")
+    assert check.returncode == 0, check.stderr
+    assert load_corpus(corpus_dir).get("glossary", path.stem).acronym == title  # type: ignore[attr-defined]
+
+
+def test_new_id_folds_ligatures(corpus_dir: Path) -> None:
+    result = run_cli("--root", str(corpus_dir), "new", "concept", "Cœur de réseau")
+    assert result.returncode == 0, result.stderr
+    assert (corpus_dir / "concepts" / "coeur-de-reseau.yaml").is_file()

@@ -144,3 +144,53 @@ def test_reserved_ids_are_refused(corpus_dir: Path) -> None:
     assert errors(corpus_dir) == [
         "glossary/a-imprimer.yaml:1: id: id 'a-imprimer' is reserved for a page of the site "
         "(choose another id (and file name))"]
+
+
+# --- editors' text read as they mean it -----------------------------------------------------
+
+PLAIN_TEXT_VALUES = [  # (file, line as written, line as edited, field, value the model keeps)
+    ("glossary/cpom.yaml", "acronym: CPOM", "acronym: ON", "acronym", "ON"),
+    ("glossary/cpom.yaml", "acronym: CPOM", "acronym: no", "acronym", "no"),
+    ("glossary/cpom.yaml", "acronym: CPOM", "acronym: yes", "acronym", "yes"),
+    ("glossary/cpom.yaml", "acronym: CPOM", "acronym: 1968", "acronym", "1968"),
+    ("glossary/cpom.yaml", "acronym: CPOM", "acronym: 0x1F", "acronym", "0x1F"),
+    ("glossary/cpom.yaml", "expansion: Contrat pluriannuel d'objectifs et de moyens", "expansion: 3.14",
+     "expansion", "3.14"),
+    ("authors/dhume.yaml", "    organisation: ISCRA", "    organisation: off", "affiliations", "off"),
+]
+
+
+def _value(corpus_dir: Path, file: str, field: str) -> object:
+    corpus = load_corpus(corpus_dir)
+    type_name = next(t for t, recs in corpus.records.items() for r in recs.values() if r.file == file)
+    entity = corpus.get(type_name, Path(file).stem)
+    value = getattr(entity, field)
+    return value[0].organisation if field == "affiliations" else value
+
+
+@pytest.mark.parametrize(("file", "old", "new", "field", "kept"), PLAIN_TEXT_VALUES,
+                         ids=[v[2] for v in PLAIN_TEXT_VALUES])
+def test_a_plain_value_is_text_where_the_model_wants_text(corpus_dir: Path, file: str, old: str, new: str,
+                                                          field: str, kept: str) -> None:
+    edit(corpus_dir / file, old, new)
+    assert _value(corpus_dir, file, field) == kept
+
+
+def test_page_numbers_and_years_unquoted(corpus_dir: Path) -> None:
+    """`page: 12` is text (pages may be '12-14'); `year: 2001` and `number: 1` are numbers."""
+    edit(corpus_dir / "concepts" / "partenariat.yaml", "    quote: Une", "    page: 12\n    quote: Une")
+    corpus = load_corpus(corpus_dir)
+    assert corpus.get("concept", "partenariat").definitions[0].page == "12"  # type: ignore[attr-defined]
+    assert corpus.get("source", "dhume-2001").year == 2001  # type: ignore[attr-defined]
+    assert corpus.get("case", "encadre-1").number == 1  # type: ignore[attr-defined]
+
+
+def test_an_all_digit_id_is_an_id(corpus_dir: Path) -> None:
+    text = (corpus_dir / "glossary" / "cpom.yaml").read_text("utf-8").replace("id: cpom", "id: 1968")
+    (corpus_dir / "glossary" / "1968.yaml").write_text(text.replace("acronym: CPOM", "acronym: '1968'"), "utf-8")
+    assert load_corpus(corpus_dir).get("glossary", "1968").acronym == "1968"  # type: ignore[attr-defined]
+
+
+def test_a_number_field_still_refuses_words(corpus_dir: Path) -> None:
+    edit(corpus_dir / "sources" / "dhume-2001.yaml", "year: 2001", "year: 2001b")
+    assert errors(corpus_dir) == ["sources/dhume-2001.yaml:6: year: Input should be a valid integer"]

@@ -11,25 +11,44 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..addresses import ENTRY_EXPORT_TYPES, export_path
+from ..addresses import (
+    ENTRY_EXPORT_TYPES,
+    FLASHCARDS_FILE,
+    NEWS_FEED,
+    QUESTION_BANK_FILES,
+    Addresses,
+    curriculum_question_files,
+    export_path,
+    pack_question_files,
+)
+from ..changes import entry_changes
 from ..core import Context
+from ..edition import read_edition
 from ..load import Corpus
+from ..questions import build_questions, competencies, questions_for
 from .bibtex import bibliography_bibtex, entry_bibtex
 from .common import corpus_of, page_url
 from .csl import bibliography_csl, entry_csl
+from .feed import atom_feed
 from .jsonld import jsonld_for, jsonld_script
 from .moodle import moodle_concepts_xml, moodle_glossary_xml
+from .quiz import anki_csv, by_kind, competency_category, gift, moodle_quiz_xml
 from .ris import bibliography_ris, entry_ris
 from .spreadsheet import concepts_csv, glossary_csv
 
 __all__ = [
-    "ExportFile", "bibliography_bibtex", "bibliography_csl", "bibliography_ris", "build_exports", "concepts_csv",
-    "entry_bibtex", "entry_csl", "entry_ris", "entry_export_paths", "glossary_csv", "jsonld_for", "jsonld_script",
-    "moodle_concepts_xml", "moodle_glossary_xml", "page_url", "write_exports",
+    "ANKI_FILE", "QUESTION_FILES", "ExportFile", "anki_csv", "bibliography_bibtex", "bibliography_csl",
+    "bibliography_ris", "build_exports", "concepts_csv", "entry_bibtex", "entry_csl", "entry_ris", "entry_export_paths",
+    "gift", "glossary_csv", "jsonld_for", "jsonld_script", "moodle_concepts_xml", "moodle_glossary_xml",
+    "moodle_quiz_xml", "page_url", "question_exports", "write_exports",
 ]
 
 # Per-entry bibliographic files sit next to the entry's page: bibliographie/<id>.bib
 ENTRY_FORMATS = {"json": entry_csl, "ris": entry_ris, "bib": entry_bibtex}
+
+
+QUESTION_FILES = QUESTION_BANK_FILES
+ANKI_FILE = FLASHCARDS_FILE
 
 
 @dataclass(frozen=True)
@@ -55,12 +74,45 @@ def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFi
         ExportFile("bibliographie.json", bibliography_csl(corpus)),
         ExportFile("bibliographie.ris", bibliography_ris(corpus)),
         ExportFile("bibliographie.bib", bibliography_bibtex(corpus)),
+        ExportFile(NEWS_FEED, _feed(source, base_url)),
+        *question_exports(corpus, base_url),
     ]
     for type_name in ENTRY_EXPORT_TYPES:
         for entity_id in sorted(corpus.records[type_name]):
             entity = corpus.get(type_name, entity_id)
             for ext, path in entry_export_paths(type_name, entity_id).items():
                 files.append(ExportFile(path, ENTRY_FORMATS[ext](corpus, entity)))  # type: ignore[arg-type]
+    return files
+
+
+def _feed(source: Corpus | Context, base_url: str) -> str:
+    """The Atom feed of new and revised entries (« Nouveautés »), links under ``base_url``."""
+    corpus = corpus_of(source)
+    directory_urls = source.directory_urls if isinstance(source, Context) else True
+    edition = (source.edition if isinstance(source, Context) else None) or read_edition(corpus.root)
+    return atom_feed(corpus, entry_changes(corpus), edition, Addresses(directory_urls, base_url))
+
+
+def question_exports(corpus: Corpus, base_url: str = "") -> list[ExportFile]:
+    """The question bank by kind (Moodle XML, GIFT), per curriculum by competency, per
+    competency (beside its pack page), and the Anki flashcards."""
+    bank = build_questions(corpus)
+    groups = by_kind(bank)
+    files = [ExportFile(QUESTION_FILES["xml"], moodle_quiz_xml(groups, base_url)),
+             ExportFile(QUESTION_FILES["gift"], gift(groups, base_url)),
+             ExportFile(ANKI_FILE, anki_csv(corpus))]
+    per_curriculum: dict[str, list[tuple[str, list]]] = {}
+    for competency in competencies(corpus):
+        short = corpus.get("curriculum", competency.curriculum).short  # type: ignore[attr-defined]
+        group = [(competency_category(short, competency), questions_for(bank, competency.concepts))]
+        per_curriculum.setdefault(competency.curriculum, []).extend(group)
+        paths = pack_question_files(competency.curriculum, competency.anchor)
+        files += [ExportFile(paths["xml"], moodle_quiz_xml(group, base_url)),
+                  ExportFile(paths["gift"], gift(group, base_url))]
+    for curriculum_id, groups_of in per_curriculum.items():
+        paths = curriculum_question_files(curriculum_id)
+        files += [ExportFile(paths["xml"], moodle_quiz_xml(groups_of, base_url)),
+                  ExportFile(paths["gift"], gift(groups_of, base_url))]
     return files
 
 

@@ -8,7 +8,6 @@ template can insert as is.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -188,5 +187,7 @@ def jsonld_for(type_name: str, entity: BaseModel | None, ctx: Context | Corpus, 
 def jsonld_script(data: dict[str, Any]) -> str:
     """The `<script type="application/ld+json">` element for a page's HTML head or body."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    text = re.sub(r"</", r"<\\/", text)  # never close the script element early
+    # No markup character inside the script element: `</script>` would close it early and
+    # `<!--` would change how the browser reads it. JSON reads \u003c as '<'.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>'

@@ -20,9 +20,13 @@ ACRONYM_HEADER = ["Sigle", "Signification", "Domaine", "Description", "Voir auss
 CONCEPT_HEADER = ["Notion", "Famille", "Résumé", "Autres formes", "Adresse"]
 
 
+# Excel and LibreOffice read a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: str) -> str:
-    # A cell starting with = + @ would run as a formula in a spreadsheet.
-    return "'" + value if value[:1] in {"=", "+", "@"} else value
+    """Text that a spreadsheet shows as text: a leading apostrophe keeps a formula inert."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _csv(header: list[str], rows: list[list[str]]) -> str:

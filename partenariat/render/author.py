@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import vocab
+from ..folding import sort_key
 from ..models import Author, Source
 from .cite import reference
 from .common import Context, cited_by_section, front_matter, provenance_section
@@ -37,7 +38,7 @@ def render_author(ctx: Context, author: Author) -> str:
             for s in works) + "\n")
     defined = ctx.definers.get(author.id, set())
     if defined:
-        ordered = sorted(defined, key=lambda c: ctx.title("concept", c).casefold())
+        ordered = sorted(defined, key=lambda c: sort_key(ctx.title("concept", c)))
         out.append("## Notions définies\n\n" + ctx.links("concept", ordered) + "\n")
     out.append(cited_by_section(ctx, "author", author.id, skip=("source",)))
     out.append(provenance_section(ctx, author))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from ..core import SITE_TITLE, Context, entity_title, escape_label, fr_date
+from ..core import SITE_TITLE, Context, entity_title, escape_label, fr_date, html_text, sort_key
 from ..entities import ENTITY_TYPES
 
 __all__ = ["SITE_TITLE", "Context", "entity_title", "escape_label", "fr_date"]
@@ -24,10 +24,11 @@ def cell(text: str) -> str:
 
 
 def front_matter(title: str, description: str | None = None) -> str:
-    """Generated pages switch mkdocs-macros off: data text must never run as a template."""
-    lines = ["---", "render_macros: false", f"title: {_yaml_str(title)}"]
+    """Generated pages switch mkdocs-macros off: data text must never run as a template.
+    Title and description are HTML for the theme (see `html_text`)."""
+    lines = ["---", "render_macros: false", f"title: {_yaml_str(html_text(title))}"]
     if description:
-        lines.append(f"description: {_yaml_str(first_sentence(description))}")
+        lines.append(f"description: {_yaml_str(html_text(first_sentence(description)))}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
@@ -52,18 +53,21 @@ def cited_by_section(ctx: Context, type_name: str, entity_id: str, skip: Iterabl
         ids = grouped.get(etype.name)
         if not ids or etype.name in skip:
             continue
-        ordered = sorted(ids, key=lambda i: ctx.title(etype.name, i).casefold())
+        ordered = sorted(ids, key=lambda i: sort_key(ctx.title(etype.name, i)))
         parts.append(f"- **{etype.plural}** : " + ctx.links(etype.name, ordered))
     if not parts:
         return "## Cité dans\n\n*Aucune autre fiche ne renvoie encore à celle-ci.*\n"
     return "## Cité dans\n\n" + "\n".join(parts) + "\n"
 
 
-def cite_block(title: str, reviewed: dt.date) -> str:
-    """« Citer cette page »: an ISO 690 reference. site.js fills in the page's own address and
-    today's date and shows the copy button; without JavaScript the text stays readable."""
-    text = (f"« {title} ». In : *{SITE_TITLE}* [en ligne]. Dernière relecture le {fr_date(reviewed)}. "
-            'Disponible sur : <span class="pkb-cite-url">adresse de cette page</span> '
+def cite_block(title: str, reviewed: dt.date, path: str, address: str | None = None, edition: str = "") -> str:
+    """« Citer cette page »: an ISO 690 reference with the edition and the published
+    ``address`` of the page. Without a published address the citation says where the page
+    sits in the site (``path``), never a local or file:// address. site.js fills in today's
+    date and shows the copy button; without JavaScript the text stays readable."""
+    where = f"<{address}>" if address else f"l'adresse du site suivie de `{path}`"
+    text = (f"« {title} ». In : *{SITE_TITLE}* [en ligne]. {edition + '. ' if edition else ''}"
+            f"Dernière relecture le {fr_date(reviewed)}. Disponible sur : {where} "
             '(consulté le <span class="pkb-cite-date">date de consultation</span>).')
     return ('??? quote "Citer cette page"\n\n'
             f'    <p class="pkb-cite" markdown>{text}</p>\n\n'
@@ -77,7 +81,10 @@ def provenance_section(ctx: Context, entity: BaseModel) -> str:
         out += '\n!!! info "Hors des documents sources"\n\n' + indent(ctx.text(entity.outside_seeds)) + "\n"
     out += f"\n*Dernière relecture* : {fr_date(entity.reviewed)}.\n"
     etype = next(t for t in ENTITY_TYPES if isinstance(entity, t.model))
-    return out + "\n" + cite_block(entity_title(etype.name, entity), entity.reviewed)
+    path = ctx.addresses.url(etype.name, entity.id)
+    edition = ctx.edition.label if ctx.edition else ""
+    return out + "\n" + cite_block(entity_title(etype.name, entity), entity.reviewed, path,
+                                   ctx.addresses.absolute(path), edition)
 
 
 def indent(text: str, prefix: str = "    ") -> str:

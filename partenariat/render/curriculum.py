@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..addresses import pack_path
 from ..models import Curriculum, CurriculumItem
 from .common import Context, anchor_of, cited_by_section, front_matter, provenance_section
 
@@ -42,7 +43,8 @@ def items_citing(curriculum: Curriculum, concept_id: str) -> list[tuple[str, str
             if concept_id in i.concepts]
 
 
-def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[int, str]) -> list[str]:
+def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[int, str],
+                 curriculum_id: str) -> list[str]:
     pad = "    " * depth
     anchor = anchors.get(id(item), "")
     attrs = f'<span id="{anchor}"></span>' if anchor else ""
@@ -52,8 +54,11 @@ def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[i
         lines.append(f"{pad}    - {detail}")
     if item.concepts:
         lines.append(f"{pad}    - *Notions* : " + ctx.links("concept", item.concepts))
+        if anchor:  # its competency pack (partenariat.questions.competencies): fiches and questions
+            pack = ctx.prefix + pack_path(curriculum_id, anchor)
+            lines.append(f"{pad}    - *Réviser* : [fiches et questions de la compétence]({pack})")
     for child in item.children:
-        lines.extend(_render_item(ctx, child, depth + 1, anchors))
+        lines.extend(_render_item(ctx, child, depth + 1, anchors, curriculum_id))
     return lines
 
 
@@ -67,7 +72,7 @@ def render_curriculum(ctx: Context, curriculum: Curriculum) -> str:
         out.append(f"## {section.title}\n")
         lines: list[str] = []
         for item in section.items:
-            lines.extend(_render_item(ctx, item, 0, anchors))
+            lines.extend(_render_item(ctx, item, 0, anchors, curriculum.id))
         out.append("\n".join(lines) + "\n")
     out.append(f"*Source* : {ctx.link('source', curriculum.source)}.\n")
     out.append(cited_by_section(ctx, "curriculum", curriculum.id))

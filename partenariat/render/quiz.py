@@ -1,72 +1,125 @@
-"""« Testez-vous »: questions generated from the data, answered in collapsible blocks.
+"""« Testez-vous » and the competency packs: questions of the bank (`partenariat.questions`).
 
-Plain HTML `<details>`: works offline, without a server or JavaScript, and prints. The
-distractors are chosen deterministically (same build, same questions) among the authors
-and neighbouring notions of the corpus.
+Without JavaScript each question is an admonition with its options and a closed « Voir la
+réponse » block: it works offline, without a server, and prints. `quiz.js` turns each one
+into a group of radio buttons (the block's `data-right` is the index of the right option):
+choose, check, read right or wrong with the source, and a score per page.
 """
 
 from __future__ import annotations
 
-import hashlib
+from html import escape
 
-from ..models import Concept, Source
-from .cite import person_name
-from .common import Context, indent
+from .. import addresses
+from ..models import Concept, Curriculum
+from ..questions import Competency, Question, build_questions, questions_for
+from .common import Context, front_matter
+from .compare import cards, definition_card
 
-
-def _pick(seed: str, candidates: list[str], k: int) -> list[str]:
-    ranked = sorted(set(candidates), key=lambda c: hashlib.sha1(f"{seed}:{c}".encode()).hexdigest())
-    return ranked[:k]
-
-
-def _order(seed: str, options: list[str]) -> list[str]:
-    return sorted(options, key=lambda o: hashlib.sha1(f"{seed}|{o}".encode()).hexdigest())
+# On a concept page: at most this many questions of each kind, in this order.
+PAGE_QUOTA = {"auteur": 2, "notion": 1, "relation": 2, "texte": 1}
 
 
-def _definer(ctx: Context, source_id: str, author_id: str | None) -> str | None:
-    source = ctx.entity("source", source_id)
-    assert isinstance(source, Source)
-    ids = [author_id] if author_id else source.authors
-    return ids[0] if ids else None
+def _markdown_text(text: str) -> str:
+    """Plain text of the bank, safe in Markdown: no emphasis, link or HTML is read in it."""
+    for ch in "\\`*_[]<>":
+        text = text.replace(ch, "\\" + ch)
+    return text
 
 
-def _question(title: str, body: str, answer: str) -> str:
-    """The question is shown; the answer waits in a closed block below it."""
-    reveal = '??? success "Voir la réponse"\n\n' + indent(answer)
-    return f'!!! question "{title}"\n\n' + indent(body + "\n\n" + reveal) + "\n"
+def question_block(ctx: Context, question: Question) -> str:
+    """One question, styled as an admonition: the prompt, the quotation, the options, then the
+    answer with its source in a closed block. Written as HTML with `markdown` blocks (not
+    `!!!`) so that the right option's index can ride on the block, unindented."""
+    body = f"> « {_markdown_text(question.quote)} »\n\n" if question.quote else ""
+    body += "\n".join(f"- {_markdown_text(o)}" for o in question.options) + "\n\n"
+    answer = (f"**{_markdown_text(question.right)}**. {_markdown_text(question.explanation)} "
+              f"{ctx.link(*question.source, label='Voir la source')}.")
+    return (f'<div class="admonition question pkb-question" data-right="{question.answer_index}" markdown>\n'
+            f'<p class="admonition-title">{escape(question.prompt, quote=False)}</p>\n\n{body}'
+            '<details class="success" markdown>\n<summary>Voir la réponse</summary>\n\n'
+            f"{answer}\n\n</details>\n\n</div>\n")
+
+
+def quiz_block(ctx: Context, questions: list[Question]) -> str:
+    """The questions of a page, in a block quiz.js equips (score, answer buttons)."""
+    if not questions:
+        return ""
+    blocks = "\n".join(question_block(ctx, q) for q in questions)
+    # data-search-exclude: the distractors (other authors, other acronyms' expansions) must not
+    # make this page an answer to a search for them
+    return f'<div class="pkb-quiz" data-search-exclude markdown>\n\n{blocks}\n</div>\n'
+
+
+def page_questions(ctx: Context, concept: Concept) -> list[Question]:
+    bank = [q for q in build_questions(ctx.corpus) if q.page == ("concept", concept.id)]
+    chosen: list[Question] = []
+    for kind, quota in PAGE_QUOTA.items():
+        chosen.extend([q for q in bank if q.kind == kind][:quota])
+    return chosen
 
 
 def quiz_section(ctx: Context, concept: Concept) -> str:
-    questions: list[str] = []
-    all_definers = sorted(ctx.definers)
-    for n, d in enumerate(concept.definitions[:2]):
-        right = _definer(ctx, d.source, d.author)
-        if not right:
-            continue
-        co_authors = {d.author} if d.author else set(ctx.entity("source", d.source).authors)  # type: ignore[attr-defined]
-        wrong = _pick(f"{concept.id}{n}", [a for a in all_definers if a not in co_authors], 2)
-        if len(wrong) < 2:
-            continue
-        names = {a: person_name(ctx.entity("author", a)) for a in [right, *wrong]}  # type: ignore[arg-type]
-        options = _order(f"{concept.id}{n}", [right, *wrong])
-        quote = " ".join(d.quote.split())
-        if len(quote) > 280:
-            continue
-        body = "\n".join(f"- {names[o]}" for o in options)
-        answer = f"{ctx.link('author', right, names[right])}, dans {ctx.link('source', d.source)}."
-        questions.append(_question("Qui a proposé cette définition ?", f"> « {quote} »\n\n{body}", answer))
-    neighbours = [r.concept for r in concept.related if r.concept != concept.id]
-    # prefer a definition the first questions did not show
-    masked = next((d for d in reversed(concept.definitions) if concept.term.lower() not in d.quote.lower()
-                   and len(d.quote) <= 280), None)
-    if masked and len(set(neighbours)) >= 2:
-        wrong = _pick(concept.id, neighbours, 2)
-        options = _order(concept.id, [concept.id, *wrong])
-        body = "\n".join(f"- {ctx.title('concept', o)}" for o in options)
-        quote = " ".join(masked.quote.split())
-        questions.append(_question("De quelle notion s'agit-il ?", f"> « {quote} »\n\n{body}",
-                                   ctx.link("concept", concept.id) + "."))
-    if not questions:
-        return ""
-    return "## Testez-vous\n\n" + "\n".join(questions)
+    block = quiz_block(ctx, page_questions(ctx, concept))
+    return "## Testez-vous\n\n" + block if block else ""
 
+
+# --- competency packs --------------------------------------------------------------------
+
+
+def pack_path(competency: Competency) -> str:
+    """docs-relative path of a pack: beside its curriculum's page (`referentiels/bts-esf/c4-1.md`)."""
+    return addresses.pack_path(competency.curriculum, competency.anchor)
+
+
+def pack_files(competency: Competency) -> dict[str, str]:
+    """Format → site-relative path of the question files of one competency."""
+    return addresses.pack_question_files(competency.curriculum, competency.anchor)
+
+
+def _fiche(ctx: Context, concept: Concept) -> str:
+    """A notion in short: summary, two definitions, what not to confuse it with."""
+    out = [f"### {concept.term}\n", ctx.text(concept.summary) + "\n"]
+    if concept.definitions:
+        out.append(cards([definition_card(ctx, d, with_comment=False) for d in concept.definitions[:2]],
+                         " pkb-definitions"))
+    confusions = [ctx.link("concept", r.concept) for r in concept.related if r.relation in ("distinct-de", "s-oppose-a")]
+    if confusions:
+        out.append("*Ne pas confondre avec* : " + ", ".join(confusions) + ".\n")
+    out.append(f"{ctx.link('concept', concept.id, 'Fiche complète')}.\n")
+    return "\n".join(out)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("s" if n > 1 else "")
+
+
+def render_pack(ctx: Context, competency: Competency) -> str:
+    """One printable page per competency: the fiches of its notions, then its questions."""
+    deep = ctx.with_prefix("../../")  # two folders deep: referentiels/<id>/<anchor>.md
+    curriculum = ctx.entity("curriculum", competency.curriculum)
+    assert isinstance(curriculum, Curriculum)
+    questions = questions_for(build_questions(ctx.corpus), competency.concepts)
+    files = pack_files(competency)
+    name = files["xml"].rsplit("/", 1)[1]
+    gift_name = files["gift"].rsplit("/", 1)[1]
+    header = front_matter(f"{curriculum.short} {competency.code} : fiches et questions",
+                          f"Fiches des notions et questions d'autoévaluation de la compétence {competency.title}.")
+    # out of the search index: a code typed in the search box goes to the curriculum page
+    header = header.replace("\n---\n", "\nsearch:\n  exclude: true\n---\n", 1)
+    out = [header,
+           f"# {curriculum.short} {_markdown_text(competency.code)} : fiches et questions\n",
+           f"**{_markdown_text(competency.label)}**\n",
+           f"{_count(len(competency.concepts), 'notion')} que la compétence mobilise, en fiches courtes, puis "
+           f"{_count(len(questions), 'question')} pour s'entraîner "
+           f"({deep.link('curriculum', curriculum.id, 'la compétence dans le référentiel', competency.anchor)}).\n",
+           '<button type="button" class="md-button pkb-print" hidden>Imprimer</button>\n',
+           f"*Questions pour Moodle* : [XML Moodle]({name}) · [GIFT]({gift_name}) "
+           "(Banque de questions › Importer).\n",
+           "## Les notions\n"]
+    for concept_id in competency.concepts:
+        out.append(_fiche(deep, ctx.entity("concept", concept_id)))  # type: ignore[arg-type]
+    if questions:
+        out.append("## Questions\n")
+        out.append(quiz_block(deep, questions))
+    return "\n".join(out)

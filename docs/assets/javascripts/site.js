@@ -6,7 +6,8 @@ document$.subscribe(function () {
   });
 });
 
-// « Citer cette page »: the stable address of the page, today's date, a copy button.
+// « Citer cette page »: today's date and a copy button. The address is written at build
+// time (the published one, from SITE_URL), never the browser's own (a file:// path offline).
 var MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
               "septembre", "octobre", "novembre", "décembre"];
 
@@ -17,9 +18,7 @@ function frenchDate(date) {
 
 document$.subscribe(function () {
   document.querySelectorAll(".pkb-cite").forEach(function (cite) {
-    var url = cite.querySelector(".pkb-cite-url");
     var date = cite.querySelector(".pkb-cite-date");
-    if (url) url.textContent = location.href.split("#")[0];
     if (date) date.textContent = frenchDate(new Date());
     var button = cite.parentElement.querySelector(".pkb-cite-copy");
     if (!button || !navigator.clipboard) return;
@@ -132,6 +131,7 @@ document$.subscribe(function () {
   document.querySelectorAll(".md-content .md-typeset a[href]").forEach(function (a) {
     if (a.classList.contains("headerlink") || a.getAttribute("href").charAt(0) === "#") return;
     if (a.closest("svg")) return;
+    if (a.textContent.trim() === a.href) return;  // already shows its address (citations)
     a.setAttribute("data-print-url", a.href);
   });
   document.querySelectorAll(".pkb-print").forEach(function (button) {

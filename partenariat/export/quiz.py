@@ -1,0 +1,198 @@
+"""The question bank for Moodle (XML and GIFT) and flashcards for Anki.
+
+Moodle XML follows the `<quiz>` format of Moodle's question import (question/format/xml):
+a `<question type="category">` sets the category of the questions after it (`$course$/top/…`,
+a `/` inside a name is doubled); a `multichoice` question with `<single>true</single>` has
+one `<answer fraction="100">` and the others at 0, each with its feedback, and a general
+feedback that cites the source. GIFT says the same in text: `$CATEGORY:` lines,
+`::name::[html]text{=right#feedback ~wrong#feedback ####general feedback}`, with
+`~ = # { } :` and `\\` escaped by a backslash.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from html import escape
+
+from .. import vocab
+from ..core import sort_key
+from ..load import Corpus
+from ..models import Acronym, Concept
+from ..questions import KINDS, Competency, Question, person_label
+from .common import SITE_TITLE, page_url, plain_text
+
+ROOT_CATEGORY = "$course$/top/Partenariat dans le travail social"
+RIGHT_FEEDBACK = "Bonne réponse."
+GIFT_SPECIAL = "\\~=#{}:"
+
+
+def kind_category(kind: str) -> str:
+    return f"{ROOT_CATEGORY}/Par type de question/{category_name(KINDS[kind])}"
+
+
+def competency_category(curriculum_short: str, competency: Competency) -> str:
+    return f"{ROOT_CATEGORY}/Par compétence/{category_name(curriculum_short)}/{category_name(competency.title)}"
+
+
+def category_name(name: str) -> str:
+    """Moodle splits category paths on '/', and reads '//' as a slash inside a name."""
+    return " ".join(name.split()).replace("/", "//")
+
+
+def by_kind(bank: Iterable[Question]) -> list[tuple[str, list[Question]]]:
+    """(category path, questions) for each kind of the bank, in the order of KINDS."""
+    questions = list(bank)
+    return [(kind_category(k), [q for q in questions if q.kind == k]) for k in KINDS
+            if any(q.kind == k for q in questions)]
+
+
+# --- shared text ---------------------------------------------------------------------
+
+
+def question_html(question: Question) -> str:
+    html = f"<p>{escape(question.prompt, quote=False)}</p>"
+    if question.quote:
+        html += f"<blockquote><p>« {escape(question.quote, quote=False)} »</p></blockquote>"
+    return html
+
+
+def general_feedback_html(question: Question, base_url: str = "") -> str:
+    html = f"<p>{escape(question.explanation, quote=False)}</p>"
+    if base_url:
+        href = escape(page_url(*question.page, base_url=base_url))
+        html += f'<p><a href="{href}">Voir la fiche sur le site</a></p>'
+    return html
+
+
+def wrong_feedback(question: Question) -> str:
+    return f"Non : la bonne réponse est « {question.right} »."
+
+
+# --- Moodle XML ----------------------------------------------------------------------
+
+
+def _text(parent: ET.Element, tag: str, value: str, fmt: str | None = "html") -> ET.Element:
+    element = ET.SubElement(parent, tag, {"format": fmt} if fmt else {})
+    ET.SubElement(element, "text").text = value
+    return element
+
+
+def _category(quiz: ET.Element, path: str) -> None:
+    element = ET.SubElement(quiz, "question", {"type": "category"})
+    category = ET.SubElement(element, "category")
+    ET.SubElement(category, "text").text = path
+    _text(element, "info", "")
+
+
+def _multichoice(quiz: ET.Element, question: Question, base_url: str) -> None:
+    element = ET.SubElement(quiz, "question", {"type": "multichoice"})
+    name = ET.SubElement(element, "name")
+    ET.SubElement(name, "text").text = question.id
+    _text(element, "questiontext", question_html(question))
+    _text(element, "generalfeedback", general_feedback_html(question, base_url))
+    for tag, value in (("defaultgrade", "1"), ("penalty", "0.3333333"), ("hidden", "0"), ("idnumber", question.id),
+                       ("single", "true"), ("shuffleanswers", "true"), ("answernumbering", "abc"),
+                       ("showstandardinstruction", "0")):
+        ET.SubElement(element, tag).text = value
+    _text(element, "correctfeedback", f"<p>{RIGHT_FEEDBACK}</p>")
+    _text(element, "partiallycorrectfeedback", "")
+    _text(element, "incorrectfeedback", f"<p>{escape(wrong_feedback(question), quote=False)}</p>")
+    for option in question.options:
+        right = option == question.right
+        answer = ET.SubElement(element, "answer", {"fraction": "100" if right else "0", "format": "html"})
+        ET.SubElement(answer, "text").text = escape(option, quote=False)
+        feedback = RIGHT_FEEDBACK if right else wrong_feedback(question)
+        _text(answer, "feedback", f"<p>{escape(feedback, quote=False)}</p>")
+
+
+def moodle_quiz_xml(groups: Iterable[tuple[str, list[Question]]], base_url: str = "") -> str:
+    """A Moodle XML question file: each group is (category path, its questions)."""
+    quiz = ET.Element("quiz")
+    quiz.append(ET.Comment(f" Questions générées depuis « {SITE_TITLE} » : Banque de questions > Importer > "
+                           "format XML Moodle "))
+    for path, questions in groups:
+        _category(quiz, path)
+        for question in questions:
+            _multichoice(quiz, question, base_url)
+    ET.indent(quiz)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+
+
+# --- GIFT ----------------------------------------------------------------------------
+
+
+def gift_escape(text: str) -> str:
+    """GIFT text: one line, its special characters (and the backslash) escaped."""
+    line = " ".join(text.split())
+    return "".join("\\" + ch if ch in GIFT_SPECIAL else ch for ch in line)
+
+
+def gift_question(question: Question, base_url: str = "") -> str:
+    answers = []
+    for option in question.options:
+        right = option == question.right
+        feedback = RIGHT_FEEDBACK if right else wrong_feedback(question)
+        mark = "=" if right else "~"
+        answers.append(f"\t{mark}{gift_escape(escape(option, quote=False))}#{gift_escape(escape(feedback, quote=False))}")
+    answers.append(f"\t####{gift_escape(general_feedback_html(question, base_url))}")
+    return (f"::{gift_escape(question.id)}::[html]{gift_escape(question_html(question))}" + " {\n"
+            + "\n".join(answers) + "\n}\n")
+
+
+def gift(groups: Iterable[tuple[str, list[Question]]], base_url: str = "") -> str:
+    """A GIFT file (Banque de questions > Importer > format GIFT), UTF-8."""
+    parts = [f"// Questions générées depuis « {SITE_TITLE} ». Import : Banque de questions > Importer > GIFT.\n"]
+    for path, questions in groups:
+        parts.append(f"$CATEGORY: {path}\n")
+        parts.extend(gift_question(q, base_url) for q in questions)
+    return "\n".join(parts)
+
+
+# --- Anki ----------------------------------------------------------------------------
+
+ANKI_HEADER = "#separator:Semicolon\n#html:true\n#columns:Recto;Verso;Étiquettes\n#tags column:3\n"
+
+
+def _definition_back(corpus: Corpus, concept: Concept) -> str:
+    back = f"<p>{escape(plain_text(corpus, concept.summary), quote=False)}</p>"
+    if concept.definitions:
+        d = concept.definitions[0]
+        source = corpus.get("source", d.source)
+        ids = [d.author] if d.author else source.authors  # type: ignore[attr-defined]
+        who = ", ".join(person_label(corpus.get("author", a)) for a in ids)  # type: ignore[arg-type]
+        title = source.title or source.cited_as  # type: ignore[attr-defined]
+        back += (f"<blockquote>« {escape(' '.join(d.quote.split()), quote=False)} »</blockquote>"
+                 f"<p>— {escape(who, quote=False)}, <i>{escape(title, quote=False)}</i></p>")
+    return back
+
+
+def _acronym_back(corpus: Corpus, entry: Acronym) -> str:
+    back = f"<p><b>{escape(entry.expansion, quote=False)}</b></p>"
+    if entry.description:
+        back += f"<p>{escape(plain_text(corpus, entry.description), quote=False)}</p>"
+    return back
+
+
+def anki_csv(corpus: Corpus) -> str:
+    """Flashcards for Anki (Fichier > Importer): the acronyms (sigle → développement) and the
+    notions (terme → résumé et définition de référence, attribuée). Anki reads the header lines
+    (separator, HTML, columns, tags); UTF-8 without byte order mark."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
+    acronyms: list[Acronym] = sorted(corpus.entities("glossary"), key=lambda e: sort_key(e.acronym))  # type: ignore
+    for entry in acronyms:
+        writer.writerow([escape(entry.acronym, quote=False), _acronym_back(corpus, entry),
+                         f"sigle {_tag(vocab.GLOSSARY_DOMAINS[entry.domain])}"])
+    concepts: list[Concept] = sorted(corpus.entities("concept"), key=lambda c: sort_key(c.term))  # type: ignore
+    for concept in concepts:
+        writer.writerow([escape(concept.term, quote=False), _definition_back(corpus, concept),
+                         f"notion {_tag(vocab.CONCEPT_FAMILIES[concept.family])}"])
+    return ANKI_HEADER + buffer.getvalue()
+
+
+def _tag(label: str) -> str:
+    """Anki tags are separated by spaces: 'Action sociale' → 'Action_sociale'."""
+    return "_".join(label.replace("'", " ").split())

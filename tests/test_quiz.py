@@ -1,0 +1,347 @@
+"""The question bank and its exports: one right answer per question, distractors that are
+verified wrong (never a co-author, never another right answer), Moodle XML and GIFT files
+that parse and say the same, Anki flashcards, competency packs, and the self-test answered
+with the keyboard in Chromium."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import dataclasses
+import html
+import io
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from lxml import etree
+
+from browser import chromium
+from partenariat import load_corpus
+from partenariat.export import ANKI_FILE, QUESTION_FILES, build_exports
+from partenariat.export.quiz import gift, gift_question, moodle_quiz_xml
+from partenariat.models import Acronym, Definition
+from partenariat.questions import KINDS, Facts, Question, build_questions, competencies, questions_for, right_options
+from partenariat.render.quiz import pack_files, pack_path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def corpus():  # noqa: ANN201
+    return load_corpus(REPO)
+
+
+@pytest.fixture(scope="module")
+def bank(corpus) -> list[Question]:  # noqa: ANN001
+    return build_questions(corpus)
+
+
+@pytest.fixture(scope="module")
+def exports(corpus) -> dict[str, str]:  # noqa: ANN001
+    return {f.path: f.content for f in build_exports(corpus)}
+
+
+# --- a small GIFT reader (Moodle's format: ::name::[format]text{=right#fb ~wrong#fb ####general}) ---
+
+def _split_unescaped(text: str, marks: str) -> list[tuple[str, str]]:
+    """Split ``text`` before every unescaped character of ``marks``: [(mark, piece)]."""
+    parts, mark, piece, i = [], "", "", 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            piece += text[i:i + 2]
+            i += 2
+            continue
+        if text.startswith("####", i) and "#" in marks:
+            parts.append((mark, piece))
+            mark, piece, i = "####", "", i + 4
+            continue
+        if ch in marks:
+            parts.append((mark, piece))
+            mark, piece = ch, ""
+        else:
+            piece += ch
+        i += 1
+    parts.append((mark, piece))
+    return parts
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text).strip()
+
+
+def parse_gift(text: str) -> list[dict[str, object]]:
+    """Questions of a GIFT file: name, category, text, answers [(is_right, text, feedback)], general feedback."""
+    questions, category = [], ""
+    blocks = re.split(r"\n\s*\n", "\n".join(line for line in text.splitlines() if not line.startswith("//")))
+    for block in blocks:
+        block = block.strip()
+        if block.startswith("$CATEGORY:"):
+            category = block[len("$CATEGORY:"):].strip()
+            continue
+        if not block:
+            continue
+        match = re.fullmatch(r"::((?:[^:\\]|\\.)*)::(\[\w+\])?((?:[^{\\]|\\.)*)\{((?:[^}\\]|\\.)*)\}", block, re.S)
+        assert match, f"not a GIFT question: {block[:200]}"
+        answers, general = [], ""
+        for mark, piece in _split_unescaped(match.group(4), "=~#"):
+            if mark in "=~" and mark:
+                answers.append([mark == "=", _unescape(piece), ""])
+            elif mark == "#":
+                answers[-1][2] = _unescape(piece)
+            elif mark == "####":
+                general = _unescape(piece)
+            else:
+                assert not piece.strip(), f"text before the first answer: {piece!r}"
+        questions.append({"name": _unescape(match.group(1)), "category": category, "format": match.group(2),
+                          "text": _unescape(match.group(3)), "answers": answers, "general": general})
+    return questions
+
+
+def parse_moodle(text: str) -> list[dict[str, object]]:
+    root = etree.fromstring(text.encode("utf-8"))
+    assert root.tag == "quiz"
+    questions, category = [], ""
+    for q in root.iter("question"):
+        if q.get("type") == "category":
+            category = q.findtext("category/text")
+            continue
+        assert q.get("type") == "multichoice"
+        answers = [[float(a.get("fraction")) == 100, html.unescape(a.findtext("text")),
+                    a.findtext("feedback/text")] for a in q.findall("answer")]
+        questions.append({"name": q.findtext("name/text"), "category": category, "single": q.findtext("single"),
+                          "text": q.findtext("questiontext/text"), "answers": answers,
+                          "general": q.findtext("generalfeedback/text"),
+                          "fractions": [a.get("fraction") for a in q.findall("answer")]})
+    return questions
+
+
+# --- the bank ----------------------------------------------------------------------------
+
+def test_the_bank_has_every_kind_and_enough_questions(bank: list[Question]) -> None:
+    kinds = {q.kind for q in bank}
+    assert kinds == set(KINDS)
+    assert len(bank) >= 100
+    assert len({q.id for q in bank}) == len(bank)  # stable ids, one per question
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_each_question_has_exactly_one_right_option(corpus, bank: list[Question], kind: str) -> None:  # noqa: ANN001
+    facts = Facts(corpus)
+    problems = {}
+    for q in (q for q in bank if q.kind == kind):
+        right = right_options(facts, q)
+        options = [o.casefold() for o in q.options]
+        if right != [q.right] or len(set(options)) != len(options) or len(q.distractors) < 2:
+            problems[q.id] = (right, q.options)
+    assert problems == {}
+
+
+def test_the_author_of_a_definition_has_no_co_author_among_the_distractors(corpus, bank: list[Question]) -> None:  # noqa: ANN001
+    from partenariat.questions import person_label
+
+    for q in (q for q in bank if q.kind == "auteur"):
+        source = corpus.get("source", q.source[1])
+        involved = {person_label(corpus.get("author", a)) for a in [*source.authors, *source.editors]}
+        assert not involved.intersection(q.distractors), q.id
+
+
+def test_a_second_author_credited_with_the_same_quotation_is_never_a_distractor(corpus, bank) -> None:  # noqa: ANN001
+    """Mutation: credit one distractor with the same quotation elsewhere; it becomes right, so
+    the bank must drop it (and keep one right answer)."""
+    from partenariat.questions import person_label
+
+    question = next(q for q in bank if q.kind == "auteur")
+    by_label = {person_label(a): a.id for a in corpus.entities("author")}
+    distractor = question.distractors[0]
+    changed = copy.deepcopy(corpus)
+    other = next(c for c in changed.entities("concept") if c.id != question.page[1])
+    any_source = next(s.id for s in changed.entities("source"))
+    other.definitions.append(Definition(source=any_source, author=by_label[distractor], quote=question.quote))
+    rebuilt = {q.id: q for q in build_questions(changed)}[question.id]
+    assert distractor not in rebuilt.options
+    assert right_options(Facts(changed), rebuilt) == [rebuilt.right]
+
+
+def test_an_acronym_with_two_expansions_never_offers_the_other_as_a_distractor(corpus, bank) -> None:  # noqa: ANN001
+    question = next(q for q in bank if q.kind == "sigle")
+    changed = copy.deepcopy(corpus)
+    entry = changed.get("glossary", question.page[1])
+    twin = Acronym(**{**entry.model_dump(), "id": entry.id + "-bis", "expansion": question.distractors[0]})
+    changed.records["glossary"][twin.id] = dataclasses.replace(changed.records["glossary"][entry.id], entity=twin)
+    rebuilt = {q.id: q for q in build_questions(changed)}[question.id]
+    assert question.distractors[0] not in rebuilt.options
+    assert right_options(Facts(changed), rebuilt) == [rebuilt.right]
+
+
+def test_same_data_same_questions(corpus, bank) -> None:  # noqa: ANN001
+    assert [(q.id, q.options) for q in build_questions(copy.deepcopy(corpus))] == [(q.id, q.options) for q in bank]
+
+
+# --- exports -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["xml", "gift"])
+def test_the_exported_questions_have_one_right_answer_checked_against_the_data(corpus, bank, exports, fmt) -> None:  # noqa: ANN001
+    parsed = (parse_moodle if fmt == "xml" else parse_gift)(exports[QUESTION_FILES[fmt]])
+    assert len(parsed) == len(bank) >= 100
+    by_id = {q.id: q for q in bank}
+    facts = Facts(corpus)
+    for exported in parsed:
+        question = by_id[exported["name"]]
+        answers = exported["answers"]
+        assert sum(1 for right, _, _ in answers if right) == 1, exported["name"]
+        texts = [html.unescape(text) for _, text, _ in answers]
+        assert texts == question.options
+        exported_right = [text for (right, _, _), text in zip(answers, texts, strict=True) if right]
+        assert right_options(facts, question) == exported_right  # the data accepts that one, and no other
+        assert question.explanation.split(" ; ")[0][:40] in html.unescape(str(exported["general"]))
+        if fmt == "xml":
+            assert exported["single"] == "true"
+            assert sorted(exported["fractions"]) == ["0"] * (len(answers) - 1) + ["100"]
+
+
+@pytest.mark.parametrize("fmt", ["xml", "gift"])
+def test_the_bank_files_have_one_category_per_kind(exports, fmt) -> None:  # noqa: ANN001
+    parsed = (parse_moodle if fmt == "xml" else parse_gift)(exports[QUESTION_FILES[fmt]])
+    categories = {q["category"] for q in parsed}
+    assert len(categories) == len(KINDS)
+    assert all(c.startswith("$course$/top/") for c in categories)
+
+
+def test_gift_escapes_its_special_characters() -> None:
+    tricky = "a~b=c#d{e}f:g\\h"
+    question = Question(id="x:1", kind="sigle", prompt=f"Que veut dire {tricky} ?", quote="", right=tricky,
+                        distractors=("~=", "{:}"), explanation="#fin", source=("glossary", "x"),
+                        page=("glossary", "x"), concepts=())
+    (parsed,) = parse_gift(gift([("$course$/top/T", [question])]))
+    assert parsed["name"] == "x:1"
+    assert html.unescape(parsed["text"]) == f"<p>Que veut dire {tricky} ?</p>"
+    assert [(r, html.unescape(t)) for r, t, _ in parsed["answers"]] == [(o == tricky, o) for o in question.options]
+    assert "\n" not in gift_question(question).split("{")[0]
+
+
+def test_moodle_category_names_keep_their_slashes_escaped() -> None:
+    from partenariat.export.quiz import category_name
+
+    assert category_name("Bac ST2S / Pôle 6") == "Bac ST2S // Pôle 6"
+    xml = moodle_quiz_xml([("$course$/top/A // B", [])])
+    assert etree.fromstring(xml.encode()).findtext("question/category/text") == "$course$/top/A // B"
+
+
+@pytest.mark.parametrize("competency", competencies(load_corpus(REPO)), ids=lambda c: f"{c.curriculum}-{c.anchor}")
+def test_each_competency_has_its_questions_in_both_formats(bank, exports, competency) -> None:  # noqa: ANN001
+    expected = [q.id for q in questions_for(bank, competency.concepts)]
+    files = pack_files(competency)
+    for fmt, parse in (("xml", parse_moodle), ("gift", parse_gift)):
+        parsed = parse(exports[files[fmt]])
+        assert [q["name"] for q in parsed] == expected
+        assert {q["category"] for q in parsed} == {next(iter({q["category"] for q in parsed}))}
+        assert competency.code.replace("/", "//") in str(parsed[0]["category"]) if parsed else True
+
+
+def test_anki_flashcards_import_as_front_back(corpus, exports) -> None:  # noqa: ANN001
+    text = exports[ANKI_FILE]
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    assert "#separator:Semicolon" in header and "#html:true" in header
+    rows = list(csv.reader(io.StringIO("\n".join(line for line in text.split("\n") if not line.startswith("#"))),
+                           delimiter=";"))
+    rows = [r for r in rows if r]
+    assert len(rows) == len(corpus.records["glossary"]) + len(corpus.records["concept"])
+    assert all(len(r) == 3 and r[0] and r[1] for r in rows)
+    cpom = corpus.get("glossary", "cpom")
+    assert [html.unescape(re.sub("<[^>]+>", "", r[1])).startswith(cpom.expansion) for r in rows
+            if r[0] == cpom.acronym] == [True]
+
+
+# --- the site ----------------------------------------------------------------------------
+
+def test_the_self_test_keeps_its_reveal_without_javascript(site: Path) -> None:
+    page = (site / "concepts" / "partenariat" / "index.html").read_text("utf-8")
+    quiz = page[page.index('class="pkb-quiz"'):page.index('id="cite-dans"')]
+    blocks = re.findall(r'class="admonition question pkb-question" data-right="(\d)"', quiz)
+    assert blocks
+    assert quiz.count("<details") == len(blocks)
+    assert quiz.count("Voir la source") == len(blocks)
+    assert " markdown>" not in quiz  # md_in_html read the blocks: no raw attribute left
+
+
+def test_competency_packs_are_linked_from_their_curriculum_and_link_their_files(corpus, site: Path) -> None:  # noqa: ANN001
+    for competency in competencies(corpus):
+        folder = site / pack_path(competency)[:-3]
+        page = (folder / "index.html").read_text("utf-8")
+        for path in pack_files(competency).values():
+            assert (site / path).is_file()
+            assert f'href="../{path.rsplit("/", 1)[1]}"' in page
+        assert "pkb-question" in page and "Les notions" in page
+        curriculum = (site / "referentiels" / competency.curriculum / "index.html").read_text("utf-8")
+        assert f'href="{competency.anchor}/"' in curriculum
+
+
+def test_formateurs_links_the_question_files(site: Path) -> None:
+    page = (site / "formateurs" / "index.html").read_text("utf-8")
+    for path in [*QUESTION_FILES.values(), ANKI_FILE]:
+        assert f'href="../{path}"' in page
+        assert (site / path).is_file()
+
+
+def _answer_with_keyboard(page, box_index: int, option_index: int) -> None:  # noqa: ANN001
+    """Tab to the question's options, pick one with the arrow keys, Tab to « Vérifier », Enter."""
+    box = page.locator(".pkb-question").nth(box_index)
+    box.locator("input[type=radio]").first.focus()
+    for _ in range(option_index):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Vérifier"
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("how", ["server", "file"])
+def test_the_self_test_is_answered_with_the_keyboard(site: Path, server: str, how: str) -> None:
+    url = f"{server}/concepts/partenariat/" if how == "server" else (site / "concepts/partenariat/index.html").as_uri()
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(url)
+        score = page.locator(".pkb-quiz-score")
+        total = page.locator(".pkb-question").count()
+        assert score.text_content().startswith(f"Score : 0 / {total}")
+        first = page.locator(".pkb-question").first
+        right = int(first.get_attribute("data-right"))
+        assert first.locator("details").is_hidden()  # the reveal waits for an answer
+        _answer_with_keyboard(page, 0, right)
+        assert first.locator(".pkb-quiz-feedback").text_content() == "Bonne réponse !"
+        assert first.locator("details").is_visible()  # the source, once answered
+        assert first.locator("details a").first.text_content() == "Voir la source"
+        second = page.locator(".pkb-question").nth(1)
+        wrong = (int(second.get_attribute("data-right")) + 1) % second.locator("input[type=radio]").count()
+        _answer_with_keyboard(page, 1, wrong)
+        assert second.locator(".pkb-quiz-feedback").text_content() == "Ce n'est pas la bonne réponse."
+        assert second.locator(".pkb-right .pkb-quiz-mark").text_content() == " — bonne réponse"
+        assert score.text_content() == f"Score : 1 / {total} (2 questions répondues sur {total})"
+        if how == "server":
+            page.screenshot(path="/tmp/quiz-390.png", full_page=False)
+            violations = Axe().run(page).response["violations"]
+            assert [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")] == []
+
+
+def test_a_competency_pack_is_accessible(server: str, corpus) -> None:  # noqa: ANN001
+    competency = competencies(corpus)[0]
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(f"{server}/{pack_path(competency)[:-3]}/")
+        assert page.locator(".pkb-quiz-score").count() == 1
+        page.screenshot(path="/tmp/pack-1366.png", full_page=False)
+        violations = Axe().run(page).response["violations"]
+        assert [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")] == []
+
+
+def test_a_competency_pack_prints_its_fiches_and_every_answer(server: str, corpus, bank) -> None:  # noqa: ANN001
+    from test_print import pdf_of, text_of
+
+    competency = min(competencies(corpus), key=lambda c: len(questions_for(bank, c.concepts)))
+    text = text_of(pdf_of(f"{server}/{pack_path(competency)[:-3]}/")).replace(" ", "")
+    for question in questions_for(bank, competency.concepts):
+        assert question.prompt.replace(" ", "") in text
+        assert question.explanation.replace(" ", "")[:30] in text  # the answer prints under its question
+    assert "Vérifier" not in text and "Score" not in text  # the buttons of the screen stay off paper
