@@ -31,9 +31,46 @@ document$.subscribe(function () {
   });
 });
 
-// Search-as-you-type filter over the tables of a `.pkb-filter` block (cases, glossary).
+// Search-as-you-type filter over the tables of a `.pkb-filter` block (cases, glossary). A table
+// left without a row is hidden with its heading (a letter of the glossary), and the status
+// says so; when nothing matches, it points to the site's search and to « Contribuer ».
 function fold(text) {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").toLowerCase();
+}
+
+// Material wraps each table in scrolling boxes: the box is what sits after the heading.
+function tableBox(table) {
+  return table.closest(".md-typeset__scrollwrap") || table;
+}
+
+function headingBefore(box) {
+  var previous = box.previousElementSibling;
+  return previous && /^H[2-6]$/.test(previous.tagName) ? previous : null;
+}
+
+function contributeLink() {
+  var link = document.querySelector("a.md-nav__link[href*='contribuer']");
+  return link ? link.href : null;
+}
+
+function filterStatus(status, query, shown, emptyGroups) {
+  status.textContent = "";
+  if (!query) return;
+  if (shown === 0) {
+    status.append("Aucun résultat pour « " + query + " ». Essayez la recherche du site (en haut de la page)");
+    var href = contributeLink();
+    if (href) {
+      var link = document.createElement("a");
+      link.href = href;
+      link.textContent = "proposez un ajout";
+      status.append(" ou ", link);
+    }
+    status.append(".");
+    return;
+  }
+  var text = shown + " résultat" + (shown > 1 ? "s" : "");
+  if (emptyGroups) text += " ; " + emptyGroups + " rubrique" + (emptyGroups > 1 ? "s" : "") + " sans résultat masquée" + (emptyGroups > 1 ? "s" : "");
+  status.textContent = text + ".";
 }
 
 document$.subscribe(function () {
@@ -50,19 +87,43 @@ document$.subscribe(function () {
     status.setAttribute("aria-live", "polite");
     block.prepend(status);
     block.prepend(input);
-    var rows = Array.prototype.slice.call(block.querySelectorAll("tbody tr"));
+    var tables = Array.prototype.slice.call(block.querySelectorAll("table"));
     input.addEventListener("input", function () {
       var words = fold(input.value).split(/\s+/).filter(Boolean);
-      var shown = 0;
-      rows.forEach(function (row) {
-        var text = fold(row.textContent);
-        var match = words.every(function (w) { return text.indexOf(w) !== -1; });
-        row.hidden = !match;
-        if (match) shown += 1;
+      var shown = 0, emptyGroups = 0;
+      tables.forEach(function (table) {
+        var inTable = 0;
+        table.querySelectorAll("tbody tr").forEach(function (row) {
+          var text = fold(row.textContent);
+          var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+          row.hidden = !match;
+          if (match) inTable += 1;
+        });
+        var empty = inTable === 0;
+        var box = tableBox(table);
+        box.hidden = empty;
+        var heading = headingBefore(box);
+        if (heading) heading.hidden = empty;
+        if (empty) emptyGroups += 1;
+        shown += inTable;
       });
-      status.textContent = words.length ? shown + " résultat" + (shown > 1 ? "s" : "") : "";
+      filterStatus(status, input.value.trim(), shown, emptyGroups);
     });
   });
+});
+
+// Search: when our worker finds nothing, its first result is a notice (closest entries
+// follow); the count above the list says so instead of « n documents trouvés ».
+document$.subscribe(function () {
+  var list = document.querySelector(".md-search-result__list");
+  var meta = document.querySelector(".md-search-result__meta");
+  if (!list || !meta || list.dataset.pkbWatched) return;
+  list.dataset.pkbWatched = "true";
+  new MutationObserver(function () {
+    var first = list.querySelector(".md-search-result__item h1");
+    if (first && first.textContent.indexOf("Aucune fiche ne correspond") === 0)
+      meta.textContent = "Aucun résultat exact : entrées les plus proches";
+  }).observe(list, {childList: true});
 });
 
 // Print: every link of the text shows its full address; quiz answers and the citation open.
