@@ -82,7 +82,7 @@ def _register_macros(config: MkDocsConfig, site: Site) -> None:
     continuum = macros["continuum"]
     macros["continuum"] = pass_context(lambda jinja_ctx, *args: continuum(*args, page_path=jinja_ctx["page"].file.src_uri))
     macros["copie_hors_ligne"] = lambda: offline_download(offline_zip())
-    config.plugins["macros"].register_macros(macros)
+    config.plugins["macros"].register_macros(macros)  # type: ignore[attr-defined]  # MacrosPlugin API
 
 
 @event_priority(100)  # before other plugins look at the files (mkdocs-redirects checks its targets)

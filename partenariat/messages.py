@@ -14,7 +14,7 @@ import os
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 Params = tuple[tuple[str, str], ...]
 
@@ -196,7 +196,7 @@ def msg(code: str, **params: object) -> Msg:
 
 class Worded(Protocol):
     def worded(self, lang: str) -> str: ...
-    def __lt__(self, other: object) -> bool: ...
+    def __lt__(self, other: Any) -> bool: ...
 
 
 def default_lang() -> str:

@@ -21,6 +21,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonDict
 
 from . import vocab
 from .messages import msg
@@ -38,17 +39,14 @@ class Ref:
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 
 
-def _ref(target: str) -> object:
-    return Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref(target)]
-
-
-ConceptRef = _ref("concept")
-AuthorRef = _ref("author")
-SourceRef = _ref("source")
-LegalRef = _ref("legal")
-GlossaryRef = _ref("glossary")
-CaseRef = _ref("case")
-CurriculumRef = _ref("curriculum")
+# A reference: a slug, marked with the type it points to (read by refs.py and the schemas).
+ConceptRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("concept")]
+AuthorRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("author")]
+SourceRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("source")]
+LegalRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("legal")]
+GlossaryRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("glossary")]
+CaseRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("case")]
+CurriculumRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("curriculum")]
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 
@@ -217,12 +215,12 @@ def _flag_set(value: object) -> bool:
         return False
 
 
-def _acronym_schema(schema: dict[str, object]) -> None:
+def _acronym_schema(schema: JsonDict) -> None:
     """JSON Schema: 'expansion' is required unless 'undeveloped: true', which forbids it."""
     required = schema.get("required", [])
     if isinstance(required, list) and "expansion" in required:
         required.remove("expansion")
-    undeveloped = {"properties": {"undeveloped": {"const": True}}, "required": ["undeveloped"]}
+    undeveloped: JsonDict = {"properties": {"undeveloped": {"const": True}}, "required": ["undeveloped"]}
     schema["if"] = undeveloped
     schema["then"] = {"not": {"required": ["expansion"]}}
     schema["else"] = {"required": ["expansion"]}

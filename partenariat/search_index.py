@@ -34,11 +34,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from pydantic import BaseModel
-
 from .entities import ENTITY_TYPES, EntityType
 from .index import build_index as build_backlinks
 from .load import Corpus
+from .models import Acronym, Author, Case, Concept, Curriculum, Entity, LegalText, Source
 from .render.common import first_sentence
 from .render.glossary import abbreviations
 
@@ -165,42 +164,45 @@ def _codes(codified: Iterable[str | None], acronyms: Mapping[str, str]) -> list[
     return [acronyms[word] for c in codified if c for word in c.split() if word in acronyms]
 
 
-def _names_and_keywords(etype: EntityType, e: BaseModel,
+def _curriculum_codes(e: Curriculum) -> list[str | None]:
+    codes: list[str | None] = []
+    items = [item for section in e.sections for item in section.items]
+    while items:
+        item = items.pop(0)
+        items += item.children
+        if item.code:
+            codes += [item.code, item.code.replace(" ", "")]  # « C 4 – 4 » is typed « C4 »
+    return codes
+
+
+def _names_and_keywords(etype: EntityType, e: Entity,
                         acronyms: Mapping[str, str]) -> tuple[list[str | None], list[str | None]]:
     """What a reader types to find the page of ``e``: whole names, and other words."""
-    name = etype.name
-    if name == "concept":
+    if isinstance(e, Concept):
         return [e.term, *e.aliases], []
-    if name == "author":
+    if isinstance(e, Author):
         given_family = f"{e.given} {e.family}" if e.given and e.family else None
         return [e.name, e.family, given_family, e.acronym], [*e.fields]
-    if name == "source":
+    if isinstance(e, Source):
         return [e.title, e.cited_as], []
-    if name == "legal":
+    if isinstance(e, LegalText):
         articles = [form for a in e.articles for form in _codified_forms(a.codified_as)]
         numbers = [f"{e.kind} {e.number}" if e.number else None, e.number]
         codes = _codes((a.codified_as for a in e.articles), acronyms)
         return [e.title, e.short_title, *numbers, *articles], [*(f"article {a.number}" for a in e.articles), *codes]
-    if name == "glossary":
+    if isinstance(e, Acronym):
         return [e.acronym, *e.variants, e.expansion], []
-    if name == "case":
+    if isinstance(e, Case):
         return [e.title], [e.place, e.dispositif]
-    if name == "curriculum":
-        codes: list[str | None] = []
-        items = [item for section in e.sections for item in section.items]
-        while items:
-            item = items.pop(0)
-            items += item.children
-            if item.code:
-                codes += [item.code, item.code.replace(" ", "")]  # « C 4 – 4 » is typed « C4 »
-        return [e.diploma, e.short], codes
+    if isinstance(e, Curriculum):
+        return [e.diploma, e.short], _curriculum_codes(e)
     return [getattr(e, etype.title_field, None)], []
 
 
-def _summary(etype: EntityType, e: BaseModel) -> str:
-    if etype.name == "glossary":
-        return str(e.expansion)
-    if etype.name == "legal" and e.short_title:
+def _summary(etype: EntityType, e: Entity) -> str:
+    if isinstance(e, Acronym):
+        return e.shown_expansion
+    if isinstance(e, LegalText) and e.short_title:
         return str(e.title)
     summary = getattr(e, "summary", None)
     return first_sentence(summary) if summary else ""
@@ -211,7 +213,7 @@ def search_data(corpus: Corpus) -> SearchData:
     (`canonical`, whatever MkDocs' URL style). An entity cited more gets a little more boost,
     so that « partenariat » lists the notion before the « Étoile du partenariat »."""
     backlinks = build_backlinks(corpus)
-    acronyms = abbreviations(corpus.entities("glossary"))
+    acronyms = abbreviations(corpus.all_of("glossary", Acronym))
     pages: dict[str, PageSearch] = {}
     for etype in ENTITY_TYPES:
         for entity in corpus.entities(etype.name):

@@ -20,6 +20,7 @@ from .export import ExportFile, build_exports
 from .index import build_index
 from .load import Corpus, load_corpus
 from .messages import report
+from .models import Acronym
 from .pages import Page, build_pages, nav_sections, page_paths
 from .preview import load_for_preview
 from .problems import DataError, Problem
@@ -132,7 +133,7 @@ def build_site(root: Path, options: SiteOptions | None = None) -> Site:
     files = [SiteFile(e.path, e.content) for e in _exports(ctx, options)]
     files += [SiteFile(f"{SCHEMA_DIR}/{name}", text) for name, text in render_schemas().items()]
     return Site(ctx, pages, files, search_data(corpus),
-                abbreviations(corpus.entities("glossary")), redirects, problems)
+                abbreviations(corpus.all_of("glossary", Acronym)), redirects, problems)
 
 
 def _exports(ctx: Context, options: SiteOptions) -> list[ExportFile]:
