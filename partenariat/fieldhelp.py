@@ -25,6 +25,8 @@ HELP: dict[str, str] = {
     "Definition.author": "Auteur de la définition, s'il n'est pas l'auteur de l'ouvrage (identifiant d'authors/).",
     "page": "Page de la citation, si le document la donne.",
     "comment": "Commentaire facultatif, avec vos propres mots.",
+    "Definition.key": "Rang parmi les définitions clés, montrées en tête de la fiche (1 à 5, 1 = la première) ; "
+                      "au-delà de 5 définitions, marquez-en de 3 à 5.",
     "related": "Notions voisines, avec le type de relation.",
     "concept": "Identifiant d'une notion (concepts/).",
     "relation": "Type de relation (voir la liste des valeurs permises : distinct-de, forme-de, niveau-de…).",

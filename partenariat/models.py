@@ -66,6 +66,9 @@ class Entity(Model):
 # --- concepts -----------------------------------------------------------------------
 
 
+MIN_KEY_DEFINITIONS, MAX_KEY_DEFINITIONS = 3, 5
+
+
 class Definition(Model):
     source: SourceRef
     author: AuthorRef | None = Field(
@@ -74,6 +77,10 @@ class Definition(Model):
     quote: Text = Field(description="Short verbatim quotation, without the quotation marks.")
     page: str | None = None
     comment: Text | None = None
+    key: int | None = Field(
+        default=None, ge=1, le=5,
+        description="Rank among the key definitions shown first on the concept page (1 = first).",
+    )
 
 
 class Relation(Model):
@@ -100,6 +107,24 @@ class Concept(Entity):
     definitions: list[Definition] = []
     related: list[Relation] = []
     traits: list[Trait] = []
+
+    @model_validator(mode="after")
+    def _key_definitions(self) -> Concept:
+        ranks = [d.key for d in self.definitions if d.key is not None]
+        if len(ranks) != len(set(ranks)):
+            raise ValueError("two definitions have the same 'key' rank")
+        if len(self.definitions) > MAX_KEY_DEFINITIONS and len(ranks) < MIN_KEY_DEFINITIONS:
+            raise ValueError(f"more than {MAX_KEY_DEFINITIONS} definitions: mark {MIN_KEY_DEFINITIONS} to "
+                             f"{MAX_KEY_DEFINITIONS} of them with 'key' (1 = shown first)")
+        return self
+
+    def key_definitions(self) -> list[Definition]:
+        """The definitions a student needs first: those ranked by the editors, else all of a
+        concept that has few (at most MAX_KEY_DEFINITIONS)."""
+        ranked = sorted((d for d in self.definitions if d.key is not None), key=lambda d: d.key or 0)
+        if ranked:
+            return ranked
+        return list(self.definitions) if len(self.definitions) <= MAX_KEY_DEFINITIONS else []
 
 
 # --- authors ------------------------------------------------------------------------

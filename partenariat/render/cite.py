@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..models import Author, Source
-from .common import Context, fr_date
+from ..models import Author, Definition, Source
+from .common import CONSULTED, PAGE_URL, SITE_TITLE, Context, fr_date
 
 ARTICLE_LIKE = {"article", "chapitre", "entree-dictionnaire", "communication", "synthese-atelier"}
 
@@ -72,6 +72,19 @@ def reference(ctx: Context, source: Source, link_authors: bool = False) -> str:
     elif source.online:
         text += f" En ligne : {source.online}."
     return text
+
+
+def definition_citation(ctx: Context, d: Definition, concept_term: str) -> str:
+    """One definition as a student cites it: who defines, the work, year and page, then
+    « cité dans » this site's page (address and date filled in by site.js)."""
+    source = ctx.entity("source", d.source)
+    assert isinstance(source, Source)
+    work = reference(ctx, source).removesuffix(".")
+    if d.author and d.author not in source.authors:
+        work = f"{person_name(ctx.entity('author', d.author))}, cité par {work}"  # type: ignore[arg-type]
+    page = f", p. {d.page}" if d.page and d.page != source.pages else ""
+    return (f"{work}{page}. Cité dans : « {concept_term} ». In : *{SITE_TITLE}* [en ligne]. "
+            f"Disponible sur : {PAGE_URL} {CONSULTED}.")
 
 
 EXPORT_LABELS = {"ris": "RIS (Zotero, EndNote)", "bib": "BibTeX", "json": "CSL-JSON"}

@@ -81,7 +81,7 @@ class Context:
             type_name, entity_id, label = match.group(1), match.group(2).strip(), match.group(3)
             return self.link(type_name, entity_id, label.strip() if label else None)
 
-        return TEXT_LINK.sub(replace, value)
+        return blocks(TEXT_LINK.sub(replace, value))
 
 
 def entity_title(type_name: str, entity: BaseModel) -> str:
@@ -152,25 +152,35 @@ def cited_by_section(ctx: Context, type_name: str, entity_id: str, skip: Iterabl
 
 
 SITE_TITLE = "Le partenariat dans le travail social"
+EDITORIAL_BODY = "Équipe éditoriale"  # mkdocs.yml: site_author
+
+# Filled in by site.js (the page's own address, today's date); readable without JavaScript.
+PAGE_URL = '<span class="pkb-cite-url">adresse de cette page</span>'
+CONSULTED = '(consulté le <span class="pkb-cite-date">date de consultation</span>)'
+
+
+def page_citation(title: str, reviewed: dt.date) -> str:
+    """ISO 690 reference of a page: editorial body, title, site, year, address, consultation date."""
+    return (f"{EDITORIAL_BODY.upper()}. « {title} ». In : *{SITE_TITLE}* [en ligne]. {reviewed.year}. "
+            f"Dernière relecture le {fr_date(reviewed)}. Disponible sur : {PAGE_URL} {CONSULTED}.")
 
 
 def cite_block(title: str, reviewed: dt.date) -> str:
-    """« Citer cette page »: an ISO 690 reference. site.js fills in the page's own address and
-    today's date and shows the copy button; without JavaScript the text stays readable."""
-    text = (f"« {title} ». In : *{SITE_TITLE}* [en ligne]. Dernière relecture le {fr_date(reviewed)}. "
-            'Disponible sur : <span class="pkb-cite-url">adresse de cette page</span> '
-            '(consulté le <span class="pkb-cite-date">date de consultation</span>).')
+    """« Citer cette page », closed, with a copy button that site.js shows."""
     return ('??? quote "Citer cette page"\n\n'
-            f'    <p class="pkb-cite" markdown>{text}</p>\n\n'
+            f'    <p class="pkb-cite" markdown>{page_citation(title, reviewed)}</p>\n\n'
             '    <button type="button" class="md-button pkb-cite-copy" hidden>Copier la référence</button>\n')
 
 
-def provenance_section(ctx: Context, entity: BaseModel) -> str:
-    """Where the facts were checked, what comes from elsewhere, last review, how to cite."""
+def provenance_section(ctx: Context, entity: BaseModel, cite: bool = True) -> str:
+    """Where the facts were checked, what comes from elsewhere, last review, how to cite
+    (unless the page shows its citation near the top)."""
     out = "---\n\n*Informations vérifiées dans* : " + ctx.links("source", entity.attested_in, "; ") + ".\n"
     if entity.outside_seeds:
         out += '\n!!! info "Hors des documents sources"\n\n' + indent(ctx.text(entity.outside_seeds)) + "\n"
     out += f"\n*Dernière relecture* : {fr_date(entity.reviewed)}.\n"
+    if not cite:
+        return out
     etype = next(t for t in ENTITY_TYPES if isinstance(entity, t.model))
     return out + "\n" + cite_block(entity_title(etype.name, entity), entity.reviewed)
 
@@ -179,8 +189,29 @@ def indent(text: str, prefix: str = "    ") -> str:
     return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
 
 
+LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+
+
+def blocks(text: str) -> str:
+    """Markdown blocks from data text. In a folded YAML value (`>-`) a line break is what is
+    left of a blank line: the editor's new paragraph or list item. Markdown would run them
+    into one paragraph (« … ; - une méthode … »), so paragraphs get a blank line between
+    them and consecutive list items stay together as one list."""
+    out: list[str] = []
+    previous_item = False
+    for line in (x.rstrip() for x in text.strip().split("\n")):
+        if not line.strip():
+            continue
+        item = bool(LIST_ITEM.match(line))
+        out.append(("\n" if item and previous_item else "\n\n") + line if out else line)
+        previous_item = item
+    return "".join(out)
+
+
 def quote_block(text: str) -> str:
-    return "\n".join("> " + line if line.strip() else ">" for line in text.strip().splitlines())
+    """A quotation of several paragraphs (a law's alineas: « 1° … », « 2° … ») as a blockquote
+    whose paragraphs stay apart."""
+    return "\n".join("> " + line if line.strip() else ">" for line in blocks(text).splitlines())
 
 
 def anchor_of(code: str) -> str:
