@@ -31,12 +31,13 @@ from .curriculum import items_citing
 from .quiz import quiz_section
 
 Section = Callable[[Context, Concept], str]
+OTHER_DEFINITIONS = "Autres définitions"
 
 
 def render_concept(ctx: Context, concept: Concept) -> str:
     first = [_heading(ctx, concept), _in_brief(ctx, concept), _cite_page(concept), _key_definitions(ctx, concept),
              _comparisons(ctx, concept)]
-    more = [collapsible(title, anchor, body(ctx, concept)) for title, anchor, body in MORE_SECTIONS]
+    more = [collapsible(_titled(title, concept), anchor, body(ctx, concept)) for title, anchor, body in MORE_SECTIONS]
     more = [m for m in more if m]
     outline = '<div class="pkb-more" markdown>\n\n' + "\n".join(more) + "\n</div>\n" if more else ""
     last = provenance_section(ctx, concept, cite=False)
@@ -123,6 +124,13 @@ def collapsible(title: str, anchor: str, body: str) -> str:
             f"## {title} {{#{anchor}}}\n\n</summary>\n\n{body.strip()}\n\n</details>\n")
 
 
+def _titled(title: str, concept: Concept) -> str:
+    """« Autres définitions » says how many wait behind it."""
+    if title != OTHER_DEFINITIONS:
+        return title
+    return f"{title} ({len(concept.definitions) - len(concept.key_definitions())})"
+
+
 def _other_definitions(ctx: Context, concept: Concept) -> str:
     key = concept.key_definitions()
     others = [d for d in concept.definitions if not any(d is k for k in key)]
@@ -190,7 +198,7 @@ def _cited_by(ctx: Context, concept: Concept) -> str:
 
 
 MORE_SECTIONS: tuple[tuple[str, str, Section], ...] = (
-    ("Autres définitions", "autres-definitions", _other_definitions),
+    (OTHER_DEFINITIONS, "autres-definitions", _other_definitions),
     ("Pour approfondir", "pour-approfondir", _body),
     ("Notions voisines", "notions-voisines", _neighbours),
     ("Traits de comparaison", "traits-de-comparaison", _traits),
