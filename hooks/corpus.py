@@ -1,19 +1,20 @@
-"""MkDocs glue, kept thin: load the corpus once per build, add the generated pages and
-their nav entries, hand the glossary to the `abbr` extension and the macros to
-mkdocs-macros, add the exports, rewrite the search index after the build, and stop the
-build with the list of data problems (no traceback). The query side of search is a small
-wrapper around Material's search worker, in overrides/.
+"""MkDocs glue, kept thin: ask the package for the whole site once per build
+(`partenariat.site.build_site`), then hand MkDocs its pages, nav, files, abbreviations,
+redirects and macros, and rewrite the search index after the build. Bad data stops the build
+with the list of problems (no traceback). The query side of search is a small wrapper around
+Material's search worker, in overrides/.
 
-Everything else (models, checks, rendering) lives in the `partenariat` package, which does
-not import MkDocs. The data folders are watched by `mkdocs serve` through `watch:` in
-mkdocs.yml.
+All state lives on one object, `STATE`, reset by each build; `mkdocs serve` is learnt from
+`on_startup`, as MkDocs intends.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import pass_context
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,101 +23,82 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from partenariat import DataError, load_corpus
-from partenariat.export import ExportFile, build_exports
-from partenariat.index import build_index
+from partenariat import DataError
 from partenariat.macros import make_macros
 from partenariat.messages import report
-from partenariat.pages import Page, build_pages, nav_sections
-from partenariat.preview import load_for_preview
-from partenariat.render.common import Context
-from partenariat.render.glossary import abbreviations
-from partenariat.schemas import SCHEMA_DIR, render_schemas
-from partenariat.search_index import SearchData, rewrite_index, search_data
-from partenariat.urls import check_addresses
+from partenariat.search_index import rewrite_index
+from partenariat.site import Site, SiteOptions, build_site
 
-_pages: list[Page] = []
-_macro_errors: list[str] = []
-_exports: list[ExportFile] = []
-_search: list[SearchData] = []
-_banner: list[str] = []
-SERVING = sys.argv[1:2] == ["serve"]
+
+@dataclass
+class BuildState:
+    """What one build keeps between MkDocs events."""
+
+    serving: bool = False
+    site: Site | None = None
+    macro_errors: list[str] = field(default_factory=list)
+
+    def require_site(self) -> Site:
+        if self.site is None:  # MkDocs calls on_config first; anything else is a bug of ours
+            raise PluginError("partenariat: le site n'a pas été préparé (on_config n'a pas été appelé)")
+        return self.site
+
+
+STATE = BuildState()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    STATE.serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    _banner.clear()
+    options = SiteOptions(directory_urls=config.use_directory_urls, base_url=config.site_url or "",
+                          preview=STATE.serving, docs_dir=str(Path(config.docs_dir).relative_to(root)))
     try:
-        if SERVING:  # keep previewing the last good data; show what is wrong
-            corpus, problems = load_for_preview(root)
-            if problems:  # printed, not logged: strict mode would turn a log into a failed rebuild
-                print("Données invalides (la prévisualisation garde la dernière version correcte) :\n"
-                      + report(problems), file=sys.stderr)
-                _banner.append(report(problems))
-        else:
-            corpus = load_corpus(root)
+        site = build_site(root, options)
     except DataError as exc:
         raise PluginError("Données invalides :\n" + report(exc.problems)) from None
-    ctx = Context(corpus, build_index(corpus), directory_urls=config.use_directory_urls)
-    _pages[:] = build_pages(ctx)
-    redirects, problems = check_addresses(root, corpus, Path(config.docs_dir), [p.path for p in _pages])
-    if problems:
-        raise PluginError("Adresses :\n" + report(problems))
+    if site.problems:  # printed, not logged: strict mode would turn a log into a failed rebuild
+        print("Données invalides (la prévisualisation garde la dernière version correcte) :\n"
+              + report(site.problems), file=sys.stderr)
+    STATE.site = site
     if "redirects" in config.plugins:  # old addresses of renamed pages keep working
-        config.plugins["redirects"].config["redirect_maps"] = redirects
-    _exports[:] = build_exports(ctx, base_url=config.site_url or "")
-    _search[:] = [search_data(corpus, directory_urls=config.use_directory_urls)]
-
-    sections = nav_sections(_pages)
-    index_of = {str(entries[0]): name for name, entries in sections.items()}
+        config.plugins["redirects"].config["redirect_maps"] = site.redirects
     if config.nav:
-        config.nav = [_expand(item, index_of, sections) for item in config.nav]
-
+        config.nav = site.nav(config.nav)
     # Every acronym of the glossary gets its expansion as a tooltip, on every page.
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(corpus.entities("glossary"))
-
-    _macro_errors.clear()
-    macros = make_macros(ctx, _macro_errors)
-    continuum = macros["continuum"]
-    macros["continuum"] = pass_context(lambda jinja_ctx, *args: continuum(*args, page_path=jinja_ctx["page"].file.src_uri))
-    config.plugins["macros"].register_macros(macros)
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = site.abbreviations
+    _register_macros(config, site)
     return config
 
 
-def _expand(item: object, index_of: dict[str, str], sections: dict[str, list]) -> object:
-    """`- Concepts: concepts/index.md` becomes the section holding every concept page."""
-    if isinstance(item, dict) and len(item) == 1:
-        ((title, target),) = item.items()
-        if isinstance(target, str) and target in index_of:
-            return {title: sections[index_of[target]]}
-        if isinstance(target, list):
-            return {title: [_expand(i, index_of, sections) for i in target]}
-    return item
+def _register_macros(config: MkDocsConfig, site: Site) -> None:
+    STATE.macro_errors.clear()
+    macros: dict[str, Any] = make_macros(site.ctx, STATE.macro_errors)
+    continuum = macros["continuum"]
+    macros["continuum"] = pass_context(lambda jinja_ctx, *args: continuum(*args, page_path=jinja_ctx["page"].file.src_uri))
+    config.plugins["macros"].register_macros(macros)
 
 
 @event_priority(100)  # before other plugins look at the files (mkdocs-redirects checks its targets)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for page in _pages:
+    site = STATE.require_site()
+    for page in site.pages:
         files.append(File.generated(config, page.path, content=page.markdown))
-    for name, text in render_schemas().items():  # published for editors' tools
-        files.append(File.generated(config, f"{SCHEMA_DIR}/{name}", content=text))
-    for export in _exports:  # Moodle, CSV, CSL-JSON, RIS, BibTeX
-        files.append(File.generated(config, export.path, content=export.content))
+    for extra in site.files:  # exports (Moodle, CSV, CSL-JSON, RIS, BibTeX) and JSON Schemas
+        files.append(File.generated(config, extra.path, content=extra.content))
     return files
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
     """Runs after mkdocs-macros: a macro called with bad arguments stops the build here.
     While previewing broken data, every page says so."""
-    if _macro_errors:
-        problems = "\n".join(f"docs/{page.file.src_path}: {e}" for e in _macro_errors)
-        _macro_errors.clear()
+    if STATE.macro_errors:
+        problems = "\n".join(f"docs/{page.file.src_path}: {e}" for e in STATE.macro_errors)
+        STATE.macro_errors.clear()
         raise PluginError("Macro mal appelée :\n" + problems)
-    if _banner:
-        lines = "\n".join(f"    - `{line}`" for line in _banner[0].splitlines()[:-1])
-        markdown = ('!!! danger "Données invalides : cette prévisualisation montre la dernière version correcte"\n\n'
-                    f"{lines}\n\n{markdown}")
-    return markdown
+    return STATE.require_site().banner() + markdown
 
 
 @event_priority(-10)  # after the search plugin writes its index (0), before the offline copy uses it (-50, -100)
@@ -124,6 +106,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Rewrite Material's search index so that it answers French queries (accents, elisions,
     plurals, acronyms, article numbers): partenariat.search_index, a pure function."""
     path = Path(config.site_dir) / "search" / "search_index.json"
-    if path.is_file() and _search:
-        index = rewrite_index(json.loads(path.read_text("utf-8")), _search[0])
+    if path.is_file() and STATE.site is not None:
+        index = rewrite_index(json.loads(path.read_text("utf-8")), STATE.site.search)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")

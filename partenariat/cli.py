@@ -9,17 +9,18 @@ import time
 from pathlib import Path
 
 from .entities import ENTITY_TYPES
-from .load import load_corpus
+from .load import Corpus, load_corpus
 from .messages import report
 from .problems import DataError
-from .urls import MANIFEST, check_addresses, current_urls, read_manifest, write_manifest
+from .site import Site, SiteOptions, build_site, check_site
+from .urls import MANIFEST, current_urls, read_manifest, write_manifest
 
 LABELS = {"concept": "concepts", "author": "auteurs", "source": "sources", "legal": "textes juridiques",
           "glossary": "sigles", "case": "cas", "curriculum": "référentiels"}
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load(root: Path, lang: str | None = None):  # type: ignore[no-untyped-def]
+def _load(root: Path, lang: str | None = None) -> Corpus | None:
     try:
         return load_corpus(root)
     except DataError as exc:
@@ -27,14 +28,21 @@ def _load(root: Path, lang: str | None = None):  # type: ignore[no-untyped-def]
         return None
 
 
+def _site(root: Path, lang: str | None = None, base_url: str = "") -> Site | None:
+    """The whole site (data, pages, addresses, exports), or None after printing the problems."""
+    try:
+        return build_site(root, SiteOptions(base_url=base_url))
+    except DataError as exc:
+        print(report(exc.problems, lang), file=sys.stderr)
+        return None
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     start = time.perf_counter()
-    corpus = _load(args.root, args.lang)
-    if corpus is None:
-        return 1
-    _, problems = check_addresses(args.root, corpus, args.root / "docs")
-    if problems:
-        print(report(problems, args.lang), file=sys.stderr)
+    try:
+        corpus = check_site(args.root)
+    except DataError as exc:
+        print(report(exc.problems, args.lang), file=sys.stderr)
         return 1
     counts = corpus.counts()
     parts = ", ".join(f"{counts[t.name]} {LABELS[t.name]}" for t in ENTITY_TYPES)
@@ -45,10 +53,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_urls(args: argparse.Namespace) -> int:
-    corpus = _load(args.root)
-    if corpus is None:
+    site = _site(args.root)
+    if site is None:
         return 1
-    urls = current_urls(corpus, args.root / "docs")
+    urls = current_urls(args.root / "docs", [page.path for page in site.pages])
     if args.write:
         known = read_manifest(args.root)
         write_manifest(args.root, known | urls)
@@ -59,18 +67,15 @@ def cmd_urls(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .pages import build_pages
-
-    corpus = _load(args.root)
-    if corpus is None:
+    site = _site(args.root)
+    if site is None:
         return 1
     out: Path = args.out
-    pages = build_pages(corpus)
-    for page in pages:
+    for page in site.pages:
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
-    print(f"{len(pages)} pages écrites dans {out}")
+    print(f"{len(site.pages)} pages écrites dans {out}")
     return 0
 
 

@@ -10,8 +10,10 @@ error instead.
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 
+from .core import escape_label
 from .entities import BY_NAME
 from .problems import did_you_mean
 from .render.common import Context
@@ -33,12 +35,22 @@ def _check(ctx: Context, type_name: str, entity_id: str | None = None) -> None:
 
 
 def _recording(errors: list[str], func: Callable[..., str | int]) -> Callable[..., str | int]:
+    """A call with the wrong arguments (count, names) or a bad value is recorded for the
+    hook to report at the calling page; an error inside the macro itself is a bug of ours
+    and is left to surface as one."""
+    signature = inspect.signature(func)
+
     @functools.wraps(func)
     def wrapper(*args: object, **kwargs: object) -> str | int:
+        call = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+        try:
+            signature.bind(*args, **kwargs)
+        except TypeError as exc:
+            errors.append(f"{func.__name__}({call}): {exc}")
+            return ""
         try:
             return func(*args, **kwargs)
-        except (MacroError, TypeError) as exc:
-            call = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+        except MacroError as exc:
             errors.append(f"{func.__name__}({call}): {exc}")
             return ""
 
@@ -46,7 +58,7 @@ def _recording(errors: list[str], func: Callable[..., str | int]) -> Callable[..
 
 
 def make_macros(corpus_ctx: Context, errors: list[str]) -> dict[str, Callable[..., str | int]]:
-    ctx = Context(corpus_ctx.corpus, corpus_ctx.index, prefix="/", directory_urls=corpus_ctx.directory_urls)
+    ctx = corpus_ctx.with_prefix("/")
 
     def nombre(type_name: str) -> int:
         """Number of entries of a type, e.g. {{ nombre("concept") }}."""
@@ -57,7 +69,7 @@ def make_macros(corpus_ctx: Context, errors: list[str]) -> dict[str, Callable[..
         """Link to an entity page, e.g. {{ lien("concept", "reseau") }}."""
         _check(ctx, type_name, entity_id)
         text = label or ctx.title(type_name, entity_id)
-        return f"[{text}](/{BY_NAME[type_name].url}/{entity_id}.md)"
+        return f"[{escape_label(text)}]({ctx.addresses.md_link(type_name, entity_id, prefix='/')})"
 
     def _concepts(ids: tuple[str, ...], least: int) -> None:
         if len(ids) < least:

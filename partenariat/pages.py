@@ -11,17 +11,18 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from .addresses import source_path
+from .core import Context, entity_title, sort_key
 from .entities import ENTITY_TYPES
 from .export.jsonld import jsonld_for, jsonld_script
 from .index import build_index
 from .load import Corpus
 from .render.author import render_author
 from .render.case import render_case
-from .render.common import Context, entity_title
 from .render.concept import render_concept
 from .render.curriculum import render_curriculum
 from .render.glossary import render_acronym
-from .render.indexes import INDEXES, printable_glossary, sort_key
+from .render.indexes import INDEXES, printable_glossary
 from .render.legal import render_legal
 from .render.source import render_source
 
@@ -50,6 +51,16 @@ class Page:
     markdown: str
     type_name: str
     is_index: bool = False
+
+
+def page_paths(corpus: Corpus) -> list[str]:
+    """The docs-relative path of every generated page, without rendering any (for `check`)."""
+    paths = []
+    for etype in ENTITY_TYPES:
+        paths.append(source_path(etype.name))
+        paths += [f"{etype.url}/{path}" for path, _, _ in EXTRA_PAGES.get(etype.name, ())]
+        paths += [source_path(etype.name, entity_id) for entity_id in corpus.records[etype.name]]
+    return paths
 
 
 def build_pages(source: Corpus | Context) -> list[Page]:

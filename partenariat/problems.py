@@ -29,10 +29,8 @@ class DataError(Exception):
         self.problems = sorted(problems)
         super().__init__(f"{len(self.problems)} problems in the data")
 
-    def __str__(self) -> str:
-        from .messages import report
-
-        return report(self.problems, "en")
+    def __str__(self) -> str:  # for a traceback in a developer's console; editors get messages.report
+        return "\n".join(str(p) for p in self.problems)
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str | None:

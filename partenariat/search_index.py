@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
+from .addresses import Addresses
 from .entities import ENTITY_TYPES, EntityType
 from .index import build_index
 from .load import Corpus
@@ -329,12 +330,13 @@ def search_data(corpus: Corpus, directory_urls: bool = True) -> SearchData:
     « partenariat » lists the notion Partenariat before « Étoile du partenariat »).
     """
     backlinks = build_index(corpus)
+    addresses = Addresses(directory_urls)
     pages: dict[str, PageSearch] = {}
     for etype in ENTITY_TYPES:
         for entity in corpus.entities(etype.name):
             cited = sum(len(ids) for ids in backlinks.cited_by(etype.name, entity.id).values())
             boost = round(TYPE_BOOSTS.get(etype.name, 1.0) * (1 + math.log1p(cited) / 10), 2)
-            location = f"{etype.url}/{entity.id}/" if directory_urls else f"{etype.url}/{entity.id}.html"
+            location = addresses.url(etype.name, entity.id)
             names = tuple(str(n) for n in _names(etype, entity) if n)
             pages[location] = PageSearch(names, boost)
     return SearchData(pages, abbreviations(corpus.entities("glossary")), HAND_WRITTEN)

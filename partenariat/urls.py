@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
+from .addresses import url_of_source
 from .entities import BY_NAME, ENTITY_TYPES
 from .load import Corpus
 from .problems import Problem, did_you_mean
@@ -21,21 +22,14 @@ REDIRECTS = "redirects.yaml"
 
 
 def page_url(md_path: str) -> str:
-    """docs-relative Markdown path → address with directory URLs ('concepts/reseau/')."""
-    stem = md_path[:-3]
-    if stem == "index":
-        return ""
-    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+    """docs-relative Markdown path → published address, always in the directory style of
+    the manifest ('concepts/reseau/')."""
+    return url_of_source(md_path)
 
 
-def current_urls(corpus: Corpus, docs_dir: Path, page_paths: Iterable[str] | None = None) -> set[str]:
-    """Addresses of the hand-written pages and of the generated ones (``page_paths`` when the
-    caller has already built the pages, so they are not rendered twice)."""
-    if page_paths is None:
-        from .pages import build_pages
-
-        page_paths = [page.path for page in build_pages(corpus)]
-    urls = {page_url(str(p.relative_to(docs_dir))) for p in docs_dir.rglob("*.md")}
+def current_urls(docs_dir: Path, page_paths: Iterable[str]) -> set[str]:
+    """Addresses of the hand-written pages and of the generated ones (``page_paths``)."""
+    urls = {page_url(p.relative_to(docs_dir).as_posix()) for p in docs_dir.rglob("*.md")}
     urls.update(page_url(path) for path in page_paths)
     return urls
 
@@ -90,10 +84,10 @@ def _md_path(url: str, docs_dir: Path) -> str:
 
 
 def check_addresses(root: Path, corpus: Corpus, docs_dir: Path,
-                    page_paths: Iterable[str] | None = None) -> tuple[dict[str, str], list[Problem]]:
+                    page_paths: Iterable[str]) -> tuple[dict[str, str], list[Problem]]:
     """The redirects to write, and the problems: a bad redirect, or a published address that
     disappeared without one."""
-    current = current_urls(corpus, docs_dir, page_paths)
+    current = current_urls(docs_dir, page_paths)
     maps, problems = load_redirects(root, corpus, docs_dir, current)
     redirected = {old[: -len(".md")] + "/" for old in maps}
     for url in sorted(read_manifest(root) - current - redirected):

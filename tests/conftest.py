@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import inspect
 import os
 import shutil
 import subprocess
@@ -16,6 +17,29 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "valid"
+
+# Tests that build a site (directly, or through these fixtures) are "slow"; tests that drive
+# Chromium are "browser". `pytest -m "not browser and not slow"` is the inner loop.
+SITE_FIXTURES = {"site", "server", "offline_site", "served_site", "offline_copy"}
+BUILD_MARKERS = ('"mkdocs", "build"', "mkdocs_build(", "_build(")
+BROWSER_MARKERS = ("chromium()", "shared_browser(", "browser_page")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        function = getattr(item, "function", None)
+        source = inspect.getsource(function) if function else ""
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & SITE_FIXTURES or any(m in source for m in BUILD_MARKERS):
+            item.add_marker(pytest.mark.slow)
+        if "server" in fixtures or "browser_page" in fixtures or any(m in source for m in BROWSER_MARKERS):
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    from browser import close_shared_browser
+
+    close_shared_browser()
 
 
 @pytest.fixture(scope="session")

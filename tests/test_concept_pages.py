@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from browser import chromium
 from partenariat import DataError, load_corpus
+from partenariat.addresses import comparison_path
 from partenariat.comparisons import COMPARISONS
 from partenariat.models import MAX_KEY_DEFINITIONS, MIN_KEY_DEFINITIONS
 
@@ -143,7 +144,7 @@ def test_partenariat_leads_with_its_ranked_definitions_and_comparisons(site: Pat
 
 @pytest.mark.parametrize("comparison", COMPARISONS, ids=lambda c: c.slug)
 def test_comparison_registry_matches_the_page(comparison) -> None:  # type: ignore[no-untyped-def]
-    text = (REPO / "docs" / "comparer" / f"{comparison.slug}.md").read_text("utf-8")
+    text = (REPO / "docs" / comparison_path(comparison.slug)).read_text("utf-8")
     call = re.search(r"\{\{ compare\(([^)]*)\) \}\}", text)
     assert call, comparison.slug
     assert tuple(re.findall(r'"([^"]+)"', call.group(1))) == comparison.concepts

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..addresses import ENTRY_EXPORT_TYPES, export_path
+from ..core import Context
 from ..load import Corpus
-from ..render.common import Context
 from .bibtex import bibliography_bibtex, entry_bibtex
 from .common import corpus_of, page_url
 from .csl import bibliography_csl, entry_csl
@@ -29,7 +30,6 @@ __all__ = [
 
 # Per-entry bibliographic files sit next to the entry's page: bibliographie/<id>.bib
 ENTRY_FORMATS = {"json": entry_csl, "ris": entry_ris, "bib": entry_bibtex}
-ENTRY_FOLDERS = {"source": "bibliographie", "legal": "textes-juridiques"}
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,7 @@ class ExportFile:
 
 def entry_export_paths(type_name: str, entity_id: str) -> dict[str, str]:
     """Extension → site-relative path of the files of one source or legal text, for its page's links."""
-    folder = ENTRY_FOLDERS[type_name]
-    return {ext: f"{folder}/{entity_id}.{ext}" for ext in ENTRY_FORMATS}
+    return {ext: export_path(type_name, entity_id, ext) for ext in ENTRY_FORMATS}
 
 
 def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFile]:
@@ -57,7 +56,7 @@ def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFi
         ExportFile("bibliographie.ris", bibliography_ris(corpus)),
         ExportFile("bibliographie.bib", bibliography_bibtex(corpus)),
     ]
-    for type_name in ENTRY_FOLDERS:
+    for type_name in ENTRY_EXPORT_TYPES:
         for entity_id in sorted(corpus.records[type_name]):
             entity = corpus.get(type_name, entity_id)
             for ext, path in entry_export_paths(type_name, entity_id).items():

@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from .. import vocab
+from ..core import fr_date, sort_key
 from ..load import Corpus
 from ..models import Author, LegalText, Source
-from ..render.common import fr_date
-from ..render.indexes import sort_key
 from .common import plain_text
 
 # Types whose `container`/`part_of` is the book (with editors) that holds them.

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ..entities import BY_NAME
+from ..addresses import Addresses
+from ..core import SITE_TITLE, Context, entity_title
 from ..load import Corpus
 from ..refs import TEXT_LINK
-from ..render.common import SITE_TITLE, Context, entity_title
 
 __all__ = ["SITE_TITLE", "corpus_of", "html_text", "page_url", "plain_text"]
 
@@ -24,14 +24,7 @@ def page_url(type_name: str, entity_id: str | None = None, base_url: str = "", d
     With ``base_url`` (MkDocs' ``site_url``) the address is absolute; without it, it is
     relative to the site root, e.g. ``glossaire/cpom/``.
     """
-    folder = BY_NAME[type_name].url
-    if entity_id is None:
-        path = f"{folder}/" if directory_urls else f"{folder}/index.html"
-    else:
-        path = f"{folder}/{entity_id}/" if directory_urls else f"{folder}/{entity_id}.html"
-    if not base_url:
-        return path
-    return base_url.rstrip("/") + "/" + path
+    return Addresses(directory_urls, base_url).absolute_or_relative(type_name, entity_id)
 
 
 def _label(corpus: Corpus, match: re.Match[str]) -> str:

@@ -14,13 +14,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from .. import vocab
+from ..addresses import Addresses, source_path
+from ..core import Context, entity_title, sort_key
 from ..entities import BY_NAME
 from ..load import Corpus
 from ..models import Acronym, Author, Concept, LegalText, Source
-from ..render.common import Context, entity_title
-from ..render.indexes import sort_key
 from .biblio import BibRecord, source_record
-from .common import SITE_TITLE, corpus_of, page_url, plain_text
+from .common import SITE_TITLE, corpus_of, plain_text
 
 CONTEXT = "https://schema.org"
 
@@ -45,16 +45,14 @@ SCHEMA_TYPES = {
 
 
 class _Urls:
-    """Page addresses: absolute under ``base_url``; without it, relative to the page the
-    JSON-LD is embedded in (``here``), since JSON-LD resolves relative IRIs against it."""
+    """Page addresses: absolute under the published address; without it, relative to the page
+    the JSON-LD is embedded in (``here``), since JSON-LD resolves relative IRIs against it."""
 
-    def __init__(self, base_url: str, directory_urls: bool, here: str) -> None:
-        self.base_url, self.directory_urls = base_url, directory_urls
-        self.up = "../" * here.count("/")  # "glossaire/cpom/" → "../../"; "glossaire/cpom.html" → "../"
+    def __init__(self, addresses: Addresses, here: str) -> None:
+        self.addresses, self.here = addresses, here
 
     def __call__(self, type_name: str, entity_id: str | None = None) -> str:
-        path = page_url(type_name, entity_id, self.base_url, self.directory_urls)
-        return path if self.base_url else self.up + path
+        return self.addresses.from_page(type_name, entity_id, self.here)
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Any]:
@@ -165,9 +163,10 @@ def jsonld_for(type_name: str, entity: BaseModel | None, ctx: Context | Corpus, 
     of that type when ``entity`` is None. ``base_url`` is MkDocs' ``site_url`` (recommended:
     search engines want absolute addresses); without it, @id and url are relative to the page."""
     corpus = corpus_of(ctx)
-    directory_urls = ctx.directory_urls if isinstance(ctx, Context) else True
-    here = page_url(type_name, getattr(entity, "id", None), "", directory_urls)
-    url = _Urls(base_url, directory_urls, here)
+    addresses = ctx.addresses if isinstance(ctx, Context) else Addresses()
+    if base_url:
+        addresses = Addresses(addresses.directory_urls, base_url)
+    url = _Urls(addresses, source_path(type_name, getattr(entity, "id", None)))
     if entity is None:
         data = _index(corpus, type_name, url)
     elif isinstance(entity, Concept):

@@ -15,10 +15,9 @@ from collections.abc import Iterable
 from html import escape as _escape
 
 from .. import vocab
+from ..core import person_name, sort_key
 from ..load import Corpus
 from ..models import Acronym, Concept, Definition, Source
-from ..render.cite import person_name
-from ..render.indexes import sort_key
 from .common import SITE_TITLE, html_text, page_url
 
 HTML = "1"  # Moodle's FORMAT_HTML

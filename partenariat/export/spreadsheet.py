@@ -10,9 +10,9 @@ import csv
 import io
 
 from .. import vocab
+from ..core import sort_key
 from ..load import Corpus
 from ..models import Acronym, Concept
-from ..render.indexes import sort_key
 from .common import page_url, plain_text
 
 BOM = "\ufeff"

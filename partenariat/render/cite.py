@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from ..models import Author, Definition, Source
+from ..addresses import ENTRY_EXPORT_EXTENSIONS, export_path
+from ..core import person_name
+from ..models import Definition, Source
 from .common import CONSULTED, PAGE_URL, SITE_TITLE, Context, fr_date
 
+__all__ = ["definition_citation", "export_links", "names", "person_name", "reference"]
+
 ARTICLE_LIKE = {"article", "chapitre", "entree-dictionnaire", "communication", "synthese-atelier"}
-
-
-def person_name(author: Author) -> str:
-    if author.kind == "personne" and author.family:
-        return f"{author.family.upper()} {author.given}" if author.given else author.family.upper()
-    return author.name
 
 
 def names(ctx: Context, ids: list[str]) -> str:
@@ -92,8 +90,6 @@ EXPORT_LABELS = {"ris": "RIS (Zotero, EndNote)", "bib": "BibTeX", "json": "CSL-J
 
 def export_links(type_name: str, entity_id: str, prefix: str = "../") -> str:
     """Links to the reference files of one source or legal text (written by the exports)."""
-    from ..export import entry_export_paths
-
-    paths = entry_export_paths(type_name, entity_id)
-    links = [f"[{EXPORT_LABELS[ext]}]({prefix}{paths[ext]})" for ext in ("ris", "bib", "json")]
+    links = [f"[{EXPORT_LABELS[ext]}]({prefix}{export_path(type_name, entity_id, ext)})"
+             for ext in ENTRY_EXPORT_EXTENSIONS]
     return "*Exporter la référence* : " + " · ".join(links)

@@ -9,110 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
 
 from pydantic import BaseModel
 
-from ..entities import BY_NAME, ENTITY_TYPES
-from ..index import Index
-from ..load import Corpus
-from ..refs import TEXT_LINK
+from ..core import SITE_TITLE, Context, blocks, entity_title, escape_label, fr_date
+from ..entities import ENTITY_TYPES
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre")
-
-
-@dataclass
-class Context:
-    corpus: Corpus
-    index: Index
-    # Generated pages sit one folder deep ("../"); macros in docs/ link from the docs root ("/").
-    prefix: str = "../"
-    # MkDocs' use_directory_urls: raw HTML links (inside SVG) are written for the URL style in use.
-    directory_urls: bool = True
-
-    @cached_property
-    def definers(self) -> dict[str, set[str]]:
-        """Author id → ids of the concepts they define (the definition's author, else the
-        source's authors). Computed once per build: pages ask it for every author."""
-        out: dict[str, set[str]] = {}
-        for concept in self.corpus.entities("concept"):
-            for d in concept.definitions:  # type: ignore[attr-defined]
-                authors = [d.author] if d.author else self.entity("source", d.source).authors  # type: ignore[attr-defined]
-                for author in authors:
-                    out.setdefault(author, set()).add(concept.id)  # type: ignore[attr-defined]
-        return out
-
-    def html_href(self, type_name: str, entity_id: str, from_path: str) -> str:
-        """URL of an entity page relative to the page built from ``from_path`` (docs-relative .md)."""
-        target = f"{BY_NAME[type_name].url}/{entity_id}"
-        if self.directory_urls:
-            source = from_path[:-3]
-            if source.endswith("index") and (source == "index" or source.endswith("/index")):
-                source = source[: -len("index")].rstrip("/")
-            depth = len([p for p in source.split("/") if p])
-            return "../" * depth + target + "/"
-        depth = from_path.count("/")
-        return "../" * depth + target + ".html"
-
-    def entity(self, type_name: str, entity_id: str) -> BaseModel:
-        return self.corpus.get(type_name, entity_id)
-
-    def title(self, type_name: str, entity_id: str) -> str:
-        return entity_title(type_name, self.entity(type_name, entity_id))
-
-    def link(self, type_name: str, entity_id: str, label: str | None = None, anchor: str = "") -> str:
-        path = page_path(type_name, entity_id, anchor, self.prefix)
-        return f"[{escape_label(label or self.title(type_name, entity_id))}]({path})"
-
-    def index_link(self, type_name: str, anchor: str = "") -> str:
-        return index_path(type_name, anchor, self.prefix)
-
-    def links(self, type_name: str, ids: Iterable[str], sep: str = ", ") -> str:
-        return sep.join(self.link(type_name, i) for i in ids)
-
-    def text(self, value: str | None) -> str:
-        """Running text from the data: `[[type:id|label]]` becomes a Markdown link."""
-        if not value:
-            return ""
-
-        def replace(match: re.Match[str]) -> str:
-            type_name, entity_id, label = match.group(1), match.group(2).strip(), match.group(3)
-            return self.link(type_name, entity_id, label.strip() if label else None)
-
-        return blocks(TEXT_LINK.sub(replace, value))
-
-
-def entity_title(type_name: str, entity: BaseModel) -> str:
-    etype = BY_NAME[type_name]
-    value = getattr(entity, etype.title_field) or ""
-    if type_name == "source" and not value:
-        value = entity.cited_as
-    return str(value)
-
-
-def page_path(type_name: str, entity_id: str, anchor: str = "", prefix: str = "../") -> str:
-    url = BY_NAME[type_name].url
-    return f"{prefix}{url}/{entity_id}.md" + (f"#{anchor}" if anchor else "")
-
-
-def index_path(type_name: str, anchor: str = "", prefix: str = "../") -> str:
-    return f"{prefix}{BY_NAME[type_name].url}/index.md" + (f"#{anchor}" if anchor else "")
-
-
-def escape_label(label: str) -> str:
-    return label.replace("[", "\\[").replace("]", "\\]")
+__all__ = ["SITE_TITLE", "Context", "blocks", "entity_title", "escape_label", "fr_date"]
 
 
 def cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
     return " ".join(text.split()).replace("|", "\\|")
-
-
-def fr_date(value: dt.date) -> str:
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def front_matter(title: str, description: str | None = None) -> str:
@@ -151,7 +59,6 @@ def cited_by_section(ctx: Context, type_name: str, entity_id: str, skip: Iterabl
     return "## Cité dans\n\n" + "\n".join(parts) + "\n"
 
 
-SITE_TITLE = "Le partenariat dans le travail social"
 EDITORIAL_BODY = "Équipe éditoriale"  # mkdocs.yml: site_author
 
 # Filled in by site.js (the page's own address, today's date); readable without JavaScript.
@@ -187,25 +94,6 @@ def provenance_section(ctx: Context, entity: BaseModel, cite: bool = True) -> st
 
 def indent(text: str, prefix: str = "    ") -> str:
     return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
-
-
-LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
-
-
-def blocks(text: str) -> str:
-    """Markdown blocks from data text. In a folded YAML value (`>-`) a line break is what is
-    left of a blank line: the editor's new paragraph or list item. Markdown would run them
-    into one paragraph (« … ; - une méthode … »), so paragraphs get a blank line between
-    them and consecutive list items stay together as one list."""
-    out: list[str] = []
-    previous_item = False
-    for line in (x.rstrip() for x in text.strip().split("\n")):
-        if not line.strip():
-            continue
-        item = bool(LIST_ITEM.match(line))
-        out.append(("\n" if item and previous_item else "\n\n") + line if out else line)
-        previous_item = item
-    return "".join(out)
 
 
 def quote_block(text: str) -> str:

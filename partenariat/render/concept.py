@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import vocab
+from ..addresses import comparison_path, export_path
 from ..comparisons import COMPARISONS, CONTINUUM, CONTINUUM_AXIS, Comparison
 from ..models import Concept, Curriculum, Definition
 from .cite import definition_citation, reference
@@ -95,7 +96,7 @@ def comparisons_of(concept: Concept) -> list[Comparison]:
 
 def _comparisons(ctx: Context, concept: Concept) -> str:
     found = comparisons_of(concept)
-    lines = [f"- [{c.title}]({ctx.prefix}comparer/{c.slug}.md) : {c.criterion}" for c in found]
+    lines = [f"- [{c.title}]({ctx.prefix}{comparison_path(c.slug)}) : {c.criterion}" for c in found]
     compared = {i for c in found for i in c.concepts}
     # a confusion a comparison page already treats is not listed twice
     confusions = [r for r in concept.related if r.relation in ("distinct-de", "s-oppose-a") and r.concept not in compared]
@@ -185,7 +186,8 @@ def _sources(ctx: Context, concept: Concept) -> str:
     used = list(dict.fromkeys([d.source for d in concept.definitions] + [t.source for t in concept.traits]
                               + [r.source for r in concept.related if r.source]))
     refs = [f"- {reference(ctx, ctx.entity('source', s))} {ctx.link('source', s, 'Fiche')} · "  # type: ignore[arg-type]
-            f"[RIS](../bibliographie/{s}.ris) · [BibTeX](../bibliographie/{s}.bib)" for s in used]
+            f"[RIS](../{export_path('source', s, 'ris')}) · [BibTeX](../{export_path('source', s, 'bib')})"
+            for s in used]
     return "\n".join(refs) + "\n" if refs else ""
 
 

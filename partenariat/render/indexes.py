@@ -3,20 +3,16 @@ legal timeline, glossary A–Z and by domain, cases by kind, curricula."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 
 from .. import vocab
+from ..core import sort_key
 from ..models import Acronym, Author, Case, Concept, Curriculum, LegalText, Source
 from .case import case_heading
 from .cite import reference
 from .common import Context, cell, filterable, first_sentence, fr_date, front_matter
 from .legal import legal_heading
-
-
-def sort_key(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
 def _letter(text: str) -> str:

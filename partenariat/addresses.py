@@ -1,0 +1,113 @@
+"""Every address of the site, in one place: pages, indexes, anchors, export files, in the
+three forms the site needs.
+
+- **Sources** (`concepts/reseau.md`): what Markdown links point to; MkDocs resolves them
+  into the URL style in use and checks them in strict mode.
+- **URLs** (`concepts/reseau/`, or `concepts/reseau.html` without directory URLs): what raw
+  HTML (SVG boxes, JSON-LD, the search index) must carry, since MkDocs never rewrites it.
+  The offline copy keeps directory URLs and rewrites them to `…/index.html` after the build
+  (partenariat.offline), so every URL here is written in the directory style when offline.
+- **Absolute addresses** (`https://…/concepts/reseau/`): only when the published address
+  (``base_url``, MkDocs' ``site_url``) is known; otherwise nothing claims an address.
+
+Render, export, search, macros, urls and the hooks all ask an :class:`Addresses`; no other
+module builds a page path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .entities import BY_NAME
+
+# Per-entry bibliographic files sit next to the entry's page: bibliographie/<id>.ris
+ENTRY_EXPORT_EXTENSIONS = ("ris", "bib", "json")
+ENTRY_EXPORT_TYPES = ("source", "legal")
+
+
+def folder_of(type_name: str) -> str:
+    """French URL folder of an entity type ('concept' → 'concepts')."""
+    return BY_NAME[type_name].url
+
+
+def source_path(type_name: str, entity_id: str | None = None) -> str:
+    """Docs-relative Markdown file of an entity page, or of its type's index page."""
+    return f"{folder_of(type_name)}/{entity_id or 'index'}.md"
+
+
+def comparison_path(slug: str) -> str:
+    """Docs-relative Markdown file of a hand-written comparison page (docs/comparer/)."""
+    return f"comparer/{slug}.md"
+
+
+def url_of_source(md_path: str, directory_urls: bool = True) -> str:
+    """Docs-relative Markdown path → site-relative URL ('concepts/reseau.md' → 'concepts/reseau/').
+    The home page is ''."""
+    stem = md_path[: -len(".md")]
+    if directory_urls:
+        if stem == "index":
+            return ""
+        return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+    return stem + ".html"
+
+
+def export_path(type_name: str, entity_id: str, ext: str) -> str:
+    """Site-relative path of one bibliographic file of a source or legal text."""
+    return f"{folder_of(type_name)}/{entity_id}.{ext}"
+
+
+def _anchor(anchor: str) -> str:
+    return f"#{anchor}" if anchor else ""
+
+
+@dataclass(frozen=True)
+class Addresses:
+    """The addresses of one build: its URL style and, when known, its published address."""
+
+    directory_urls: bool = True
+    base_url: str = ""
+
+    # -- Markdown links (checked by MkDocs) ---------------------------------------------------
+    def md_link(self, type_name: str, entity_id: str | None = None, anchor: str = "", prefix: str = "../") -> str:
+        """Markdown link target from a page of ``prefix`` depth ('../' for generated pages,
+        '/' for hand-written pages in docs/, resolved from the docs root)."""
+        return prefix + source_path(type_name, entity_id) + _anchor(anchor)
+
+    def md_file_link(self, path: str, prefix: str = "../") -> str:
+        """Markdown link to a site file that is not a page (an export)."""
+        return prefix + path
+
+    # -- site-relative URLs (raw HTML, search index, exports) --------------------------------
+    def url(self, type_name: str, entity_id: str | None = None, anchor: str = "") -> str:
+        """Site-relative URL of an entity page or of its type's index page."""
+        return url_of_source(source_path(type_name, entity_id), self.directory_urls) + _anchor(anchor)
+
+    def page_url(self, md_path: str) -> str:
+        """Site-relative URL of any page given by its Markdown source."""
+        return url_of_source(md_path, self.directory_urls)
+
+    def up_from(self, md_path: str) -> str:
+        """The '../' that leads from the page built from ``md_path`` back to the site root."""
+        return "../" * self.page_url(md_path).count("/")
+
+    def href(self, type_name: str, entity_id: str | None, from_md_path: str, anchor: str = "") -> str:
+        """URL of an entity page relative to the page built from ``from_md_path``, for raw HTML."""
+        return self.up_from(from_md_path) + self.url(type_name, entity_id, anchor)
+
+    # -- absolute addresses (only when the published address is known) -----------------------
+    def absolute(self, site_path: str) -> str | None:
+        """``base_url`` + a site-relative path, or None when the site's address is unknown."""
+        if not self.base_url:
+            return None
+        return self.base_url.rstrip("/") + "/" + site_path
+
+    def absolute_or_relative(self, type_name: str, entity_id: str | None = None) -> str:
+        """Absolute when the published address is known, else site-relative: for exports,
+        which leave the site and are read against no page."""
+        relative = self.url(type_name, entity_id)
+        return self.absolute(relative) or relative
+
+    def from_page(self, type_name: str, entity_id: str | None, here_md_path: str) -> str:
+        """Absolute when known, else relative to the page ``here_md_path`` (JSON-LD resolves
+        relative IRIs against the page it is embedded in)."""
+        return self.absolute(self.url(type_name, entity_id)) or self.href(type_name, entity_id, here_md_path)

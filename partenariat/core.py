@@ -1,0 +1,143 @@
+"""Objects every step of the pipeline shares (render, export, search, macros): the build
+context, titles, names, French dates and sort keys. They live here, below render/ and
+export/, so that neither imports the other."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from pydantic import BaseModel
+
+from .addresses import Addresses
+from .entities import BY_NAME
+from .index import Index
+from .load import Corpus
+from .models import Author
+from .refs import TEXT_LINK
+
+SITE_TITLE = "Le partenariat dans le travail social"
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")
+
+
+LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+
+
+def blocks(text: str) -> str:
+    """Markdown blocks from data text. In a folded YAML value (`>-`) a line break is what is
+    left of a blank line: the editor's new paragraph or list item. Markdown would run them
+    into one paragraph (« … ; - une méthode … »), so paragraphs get a blank line between
+    them and consecutive list items stay together as one list."""
+    out: list[str] = []
+    previous_item = False
+    for line in (x.rstrip() for x in text.strip().split("\n")):
+        if not line.strip():
+            continue
+        item = bool(LIST_ITEM.match(line))
+        out.append(("\n" if item and previous_item else "\n\n") + line if out else line)
+        previous_item = item
+    return "".join(out)
+
+
+def entity_title(type_name: str, entity: BaseModel) -> str:
+    """The title a page, a link or an export shows for an entity (a source without a title
+    is shown as it is cited)."""
+    etype = BY_NAME[type_name]
+    value = getattr(entity, etype.title_field) or ""
+    if type_name == "source" and not value:
+        value = getattr(entity, "cited_as", "")
+    return str(value)
+
+
+def fr_date(value: dt.date) -> str:
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def sort_key(text: str) -> str:
+    """Accent- and case-insensitive key: « Écoute » sorts with « ecoute »."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def escape_label(label: str) -> str:
+    """Text safe as the label of a Markdown link."""
+    return label.replace("[", "\\[").replace("]", "\\]")
+
+
+def person_name(author: Author) -> str:
+    """« DHUME Fabrice » for a person (as in French bibliographies), the name for a body."""
+    if author.kind == "personne" and author.family:
+        return f"{author.family.upper()} {author.given}" if author.given else author.family.upper()
+    return author.name
+
+
+@dataclass
+class Context:
+    """One build: the corpus, its backlinks, and how addresses are written."""
+
+    corpus: Corpus
+    index: Index
+    # Generated pages sit one folder deep ("../"); macros in docs/ link from the docs root ("/").
+    prefix: str = "../"
+    # MkDocs' use_directory_urls: raw HTML links (inside SVG) are written for the URL style in use.
+    directory_urls: bool = True
+    # The published address (MkDocs' site_url), '' when unknown (local build, offline copy).
+    base_url: str = ""
+
+    @cached_property
+    def addresses(self) -> Addresses:
+        return Addresses(self.directory_urls, self.base_url)
+
+    @cached_property
+    def definers(self) -> dict[str, set[str]]:
+        """Author id → ids of the concepts they define (the definition's author, else the
+        source's authors). Computed once per build: pages ask it for every author."""
+        out: dict[str, set[str]] = {}
+        for concept in self.corpus.entities("concept"):
+            for d in concept.definitions:  # type: ignore[attr-defined]
+                authors = [d.author] if d.author else self.entity("source", d.source).authors  # type: ignore[attr-defined]
+                for author in authors:
+                    out.setdefault(author, set()).add(concept.id)  # type: ignore[attr-defined]
+        return out
+
+    def html_href(self, type_name: str, entity_id: str, from_path: str) -> str:
+        """URL of an entity page relative to the page built from ``from_path`` (docs-relative .md)."""
+        return self.addresses.href(type_name, entity_id, from_path)
+
+    def entity(self, type_name: str, entity_id: str) -> BaseModel:
+        return self.corpus.get(type_name, entity_id)
+
+    def title(self, type_name: str, entity_id: str) -> str:
+        return entity_title(type_name, self.entity(type_name, entity_id))
+
+    def link(self, type_name: str, entity_id: str, label: str | None = None, anchor: str = "") -> str:
+        """Markdown link to an entity page (checked by MkDocs in strict mode)."""
+        path = self.addresses.md_link(type_name, entity_id, anchor, self.prefix)
+        return f"[{escape_label(label or self.title(type_name, entity_id))}]({path})"
+
+    def index_link(self, type_name: str, anchor: str = "") -> str:
+        return self.addresses.md_link(type_name, None, anchor, self.prefix)
+
+    def links(self, type_name: str, ids: Iterable[str], sep: str = ", ") -> str:
+        return sep.join(self.link(type_name, i) for i in ids)
+
+    def text(self, value: str | None) -> str:
+        """Running text from the data: `[[type:id|label]]` becomes a Markdown link."""
+        if not value:
+            return ""
+
+        def replace(match: re.Match[str]) -> str:
+            type_name, entity_id, label = match.group(1), match.group(2).strip(), match.group(3)
+            return self.link(type_name, entity_id, label.strip() if label else None)
+
+        return blocks(TEXT_LINK.sub(replace, value))
+
+    def with_prefix(self, prefix: str) -> Context:
+        """The same build seen from pages whose links start with ``prefix``."""
+        return Context(self.corpus, self.index, prefix, self.directory_urls, self.base_url)

@@ -1,0 +1,123 @@
+"""The one entry point from data to site: `build_site(root, options)`.
+
+It loads and checks the corpus, renders every generated page, the exports, the search data,
+the abbreviations and the redirects, and says how the nav is completed. The MkDocs hooks and
+the CLI both call it; a successor generator (ProperDocs, Zensical, a plain script) needs only
+this and the files it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .core import Context
+from .export import ExportFile, build_exports
+from .index import build_index
+from .load import Corpus, load_corpus
+from .messages import report
+from .pages import Page, build_pages, nav_sections, page_paths
+from .preview import load_for_preview
+from .problems import DataError, Problem
+from .render.glossary import abbreviations
+from .schemas import SCHEMA_DIR, render_schemas
+from .search_index import SearchData, search_data
+from .urls import check_addresses
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """How this build writes addresses, and whether it is a live preview."""
+
+    directory_urls: bool = True
+    base_url: str = ""  # the published address (site_url); '' when unknown: nothing claims one
+    preview: bool = False  # keep the last good data and report problems instead of stopping
+    docs_dir: str = "docs"  # hand-written pages, relative to the root
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """A file of the site that is not a page (an export, a schema): site-relative path, text."""
+
+    path: str
+    content: str
+
+
+@dataclass
+class Site:
+    """Everything the generator needs from the data, computed once per build."""
+
+    ctx: Context
+    pages: list[Page]
+    files: list[SiteFile]
+    search: SearchData
+    abbreviations: dict[str, str]
+    redirects: dict[str, str]
+    # In a preview: the problems of the last edit (the site shows the last good data).
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.ctx.corpus
+
+    def nav(self, nav: list[Any]) -> list[Any]:
+        """The configured nav with each section index (`- Concepts: concepts/index.md`)
+        replaced by the section holding every page of that type."""
+        sections = nav_sections(self.pages)
+        index_of = {str(entries[0]): name for name, entries in sections.items()}
+        return [_expand(item, index_of, sections) for item in nav]
+
+    def banner(self, lang: str | None = None) -> str:
+        """While previewing broken data: a warning block listing the problems ('' otherwise)."""
+        if not self.problems:
+            return ""
+        lines = "\n".join(f"    - `{line}`" for line in report(self.problems, lang).splitlines()[:-1])
+        return ('!!! danger "Données invalides : cette prévisualisation montre la dernière version correcte"\n\n'
+                f"{lines}\n\n")
+
+
+def _expand(item: object, index_of: dict[str, str], sections: dict[str, list[Any]]) -> object:
+    if isinstance(item, dict) and len(item) == 1:
+        ((title, target),) = item.items()
+        if isinstance(target, str) and target in index_of:
+            return {title: sections[index_of[target]]}
+        if isinstance(target, list):
+            return {title: [_expand(i, index_of, sections) for i in target]}
+    return item
+
+
+def _load(root: Path, preview: bool) -> tuple[Corpus, list[Problem]]:
+    if preview:
+        return load_for_preview(root)
+    return load_corpus(root), []
+
+
+def check_site(root: Path, docs_dir: str = "docs") -> Corpus:
+    """What `check` needs: the data and the addresses, without rendering anything.
+    Raises `DataError` like `build_site`."""
+    corpus = load_corpus(root)
+    _, problems = check_addresses(root, corpus, root / docs_dir, page_paths(corpus))
+    if problems:
+        raise DataError(problems)
+    return corpus
+
+
+def build_site(root: Path, options: SiteOptions | None = None) -> Site:
+    """The whole site from the data under ``root``. Raises `DataError` listing every problem
+    (data or addresses) when it cannot be built."""
+    options = options or SiteOptions()
+    corpus, problems = _load(root, options.preview)
+    ctx = Context(corpus, build_index(corpus), directory_urls=options.directory_urls, base_url=options.base_url)
+    pages = build_pages(ctx)
+    redirects, address_problems = check_addresses(root, corpus, root / options.docs_dir, [p.path for p in pages])
+    if address_problems:
+        raise DataError(address_problems)
+    files = [SiteFile(e.path, e.content) for e in _exports(ctx, options)]
+    files += [SiteFile(f"{SCHEMA_DIR}/{name}", text) for name, text in render_schemas().items()]
+    return Site(ctx, pages, files, search_data(corpus, options.directory_urls),
+                abbreviations(corpus.entities("glossary")), redirects, problems)
+
+
+def _exports(ctx: Context, options: SiteOptions) -> list[ExportFile]:
+    return build_exports(ctx, base_url=options.base_url)
