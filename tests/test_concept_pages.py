@@ -260,10 +260,13 @@ def test_comparison_page_opens_with_a_sourced_synthesis_that_fits_a_phone(server
         for i in range(rows.count()):
             assert rows.nth(i).locator("sup a.footnote-ref, a.footnote-ref").count() >= 1  # each row sourced
         assert page.locator("table.pkb-compare").count() == 1  # then the full table
-        width = page.evaluate("document.querySelector('article').clientWidth")
         for i in range(tables.count()):
-            box = tables.nth(i).evaluate("t => [t.scrollWidth, t.parentElement.scrollWidth, t.parentElement.clientWidth]")
-            assert box[0] <= width and box[1] <= box[2], (i, box, width)
+            # nothing cut: the table lies inside the screen and nothing scrolls sideways in it
+            right, overflow, scrolled = tables.nth(i).evaluate(
+                "t => [t.getBoundingClientRect().right, t.scrollWidth - t.getBoundingClientRect().width,"
+                " t.closest('.md-typeset__scrollwrap, .md-typeset__table') ? t.parentElement.scrollWidth"
+                " - t.parentElement.clientWidth : 0]")
+            assert right <= PHONE["width"] and overflow <= 1 and scrolled <= 0, (comparison.slug, i)
 
 
 # --- print --------------------------------------------------------------------------------
