@@ -78,6 +78,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "un article demande « text » (cité) ou « summary »"),
     "person-family": ("a person needs 'family' (the surname used to sort and cite)",
                       "une personne demande « family » (le nom de famille, pour classer et citer)"),
+    "definition-key-duplicate": ("two definitions have the same 'key' rank",
+                                 "deux définitions ont le même rang « key »"),
+    "definition-key-count": ("more than {most} definitions: mark {least} to {most} of them with 'key' (1 = shown first)",
+                             "plus de {most} définitions : marquez-en de {least} à {most} avec « key » "
+                             "(1 = montrée en premier)"),
     "source-title": ("a source needs 'title' (or 'cited_as' when the seed gives no title)",
                      "une source demande « title » (ou « cited_as » si le document ne donne pas de titre)"),
     "acronym-undeveloped-expansion": (

@@ -75,6 +75,9 @@ class Entity(Model):
 # --- concepts -----------------------------------------------------------------------
 
 
+MIN_KEY_DEFINITIONS, MAX_KEY_DEFINITIONS = 3, 5
+
+
 class Definition(Model):
     source: SourceRef
     author: AuthorRef | None = Field(
@@ -83,6 +86,10 @@ class Definition(Model):
     quote: Text = Field(description="Short verbatim quotation, without the quotation marks.")
     page: str | None = None
     comment: Text | None = None
+    key: int | None = Field(
+        default=None, ge=1, le=5,
+        description="Rank among the key definitions shown first on the concept page (1 = first).",
+    )
 
 
 class Relation(Model):
@@ -109,6 +116,23 @@ class Concept(Entity):
     definitions: list[Definition] = []
     related: list[Relation] = []
     traits: list[Trait] = []
+
+    @model_validator(mode="after")
+    def _key_definitions(self) -> Concept:
+        ranks = [d.key for d in self.definitions if d.key is not None]
+        if len(ranks) != len(set(ranks)):
+            raise ValueError(msg("definition-key-duplicate"))
+        if len(self.definitions) > MAX_KEY_DEFINITIONS and len(ranks) < MIN_KEY_DEFINITIONS:
+            raise ValueError(msg("definition-key-count", least=MIN_KEY_DEFINITIONS, most=MAX_KEY_DEFINITIONS))
+        return self
+
+    def key_definitions(self) -> list[Definition]:
+        """The definitions a student needs first: those ranked by the editors, else all of a
+        concept that has few (at most MAX_KEY_DEFINITIONS)."""
+        ranked = sorted((d for d in self.definitions if d.key is not None), key=lambda d: d.key or 0)
+        if ranked:
+            return ranked
+        return list(self.definitions) if len(self.definitions) <= MAX_KEY_DEFINITIONS else []
 
 
 # --- authors ------------------------------------------------------------------------

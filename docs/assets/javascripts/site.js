@@ -126,19 +126,45 @@ document$.subscribe(function () {
   }).observe(list, {childList: true});
 });
 
-// Print: every link of the text shows its full address; quiz answers and the citation open.
+// Print: external addresses become numbered notes at the end of the fiche (internal
+// addresses are not printed; the citation gives the page's own address once).
 document$.subscribe(function () {
-  document.querySelectorAll(".md-content .md-typeset a[href]").forEach(function (a) {
-    if (a.classList.contains("headerlink") || a.getAttribute("href").charAt(0) === "#") return;
-    if (a.closest("svg")) return;
-    if (a.textContent.trim() === a.href) return;  // already shows its address (citations)
-    a.setAttribute("data-print-url", a.href);
+  var article = document.querySelector(".md-content .md-typeset");
+  if (!article || article.querySelector(".pkb-print-notes")) return;
+  var numbers = {};
+  var list = document.createElement("ol");
+  list.className = "pkb-print-notes";
+  article.querySelectorAll("a[href]").forEach(function (a) {
+    if (a.host === location.host || !/^https?:$/.test(a.protocol)) return;
+    if (a.closest("svg, .pkb-more, details") || a.textContent.trim() === a.href) return;
+    if (!numbers[a.href]) {
+      numbers[a.href] = list.children.length + 1;
+      var item = document.createElement("li");
+      item.textContent = a.href;
+      list.appendChild(item);
+    }
+    var ref = document.createElement("sup");
+    ref.className = "pkb-note-ref";
+    ref.textContent = "[" + numbers[a.href] + "]";
+    a.after(ref);
   });
+  if (list.children.length) article.appendChild(list);
   document.querySelectorAll(".pkb-print").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
 });
+
+// A link to a section or an anchor inside a closed block opens it.
+function openTarget() {
+  var id = decodeURIComponent(location.hash.slice(1));
+  var target = id && document.getElementById(id);
+  for (var node = target; node; node = node.parentElement) {
+    if (node.tagName === "DETAILS") node.open = true;
+  }
+}
+document$.subscribe(openTarget);
+window.addEventListener("hashchange", openTarget);
 window.addEventListener("beforeprint", function () {
   document.querySelectorAll(".md-content details").forEach(function (d) { d.setAttribute("open", ""); });
 });
