@@ -10,10 +10,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from pydantic import BaseModel
-
 from ..core import SITE_TITLE, Context, blocks, entity_title, escape_label, fr_date, html_text, sort_key
 from ..entities import ENTITY_TYPES
+from ..models import Entity
 
 __all__ = ["SITE_TITLE", "Context", "blocks", "entity_title", "escape_label", "fr_date"]
 
@@ -87,7 +86,7 @@ def cite_block(title: str, reviewed: dt.date, path: str, address: str | None = N
             '    <button type="button" class="md-button pkb-cite-copy" hidden>Copier la référence</button>\n')
 
 
-def provenance_section(ctx: Context, entity: BaseModel, cite: bool = True) -> str:
+def provenance_section(ctx: Context, entity: Entity, cite: bool = True) -> str:
     """Where the facts were checked, what comes from elsewhere, last review, how to cite
     (unless the page shows its citation near the top)."""
     out = "---\n"  # an acronym met in none of the sources has no line here: the box below says so
@@ -102,7 +101,7 @@ def provenance_section(ctx: Context, entity: BaseModel, cite: bool = True) -> st
     return out + "\n" + entity_cite_block(ctx, etype.name, entity)
 
 
-def entity_cite_block(ctx: Context, type_name: str, entity: BaseModel) -> str:
+def entity_cite_block(ctx: Context, type_name: str, entity: Entity) -> str:
     """« Citer cette page » of an entity page, with its address and the build's edition."""
     path = ctx.addresses.url(type_name, entity.id)
     edition = ctx.edition.label if ctx.edition else ""
