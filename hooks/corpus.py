@@ -1,8 +1,7 @@
 """MkDocs glue, kept thin: ask the package for the whole site once per build
 (`partenariat.site.build_site`), then hand MkDocs its pages, nav, files, abbreviations,
-redirects and macros, and rewrite the search index after the build. Bad data stops the build
-with the list of problems (no traceback). The query side of search is a small wrapper around
-Material's search worker, in overrides/.
+redirects and macros, and replace the search index after the build (read by our search worker,
+in overrides/). Bad data stops the build with the list of problems (no traceback).
 
 All state lives on one object, `STATE`, reset by each build; `mkdocs serve` is learnt from
 `on_startup`, as MkDocs intends.
@@ -28,7 +27,7 @@ from partenariat.downloads import mark_downloads
 from partenariat.macros import make_macros
 from partenariat.messages import report
 from partenariat.publish import OFFLINE_ZIP, offline_download, offline_zip, published_url
-from partenariat.search_index import rewrite_index
+from partenariat.search_index import make_index, nav_titles, with_nav_titles
 from partenariat.site import Site, SiteOptions, build_site
 
 
@@ -84,7 +83,7 @@ def _register_macros(config: MkDocsConfig, site: Site) -> None:
     continuum = macros["continuum"]
     macros["continuum"] = pass_context(lambda jinja_ctx, *args: continuum(*args, page_path=jinja_ctx["page"].file.src_uri))
     macros["copie_hors_ligne"] = lambda: offline_download(offline_zip())
-    config.plugins["macros"].register_macros(macros)
+    config.plugins["macros"].register_macros(macros)  # type: ignore[attr-defined]  # MacrosPlugin API
 
 
 @event_priority(100)  # before other plugins look at the files (mkdocs-redirects checks its targets)
@@ -117,9 +116,11 @@ def on_page_content(html: str, page: MkDocsPage, **kwargs: object) -> str:
 
 @event_priority(-10)  # after the search plugin writes its index (0), before the offline copy uses it (-50, -100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Rewrite Material's search index so that it answers French queries (accents, elisions,
-    plurals, acronyms, article numbers): partenariat.search_index, a pure function."""
+    """Replace Material's search index by ours (partenariat.search_index, a pure function), read
+    by our worker (overrides/assets/javascripts/workers/search-fr.js); the pages of the menu
+    are also found by their menu title."""
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.is_file() and STATE.site is not None:
-        index = rewrite_index(json.loads(path.read_text("utf-8")), STATE.site.search)
+        data = with_nav_titles(STATE.site.search, nav_titles(config.nav))
+        index = make_index(json.loads(path.read_text("utf-8")), data)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")

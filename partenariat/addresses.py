@@ -40,6 +40,11 @@ def source_path(type_name: str, entity_id: str | None = None) -> str:
     return f"{folder_of(type_name)}/{entity_id or 'index'}.md"
 
 
+def comparison_path(slug: str) -> str:
+    """Docs-relative Markdown file of a hand-written comparison page (docs/comparer/)."""
+    return f"comparer/{slug}.md"
+
+
 def url_of_source(md_path: str, directory_urls: bool = True) -> str:
     """Docs-relative Markdown path → site-relative URL ('concepts/reseau.md' → 'concepts/reseau/').
     The home page is ''."""

@@ -27,6 +27,25 @@ SITE_TITLE = "Le partenariat dans le travail social"
 
 
 
+LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+
+
+def blocks(text: str) -> str:
+    """Markdown blocks from data text. In a folded YAML value (`>-`) a line break is what is
+    left of a blank line: the editor's new paragraph or list item. Markdown would run them
+    into one paragraph (« … ; - une méthode … »), so paragraphs get a blank line between
+    them and consecutive list items stay together as one list."""
+    out: list[str] = []
+    previous_item = False
+    for line in (x.rstrip() for x in text.strip().split("\n")):
+        if not line.strip():
+            continue
+        item = bool(LIST_ITEM.match(line))
+        out.append(("\n" if item and previous_item else "\n\n") + line if out else line)
+        previous_item = item
+    return "".join(out)
+
+
 def entity_title(type_name: str, entity: BaseModel) -> str:
     """The title a page, a link or an export shows for an entity (a source without a title
     is shown as it is cited)."""
@@ -131,7 +150,7 @@ class Context:
             type_name, entity_id, label = match.group(1), match.group(2).strip(), match.group(3)
             return self.link(type_name, entity_id, label.strip() if label else None)
 
-        return TEXT_LINK.sub(replace, value)
+        return blocks(TEXT_LINK.sub(replace, value))
 
     def with_prefix(self, prefix: str) -> Context:
         """The same build seen from pages whose links start with ``prefix``."""

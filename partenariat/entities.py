@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import BaseModel
-
 from . import models
 
 
@@ -14,7 +12,7 @@ class EntityType:
     name: str  # key used in references: Ref("concept"), [[concept:id]]
     folder: str  # data folder at the repo root
     url: str  # French URL folder of the generated pages
-    model: type[BaseModel]
+    model: type[models.Entity]
     singular: str
     plural: str
     title_field: str

@@ -26,6 +26,8 @@ HELP: dict[str, str] = {
     "page": ("Page de la citation, si le document la donne (« 12 », « 15-16 ») ; sinon la partie ou la "
              "diapositive telle que le document la nomme (« Partie 1 ») : seul un numéro est précédé de « p. »."),
     "comment": "Commentaire facultatif, avec vos propres mots.",
+    "Definition.key": "Rang parmi les définitions clés, montrées en tête de la fiche (1 à 5, 1 = la première) ; "
+                      "au-delà de 5 définitions, marquez-en de 3 à 5.",
     "related": "Notions voisines, avec le type de relation.",
     "concept": "Identifiant d'une notion (concepts/).",
     "relation": "Type de relation (voir la liste des valeurs permises : distinct-de, forme-de, niveau-de…).",
@@ -81,6 +83,10 @@ HELP: dict[str, str] = {
     "concepts": "Notions liées (identifiants de concepts/).",
     # glossary
     "expansion": "Développement du sigle (ex. « Contrat pluriannuel d'objectifs et de moyens »).",
+    "undeveloped": "true si les documents sources emploient le sigle sans le développer : pas de champ "
+                   "expansion, aucun développement inventé (la fiche affiche « Sigle non développé dans les sources »).",
+    "Acronym.attested_in": "Documents sources (identifiants de sources/) qui emploient le sigle. Peut rester vide "
+                           "([]) si outside_seeds dit d'où vient le développement (sigle absent des sources).",
     "variants": "Autres écritures du sigle (ex. « Copil »).",
     "domain": "Domaine (éducation, santé, médico-social…).",
     "description": "Une ou deux phrases avec vos propres mots : ce que c'est et où les documents le rencontrent.",

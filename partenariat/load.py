@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .entities import ENTITY_TYPES, RESERVED_IDS, EntityType
 from .folding import slugify
 from .messages import msg
+from .models import Entity
 from .problems import DataError, Problem
 from .refs import Edge, iter_edges, iter_raw_edges
 from .safetext import text_problems
@@ -19,10 +22,13 @@ from .yamlfile import YamlDoc, read_yaml
 ALLOWED_EXTRA_FILES = {"README.md"}
 
 
-@dataclass
+E = TypeVar("E", bound=Entity)
+
+
+@dataclass(frozen=True)
 class Record:
     type: EntityType
-    entity: BaseModel
+    entity: Entity
     file: str  # relative to the corpus root, as shown in messages
     doc: YamlDoc
 
@@ -37,17 +43,29 @@ class _Invalid:
     file: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Corpus:
-    root: Path
-    records: dict[str, dict[str, Record]]
-    edges: list[Edge] = field(default_factory=list)
+    """The checked data: every record by type and id, and every reference between them.
+    Built once by `load_corpus`, then only read."""
 
-    def entities(self, type_name: str) -> list[BaseModel]:
+    root: Path
+    records: Mapping[str, Mapping[str, Record]]
+    edges: tuple[Edge, ...] = ()
+
+    def entities(self, type_name: str) -> list[Entity]:
         return [r.entity for r in self.records[type_name].values()]
 
-    def get(self, type_name: str, entity_id: str) -> BaseModel:
+    def get(self, type_name: str, entity_id: str) -> Entity:
         return self.records[type_name][entity_id].entity
+
+    def all_of(self, type_name: str, model: type[E]) -> list[E]:
+        """The entities of a type, typed as its model (for code that reads their fields)."""
+        return [e for e in self.entities(type_name) if isinstance(e, model)]
+
+    def one_of(self, type_name: str, entity_id: str, model: type[E]) -> E:
+        entity = self.get(type_name, entity_id)
+        assert isinstance(entity, model), f"{type_name}/{entity_id} is not a {model.__name__}"
+        return entity
 
     def counts(self) -> dict[str, int]:
         return {name: len(recs) for name, recs in self.records.items()}
@@ -103,56 +121,93 @@ def load_corpus(root: Path | str) -> Corpus:
             elif record is not None:
                 invalid.append(record)
 
-    corpus = Corpus(root, records)
-    problems.extend(_check_links(corpus, invalid))
-    problems.extend(_check_uniques(corpus))
+    edges = collect_edges(records)
+    known = _known_ids(root, records)
+    problems += _reference_problems(records, edges, known)
+    problems += _duplicate_problems(records)
+    problems += _invalid_file_reference_problems(invalid, known)
+    problems += _part_of_problems(records)
+    problems += _acronym_problems(records)
     if problems:
         raise DataError(problems)
-    return corpus
+    return Corpus(root, records, edges)
 
 
-def _check_links(corpus: Corpus, invalid: list[_Invalid]) -> list[Problem]:
-    # Ids of files that failed to load still count as known, so one broken file
-    # does not cascade into "unknown id" errors everywhere else.
-    known = {t.name: set(corpus.records[t.name]) for t in ENTITY_TYPES}
+Records = Mapping[str, Mapping[str, Record]]
+LABELS = {t.name: t.name for t in ENTITY_TYPES} | {"legal": "legal text", "glossary": "glossary entry"}
+
+
+def collect_edges(records: Records) -> tuple[Edge, ...]:
+    """Every reference of every entity (typed fields and [[type:id]] links), in file order."""
+    return tuple(edge for type_name, recs in records.items() for record in recs.values()
+                 for edge in iter_edges(type_name, record.entity))
+
+
+def _known_ids(root: Path, records: Records) -> dict[str, set[str]]:
+    """Ids that exist, counting files that failed to load, so that one broken file does not
+    cascade into "unknown id" errors everywhere else."""
+    known = {t.name: set(records[t.name]) for t in ENTITY_TYPES}
     for etype in ENTITY_TYPES:
-        folder = corpus.root / etype.folder
+        folder = root / etype.folder
         if folder.is_dir():
             known[etype.name].update(p.stem for p in folder.glob("*.yaml"))
-    labels = {t.name: t.name for t in ENTITY_TYPES} | {"legal": "legal text", "glossary": "glossary entry"}
+    return known
+
+
+def _reference_problems(records: Records, edges: tuple[Edge, ...], known: dict[str, set[str]]) -> list[Problem]:
     problems = []
-    for type_name, recs in corpus.records.items():
+    for edge in edges:
+        record = records[edge.source_type][edge.source_id]
+        problem = reference_problem(edge, known, LABELS, record.doc, record.file)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def _duplicate_problems(records: Records) -> list[Problem]:
+    """The same id listed twice in one list field."""
+    problems = []
+    for type_name, recs in records.items():
         for record in recs.values():
             seen_in_list: set[tuple[object, ...]] = set()
             for edge in iter_edges(type_name, record.entity):
-                corpus.edges.append(edge)
-                problem = reference_problem(edge, known, labels, record.doc, record.file)
-                if problem:
-                    problems.append(problem)
-                if not edge.in_text and isinstance(edge.path[-1], int):
-                    key = edge.path[:-1] + (edge.target_id,)
-                    if key in seen_in_list:
-                        problems.append(Problem(record.file, record.doc.line_of(edge.path), edge.field,
-                                                msg("listed-twice", id=edge.target_id), msg("remove-duplicate")))
-                    seen_in_list.add(key)
+                if edge.in_text or not isinstance(edge.path[-1], int):
+                    continue
+                key = edge.path[:-1] + (edge.target_id,)
+                if key in seen_in_list:
+                    problems.append(Problem(record.file, record.doc.line_of(edge.path), edge.field,
+                                            msg("listed-twice", id=edge.target_id), msg("remove-duplicate")))
+                seen_in_list.add(key)
+    return problems
+
+
+def _invalid_file_reference_problems(invalid: list[_Invalid], known: dict[str, set[str]]) -> list[Problem]:
+    """References of files that failed validation, so one run reports everything."""
+    problems = []
     for raw in invalid:
         for edge in iter_raw_edges(raw.type.name, raw.type.model, raw.doc.data):
-            problem = reference_problem(edge, known, labels, raw.doc, raw.file)
+            problem = reference_problem(edge, known, LABELS, raw.doc, raw.file)
             if problem and problem.message.code != "refers-to-itself":
                 problems.append(problem)
-    parents = {sid: r.entity.part_of for sid, r in corpus.records["source"].items()}
+    return problems
+
+
+def _part_of_problems(records: Records) -> list[Problem]:
+    parents = {sid: getattr(r.entity, "part_of", None) for sid, r in records["source"].items()}
+    problems = []
     for cycle in part_of_cycles(parents):
-        record = corpus.records["source"][cycle[0]]
+        record = records["source"][cycle[0]]
         problems.append(Problem(record.file, record.doc.line_of(("part_of",)), "part_of",
                                 msg("part-of-cycle", chain=" → ".join(cycle + [cycle[0]])), msg("not-part-of-itself")))
     return problems
 
 
-def _check_uniques(corpus: Corpus) -> list[Problem]:
+def _acronym_problems(records: Records) -> list[Problem]:
     """Acronyms must be unique across glossary files, whatever their ids."""
-    problems, seen = [], {}
-    for entry_id, record in corpus.records["glossary"].items():
-        acronym = record.entity.acronym
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for entry_id, record in records["glossary"].items():
+        acronym = str(getattr(record.entity, "acronym", ""))
         if acronym in seen:
             problems.append(Problem(record.file, record.doc.line_of(("acronym",)), "acronym",
                                     msg("acronym-defined", acronym=acronym),

@@ -14,7 +14,7 @@ import os
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 Params = tuple[tuple[str, str], ...]
 
@@ -81,8 +81,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "un article demande « text » (cité) ou « summary »"),
     "person-family": ("a person needs 'family' (the surname used to sort and cite)",
                       "une personne demande « family » (le nom de famille, pour classer et citer)"),
+    "definition-key-duplicate": ("two definitions have the same 'key' rank",
+                                 "deux définitions ont le même rang « key »"),
+    "definition-key-count": ("more than {most} definitions: mark {least} to {most} of them with 'key' (1 = shown first)",
+                             "plus de {most} définitions : marquez-en de {least} à {most} avec « key » "
+                             "(1 = montrée en premier)"),
     "source-title": ("a source needs 'title' (or 'cited_as' when the seed gives no title)",
                      "une source demande « title » (ou « cited_as » si le document ne donne pas de titre)"),
+    "acronym-undeveloped-expansion": (
+        "an acronym marked 'undeveloped: true' takes no expansion",
+        "un sigle marqué « undeveloped: true » n'a pas de développement : retirez « expansion » ou « undeveloped »"),
+    "acronym-source": (
+        "an acronym needs 'attested_in' (the sources that use it) or 'outside_seeds' (where its expansion comes from)",
+        "un sigle demande « attested_in » (les sources qui l'emploient) ou « outside_seeds » (d'où vient son développement)"),
     # safe text
     "html-tag": ("HTML is not allowed in data text ('{tag}')", "le HTML n'est pas permis dans le texte (« {tag} »)"),
     "html-tag-fix": ("write plain text: **bold**, *italic*, [[type:id]] for a link to an entry",
@@ -193,7 +204,7 @@ def msg(code: str, **params: object) -> Msg:
 
 class Worded(Protocol):
     def worded(self, lang: str) -> str: ...
-    def __lt__(self, other: object) -> bool: ...
+    def __lt__(self, other: Any) -> bool: ...
 
 
 def default_lang() -> str:

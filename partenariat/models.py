@@ -10,7 +10,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import JsonDict
 
 from . import vocab
 from .messages import msg
@@ -28,17 +39,14 @@ class Ref:
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 
 
-def _ref(target: str) -> object:
-    return Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref(target)]
-
-
-ConceptRef = _ref("concept")
-AuthorRef = _ref("author")
-SourceRef = _ref("source")
-LegalRef = _ref("legal")
-GlossaryRef = _ref("glossary")
-CaseRef = _ref("case")
-CurriculumRef = _ref("curriculum")
+# A reference: a slug, marked with the type it points to (read by refs.py and the schemas).
+ConceptRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("concept")]
+AuthorRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("author")]
+SourceRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("source")]
+LegalRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("legal")]
+GlossaryRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("glossary")]
+CaseRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("case")]
+CurriculumRef = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), Ref("curriculum")]
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 
@@ -67,6 +75,9 @@ class Entity(Model):
 # --- concepts -----------------------------------------------------------------------
 
 
+MIN_KEY_DEFINITIONS, MAX_KEY_DEFINITIONS = 3, 5
+
+
 class Definition(Model):
     source: SourceRef
     author: AuthorRef | None = Field(
@@ -75,6 +86,10 @@ class Definition(Model):
     quote: Text = Field(description="Short verbatim quotation, without the quotation marks.")
     page: str | None = None
     comment: Text | None = None
+    key: int | None = Field(
+        default=None, ge=1, le=5,
+        description="Rank among the key definitions shown first on the concept page (1 = first).",
+    )
 
 
 class Relation(Model):
@@ -101,6 +116,23 @@ class Concept(Entity):
     definitions: list[Definition] = []
     related: list[Relation] = []
     traits: list[Trait] = []
+
+    @model_validator(mode="after")
+    def _key_definitions(self) -> Concept:
+        ranks = [d.key for d in self.definitions if d.key is not None]
+        if len(ranks) != len(set(ranks)):
+            raise ValueError(msg("definition-key-duplicate"))
+        if len(self.definitions) > MAX_KEY_DEFINITIONS and len(ranks) < MIN_KEY_DEFINITIONS:
+            raise ValueError(msg("definition-key-count", least=MIN_KEY_DEFINITIONS, most=MAX_KEY_DEFINITIONS))
+        return self
+
+    def key_definitions(self) -> list[Definition]:
+        """The definitions a student needs first: those ranked by the editors, else all of a
+        concept that has few (at most MAX_KEY_DEFINITIONS)."""
+        ranked = sorted((d for d in self.definitions if d.key is not None), key=lambda d: d.key or 0)
+        if ranked:
+            return ranked
+        return list(self.definitions) if len(self.definitions) <= MAX_KEY_DEFINITIONS else []
 
 
 # --- authors ------------------------------------------------------------------------
@@ -196,14 +228,75 @@ class LegalText(Entity):
 # --- glossary -----------------------------------------------------------------------
 
 
+UNDEVELOPED = "Sigle non développé dans les sources"
+
+
+def _flag_set(value: object) -> bool:
+    """A boolean field as pydantic will read it (the YAML reader hands over 'true' as text)."""
+    try:
+        return TypeAdapter(bool).validate_python(value) if value is not None else False
+    except ValidationError:
+        return False
+
+
+def _acronym_schema(schema: JsonDict) -> None:
+    """JSON Schema: 'expansion' is required unless 'undeveloped: true', which forbids it."""
+    required = schema.get("required", [])
+    if isinstance(required, list) and "expansion" in required:
+        required.remove("expansion")
+    undeveloped: JsonDict = {"properties": {"undeveloped": {"const": True}}, "required": ["undeveloped"]}
+    schema["if"] = undeveloped
+    schema["then"] = {"not": {"required": ["expansion"]}}
+    schema["else"] = {"required": ["expansion"]}
+
+
 class Acronym(Entity):
+    model_config = ConfigDict(json_schema_extra=_acronym_schema)
+
+    # An acronym met nowhere in the seeds (MDPH, SIAO…) has no source: `outside_seeds` says so.
+    attested_in: list[SourceRef] = Field(
+        description="Sources (usually the seed documents) that use the acronym; may be empty when "
+                    "'outside_seeds' says where the facts come from.",
+    )
     acronym: Text
-    expansion: Text
+    undeveloped: bool = Field(
+        default=False,
+        description="The sources use the acronym without developing it: no expansion is given (none is invented).",
+    )
+    expansion: Text | None = Field(description="Required unless 'undeveloped: true'.")
     variants: list[Text] = []
     domain: _choice(vocab.GLOSSARY_DOMAINS)  # type: ignore[valid-type]
     description: Text | None = None
     see_also: list[GlossaryRef] = []
     concepts: list[ConceptRef] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _undeveloped_has_no_expansion(cls, data: object) -> object:
+        if isinstance(data, dict) and "expansion" not in data and _flag_set(data.get("undeveloped")):
+            return {**data, "expansion": None}
+        return data
+
+    @field_validator("expansion")
+    @classmethod
+    def _expansion_unless_undeveloped(cls, value: str | None, info: ValidationInfo) -> str | None:
+        undeveloped = info.data.get("undeveloped") is True
+        if value is None and not undeveloped:
+            raise ValueError("has no value")
+        if value is not None and undeveloped:
+            raise ValueError(msg("acronym-undeveloped-expansion"))
+        return value
+
+    @model_validator(mode="after")
+    def _source_or_outside_seeds(self) -> Acronym:
+        if not self.attested_in and not self.outside_seeds:
+            raise ValueError(msg("acronym-source"))
+        return self
+
+    @property
+    def shown_expansion(self) -> str:
+        """What pages, exports and print show: the expansion, or that the sources give none."""
+        return self.expansion or UNDEVELOPED
 
 
 # --- cases --------------------------------------------------------------------------

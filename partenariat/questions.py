@@ -11,7 +11,7 @@ definition never include a co-author or editor of its source. Same data, same qu
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -174,6 +174,8 @@ class Facts:
         """Normalised acronym or variant → normalised expansions it has in the glossary."""
         out: dict[str, set[str]] = {}
         for a in self.acronyms:
+            if not a.expansion:  # undeveloped: no expansion to know
+                continue
             for name in [a.acronym, *a.variants]:
                 out.setdefault(normalize(name), set()).add(normalize(a.expansion))
         return out
@@ -230,7 +232,7 @@ def _ranked(seed: str, candidates: Iterable[str]) -> list[str]:
     return sorted(dict.fromkeys(candidates), key=lambda c: _hash(f"{seed}:{c}"))
 
 
-def _pick(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude: set[str] = frozenset(),
+def _pick(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude: Set[str] = frozenset(),
           k: int = DISTRACTORS) -> tuple[str, ...]:
     """Up to ``k`` distractors, from the first pool (the most plausible) on; each one checked
     with the oracle and distinct from the others and from the right answer."""
@@ -249,7 +251,7 @@ def _pick(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude
     return tuple(chosen)
 
 
-def _finish(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude: set[str] = frozenset(),
+def _finish(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude: Set[str] = frozenset(),
             minimum: int = 2) -> Question | None:
     distractors = _pick(facts, draft, pools, exclude)
     if len(distractors) < minimum:
@@ -398,16 +400,19 @@ def legal_questions(facts: Facts) -> Iterator[Question]:
 
 def acronym_questions(facts: Facts) -> Iterator[Question]:
     """« Que signifie le sigle … ? »: distractors are expansions of the same domain first."""
-    for entry in facts.acronyms:
-        same_domain = [a.expansion for a in facts.acronyms if a.domain == entry.domain]
+    developed = [(a, a.expansion) for a in facts.acronyms if a.expansion]
+    for entry, expansion in developed:
+        if not entry.attested_in:
+            continue  # an acronym outside the sources: no source to cite as the answer's ground
+        same_domain = [e for a, e in developed if a.domain == entry.domain]
         source = entry.attested_in[0]
         draft = Question(
             id=f"sigle-{entry.id}", kind="sigle", prompt=f"Que signifie le sigle {entry.acronym} ?",
-            quote="", right=entry.expansion, distractors=(),
-            explanation=f"{entry.acronym} : {entry.expansion}. Source : {source_label(facts.source(source))}.",
+            quote="", right=expansion, distractors=(),
+            explanation=f"{entry.acronym} : {expansion}. Source : {source_label(facts.source(source))}.",
             source=("source", source), page=("glossary", entry.id), concepts=tuple(entry.concepts),
             key=normalize(entry.acronym))
-        question = _finish(facts, draft, [same_domain, [a.expansion for a in facts.acronyms]])
+        question = _finish(facts, draft, [same_domain, [e for _, e in developed]])
         if question:
             yield question
 

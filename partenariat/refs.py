@@ -18,7 +18,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from .models import Ref
+from .models import Entity, Ref
 
 TEXT_LINK = re.compile(r"\[\[([a-z]+):([^\]|]*)(?:\|([^\]]*))?\]\]")
 
@@ -75,7 +75,7 @@ def _string_edges(entity_type: str, entity_id: str, value: str, path: PathKey, r
             yield Edge(entity_type, entity_id, path, match.group(1), match.group(2).strip(), True)
 
 
-def iter_edges(entity_type: str, entity: BaseModel) -> Iterator[Edge]:
+def iter_edges(entity_type: str, entity: Entity) -> Iterator[Edge]:
     entity_id = entity.id
 
     def walk(value: object, path: PathKey, ref: Ref | None) -> Iterator[Edge]:

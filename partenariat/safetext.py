@@ -71,8 +71,8 @@ def unsafe_in(text: str) -> tuple[Msg, Msg] | None:
             scheme = _scheme(match.group(1))
             if scheme is not None and scheme not in SAFE_SCHEMES:
                 return msg("bad-link", target=match.group(1).strip()[:60]), msg("link-fix")
-    if scheme := _DANGEROUS_SCHEME.search(text):
-        return msg("bad-link", target=scheme.group(0)[:60]), msg("link-fix")
+    if dangerous := _DANGEROUS_SCHEME.search(text):
+        return msg("bad-link", target=dangerous.group(0)[:60]), msg("link-fix")
     return None
 
 

@@ -1,333 +1,369 @@
-"""Make the site's search answer what French readers type: a rewrite of Material's index.
+"""The site's search index: built at build time, French-aware, read by our own search worker.
 
-Material for MkDocs builds its search index (``search/search_index.json``) from the HTML;
-the browser then indexes it with lunr. Out of the box, for this French site:
+Material for MkDocs writes ``search/search_index.json`` (every page and section, with its
+whole text) for its lunr worker. Measured on the reference set (tests/search_queries.yaml),
+lunr ranked badly what readers of this site type: « pre » matched « présent » before the
+acronym PRE, « a » in a question matched as a prefix, an exact page title came 12th, and
+the offline copy ranked differently (lunr's scores depend on the order the iframe worker
+sees things). So the engine is replaced, not extended:
 
-* lunr has no transliteration: ``reseau`` does not find « réseau »;
-* tokens are split on whitespace and hyphens only, so « (CPOM) », « l'altérité » or
-  « Altérité »Relations are single tokens that a search for ``cpom`` or ``altérité`` misses;
-* every query term gets a trailing wildcard, so a plural (``partenariats``) misses the
-  singular, and a stemmer would break more than it fixes;
-* an acronym page knows nothing of its expansion's words, an article number is findable
-  only typed exactly as printed (``L. 312-7``, not ``L312-7``).
+* `make_index` (a pure function, called after the build by ``hooks/corpus.py``) turns
+  Material's index and what the data says about each page (`SearchData`) into a compact
+  index: per document the words it is found by, already normalised (accents folded,
+  elisions dropped, article numbers joined: « L. 312-7 » → ``l312-7``), each word once,
+  stop words and interface text left out; the exact names of each entity (acronym, term,
+  title, family name, article numbers) for « exact first »; and what a result shows: its
+  kind (notion, sigle…) and one line (the acronym's expansion, the notion's summary).
+* ``overrides/assets/javascripts/workers/search-fr.js`` is the worker Material talks to (same
+  messages as Material's own, so Material's search box, results and keyboard work as
+  before). It ranks exact names first, then words by field (names, title, text), each exact
+  or as a prefix (three letters or more), in either number, or within one or two typing
+  slips. Same code and same data online and from file://, hence the same ranking.
 
-`rewrite_index` is a pure function from the index JSON (a dict) and `SearchData` (what the
-corpus says about each page) to a new index, called after the build by ``hooks/corpus.py``.
-It keeps Material's fields as they are (what results show) and adds hidden fields that lunr
-indexes but the result list never displays:
-
-* ``title_extra`` / ``text_extra`` (same boosts as ``title`` / ``text``): the accent-folded
-  form of every accented word, article numbers written without spaces or dots
-  (``L312-7``), the expansion of every acronym found in the section and the acronym of
-  every expansion found;
-* ``keywords`` (title-level boost), on the first entry of each entity page only: its names,
-  aliases, acronym and expansion, place, codes…, with plural and folded forms.
-
-Entity pages also get a document ``boost``, so that the page about a notion comes before
-the pages that merely mention it. Finally the token separator is made French-aware: it
-splits at punctuation and drops elided articles (``l'``, ``d'``, ``qu'``…), so that ``d'or``
-and ``l'altérité`` are indexed and searched as ``or`` and ``altérité``. Hyphens stay
-separators (lunr's query parser splits on them anyway), dots do not (``C4.1``, ``L.``).
-
-What the index cannot do is done on the query by a small wrapper around Material's search
-worker (``overrides/assets/javascripts/workers/search-fr.js``): drop French stop words
-(Material's trailing wildcard turns « du » into « du* », which matches « Dubois ») and
-replace a word that begins no word of the index by its nearest index words (typos).
+The two sides normalise text the same way: `normalize`, `words` and `key` here and in the
+worker are written to mean the same thing (a browser test compares them).
 """
 
 from __future__ import annotations
 
-import copy
+import functools
+import html
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
-from pydantic import BaseModel
-
-from .addresses import Addresses
 from .entities import ENTITY_TYPES, EntityType
-from .folding import fold
-from .index import build_index
+from .index import build_index as build_backlinks
 from .load import Corpus
+from .models import Acronym, Author, Case, Concept, Curriculum, Entity, LegalText, Source
+from .render.common import first_sentence
 from .render.glossary import abbreviations
 
-# Token separator, used by the browser (a JavaScript RegExp, no flags) on the text and on
-# each query term, and by this module. Written to mean the same in Python and JavaScript:
-# no lookbehind (older Safari), no \b or \w (ASCII-only in JavaScript).
-# A run of spaces/punctuation (or the start of the text), then an optional elided article;
-# or an apostrophe inside a word (aujourd'hui).
-_PUNCTUATION = r"\s\-‐‑‒–—―(){}\[\]«»‹›\"“”„:;,!?/\\…→←↔|&+=<>*#°•·"
-_ELISION = r"(?:[cdjlmnstCDJLMNST]|[qQ][uU]|[jJ]usqu|[lL]orsqu|[pP]uisqu|[qQ]uoiqu)['’]"
-SEPARATOR = rf"(?:(?:[{_PUNCTUATION}]|\.\.+)+|^)(?:{_ELISION})?|['’]"
-_SEPARATOR = re.compile(SEPARATOR)
+# --- words (mirrored in search-fr.js) ---------------------------------------------------------
 
-KEYWORDS_BOOST = 1000.0  # like Material's title field: a name of the page's subject
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'", "ʼ": "'", "‘": "'"})
+# « L. 312-7 », « l 312-7 », « L.6321-1 »: a codified article number, written as one word
+_ARTICLE = re.compile(r"\b([lrd]) ?\.? ?(\d+(?:-\d+)+)", re.ASCII)
+_ELISION = re.compile(r"\b(?:qu|jusqu|lorsqu|puisqu|quoiqu|[cdjlmnst])'", re.ASCII)
+_WORD = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*", re.ASCII)
 
-# Document boost of the first entry of an entity page. Notions are what the site is about;
-# a work is most often found by its title, which already weighs 1000.
-TYPE_BOOSTS: dict[str, float] = {
-    "concept": 3.0,
-    "glossary": 2.0,
-    "author": 2.0,
-    "legal": 2.0,
-    "case": 2.0,
-    "curriculum": 2.0,
-    "source": 1.5,
-}
-
-# lunr-languages' French stop words (removed by the browser from the index anyway): no use
-# adding their folded form (« à » → a, « été » → ete) or their plural.
+# lunr-languages' French stop words, folded, with words that only shape a question
+# (« qu'est-ce que », « c'est quoi », « que veut dire ») and « article ».
 STOP_WORDS = frozenset(
     "ai aie aient aies ait as au aura aurai auraient aurais aurait auras aurez auriez aurions aurons "
-    "auront aux avaient avais avait avec avez aviez avions avons ayant ayez ayons c ce ceci celà ces cet "
+    "auront aux avaient avais avait avec avez aviez avions avons ayant ayez ayons c ce ceci cela ces cet "
     "cette d dans de des du elle en es est et eu eue eues eurent eus eusse eussent eusses eussiez "
-    "eussions eut eux eûmes eût eûtes furent fus fusse fussent fusses fussiez fussions fut fûmes fût "
-    "fûtes ici il ils j je l la le les leur leurs lui m ma mais me mes moi mon même n ne nos notre nous "
-    "on ont ou par pas pour qu que quel quelle quelles quels qui s sa sans se sera serai seraient serais "
-    "serait seras serez seriez serions serons seront ses soi soient sois soit sommes son sont soyez "
-    "soyons suis sur t ta te tes toi ton tu un une vos votre vous y à étaient étais était étant étiez "
-    "étions été étée étées étés êtes".split()
+    "eussions eut eux eumes fut furent fus fusse fussent fusses fussiez fussions fumes futes ici il ils "
+    "j je l la le les leur leurs lui m ma mais me mes moi mon meme n ne nos notre nous on ont ou par pas "
+    "pour qu que quel quelle quelles quels qui s sa sans se sera serai seraient serais serait seras serez "
+    "seriez serions serons seront ses soi soient sois soit sommes son sont soyez soyons suis sur t ta te "
+    "tes toi ton tu un une vos votre vous y a etaient etais etait etant etiez etions ete etee etees etes "
+    "quoi veut veulent dire signifie signifient definit defini definir ecrit entre comment pourquoi "
+    "article articles art est-ce".split()
 )
+# Interface text repeated on every page of a type: not what a page is about.
+INTERFACE_TEXT = ("Imprimer la fiche", "Citer cette page", "Copier la référence", "Dernière relecture")
 
-# « L. 312-7 », « art. L.6321-1 », « R. 314-1 »: codified article numbers.
-_ARTICLE = re.compile(r"(?<![A-Za-z])([LRD])\.\s?(\d+(?:-\d+)*)")
-_TAG = re.compile(r"<[^>]*>")
+
+@functools.lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """Lower case, accents folded, ligatures expanded, one apostrophe: « L’Œuvre » → « l'oeuvre »."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES).lower())
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as search sees them: normalised, elisions dropped, article numbers
+    joined (« l'article L. 312-7 » → ``article l312-7``), hyphenated words kept whole."""
+    plain = _ELISION.sub(" ", _ARTICLE.sub(r"\1\2", normalize(text)))
+    return _WORD.findall(plain)
+
+
+def parts(word: str) -> list[str]:
+    """A word and, if it has hyphens or dots, its parts: ``saint-omer`` → saint-omer, saint, omer."""
+    pieces = [p for p in re.split(r"[-.]", word) if p]
+    return [word, *pieces] if len(pieces) > 1 else [word]
+
+
+def singular(word: str) -> str:
+    """Regular French plural taken off (réseaux → reseau, locaux → local), so that both numbers
+    meet; a wrong guess only joins words nobody confuses."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("eaux"):
+        return word[:-1]
+    if word.endswith("aux"):
+        return word[:-3] + "al"
+    return word[:-1] if word.endswith(("s", "x")) else word
+
+
+def key(text: str) -> str:
+    """A name as compared for « exact first »: its words, leading stop words left out (« le »,
+    or « que veut dire » in a query), one word kept at least (the acronym EN)."""
+    found = words(text)
+    start = 0
+    while start < len(found) - 1 and found[start] in STOP_WORDS:
+        start += 1
+    return " ".join(found[start:])
+
+
+def loose_key(text: str) -> str:
+    """A name as compared for « near-exact »: no stop words, singular."""
+    return " ".join(singular(w) for w in words(text) if w not in STOP_WORDS)
+
+
+# --- what the data says about each page ------------------------------------------------------
+
+KIND_LABELS = {"concept": "notion", "glossary": "sigle", "legal": "texte juridique", "author": "auteur",
+               "source": "source", "case": "cas", "curriculum": "référentiel"}
+
+# Document boost of an entity page by type. Notions are what the site is about.
+TYPE_BOOSTS: dict[str, float] = {"concept": 1.5, "glossary": 1.3, "author": 1.2, "legal": 1.2,
+                                 "case": 1.1, "curriculum": 1.2, "source": 1.0}
 
 
 @dataclass(frozen=True)
 class PageSearch:
-    """What the data says about one page: names to find it by, and its document boost."""
+    """What the data says about one page."""
 
-    keywords: tuple[str, ...] = ()
+    kind: str = ""  # shown on the result: notion, sigle…
+    names: tuple[str, ...] = ()  # typed as is (any case, accents or not), the page comes first
+    keywords: tuple[str, ...] = ()  # other words to find it by, weighing like its names
+    summary: str = ""  # the line shown under the title
     boost: float = 1.0
 
 
 @dataclass(frozen=True)
 class SearchData:
-    pages: Mapping[str, PageSearch] = field(default_factory=dict)  # index location → page
-    acronyms: Mapping[str, str] = field(default_factory=dict)  # acronym (or variant) → expansion
-    prefixes: Mapping[str, PageSearch] = field(default_factory=dict)  # location prefix → the other pages there
+    pages: Mapping[str, PageSearch] = field(default_factory=dict)  # location → page
+    prefixes: Mapping[str, PageSearch] = field(default_factory=dict)  # location prefix → pages there
+    listings: tuple[str, ...] = ()  # pages that list others (the whole glossary…): title only
 
 
-# Hand-written pages (docs/), by location prefix: the comparisons explain differences.
 HAND_WRITTEN: dict[str, PageSearch] = {
-    "comparer/": PageSearch(("comparer", "comparaison", "différence", "distinguer", "distinction", "confondre"), 2.0),
+    "comparer/": PageSearch("comparaison", keywords=("comparer comparaison différence distinguer distinction",), boost=1.3),
 }
+# Sections that list other entries (« Cité dans », sources, neighbours) or quiz them: they name
+# other pages, and would answer for them.
+LIST_SECTIONS = ("cite-dans", "sources", "reference", "testez-vous", "carte-des-relations", "notions-voisines")
+LISTINGS = ("concepts/", "auteurs/", "bibliographie/", "textes-juridiques/", "glossaire/", "glossaire/a-imprimer/",
+            "cas/", "referentiels/")
 
 
-# --- words ------------------------------------------------------------------------------
-
-
-def tokens(text: str) -> list[str]:
-    """Split like the browser does (Material's `split` with `SEPARATOR`); HTML tags skipped."""
-    out: list[str] = []
-    for chunk in _TAG.split(text):
-        index, pos = 0, 0
-        while pos <= len(chunk):
-            match = _SEPARATOR.search(chunk, pos)
-            until = match.start() if match else len(chunk)
-            if index < until:
-                out.append(chunk[index:until])
-            if not match:
-                break
-            index = match.end()
-            pos = match.end() if match.end() > match.start() else match.start() + 1
-    return out
-
-
-def siblings(word: str) -> list[str]:
-    """The word in the other number, by the regular French rules: réseau ↔ réseaux,
-    partenariat ↔ partenariats, local ↔ locaux. A wrong guess (« heureux » → « heureu »)
-    only adds a word nobody types."""
-    lower = word.lower()
-    if len(lower) < 4 or lower in STOP_WORDS or not lower.isalpha():
+def _codified_forms(codified: str | None) -> list[str]:
+    """« CASF L. 312-7 » → itself and « L312-7 »."""
+    if not codified:
         return []
-    if lower.endswith(("eaux", "eux")):
-        return [word[:-1]]
-    if lower.endswith("aux"):
-        return [word[:-1], word[:-3] + "al"]
-    if lower.endswith("s"):
-        return [word[:-1]]
-    if lower.endswith(("x", "z")):
-        return []
-    if lower.endswith(("au", "eu")):
-        return [word + "x"]
-    if lower.endswith("al"):
-        return [word + "s", word[:-2] + "aux"]
-    return [word + "s"]
+    return [codified, *(f"{m.group(1)}{m.group(2)}" for m in _ARTICLE.finditer(codified.lower()))]
 
 
-def article_variants(text: str) -> list[str]:
-    """« L. 312-7 » → L312-7 and L.312-7, as readers type them."""
-    out: list[str] = []
-    for letter, number in _ARTICLE.findall(text):
-        out += [f"{letter}{number}", f"{letter}.{number}"]
-    return out
+def _codes(codified: Iterable[str | None], acronyms: Mapping[str, str]) -> list[str]:
+    """The codes an article is codified in, spelt out: « CSP L. 6321-1 » → Code de la santé publique."""
+    return [acronyms[word] for c in codified if c for word in c.split() if word in acronyms]
 
 
-def _unique(words: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
-    seen = {w.lower() for w in exclude}
-    out = []
-    for word in words:
-        key = word.lower()
-        if key not in seen:
-            seen.add(key)
-            out.append(word)
-    return out
+def _curriculum_codes(e: Curriculum) -> list[str | None]:
+    codes: list[str | None] = []
+    items = [item for section in e.sections for item in section.items]
+    while items:
+        item = items.pop(0)
+        items += item.children
+        if item.code:
+            codes += [item.code, item.code.replace(" ", "")]  # « C 4 – 4 » is typed « C4 »
+    return codes
 
 
-def _folded(words: Iterable[str]) -> Iterator[str]:
-    """The accent-folded form of each accented word (stop words left out)."""
-    for word in words:
-        folded = fold(word)
-        if folded != word and word.lower() not in STOP_WORDS:
-            yield from tokens(folded)
+def _names_and_keywords(etype: EntityType, e: Entity,
+                        acronyms: Mapping[str, str]) -> tuple[list[str | None], list[str | None]]:
+    """What a reader types to find the page of ``e``: whole names, and other words."""
+    if isinstance(e, Concept):
+        return [e.term, *e.aliases], []
+    if isinstance(e, Author):
+        given_family = f"{e.given} {e.family}" if e.given and e.family else None
+        return [e.name, e.family, given_family, e.acronym], [*e.fields]
+    if isinstance(e, Source):
+        return [e.title, e.cited_as], []
+    if isinstance(e, LegalText):
+        articles = [form for a in e.articles for form in _codified_forms(a.codified_as)]
+        numbers = [f"{e.kind} {e.number}" if e.number else None, e.number]
+        codes = _codes((a.codified_as for a in e.articles), acronyms)
+        return [e.title, e.short_title, *numbers, *articles], [*(f"article {a.number}" for a in e.articles), *codes]
+    if isinstance(e, Acronym):
+        return [e.acronym, *e.variants, e.expansion], []
+    if isinstance(e, Case):
+        return [e.title], [e.place, e.dispositif]
+    if isinstance(e, Curriculum):
+        return [e.diploma, e.short], _curriculum_codes(e)
+    return [getattr(e, etype.title_field, None)], []
 
 
-def _variants(words: list[str]) -> list[str]:
-    """Folded forms and other-number forms (and their folded forms) of ``words``."""
-    other = [s for w in words for s in siblings(w)]
-    return list(_folded(words)) + other + list(_folded(other))
+def _summary(etype: EntityType, e: Entity) -> str:
+    if isinstance(e, Acronym):
+        return e.shown_expansion
+    if isinstance(e, LegalText) and e.short_title:
+        return str(e.title)
+    summary = getattr(e, "summary", None)
+    return first_sentence(summary) if summary else ""
 
 
-def _phrase_at(phrase: list[str], words: list[str], starts: Mapping[str, list[int]]) -> bool:
-    n = len(phrase)
-    return n > 0 and any(words[i:i + n] == phrase for i in starts.get(phrase[0], ()))
-
-
-# --- the rewrite ----------------------------------------------------------------------
-
-
-def _extras(title: str, text: str, data: SearchData,
-            expansions: Mapping[str, list[tuple[str, list[str]]]]) -> tuple[str, str]:
-    """Hidden title- and text-level words of one index entry."""
-    title_words, text_words = tokens(title), tokens(text)
-    # Every word of the title in both numbers, with and without accents: whichever form a
-    # title uses, a page matches a query the same way (lunr scores each form by its own
-    # rarity, so a page titled « partenariats » would otherwise beat « Partenariat »).
-    title_extra = _unique(_variants(title_words), exclude=title_words)
-    text_extra = list(_folded(text_words))
-    added = tokens(" ".join(article_variants(_TAG.sub(" ", f"{title} {text}"))))
-    # acronym ↔ expansion, both ways
-    present = set(title_words) | set(text_words)
-    for acronym in sorted(present & data.acronyms.keys()):  # the page's words, not every acronym
-        words = tokens(data.acronyms[acronym])
-        added += words + list(_folded(words))
-    folded = [fold(w).lower() for w in title_words + text_words]
-    starts: dict[str, list[int]] = {}
-    for i, word in enumerate(folded):
-        starts.setdefault(word, []).append(i)
-    for first in sorted(starts.keys() & expansions.keys()):  # expansions indexed by their first word
-        for acronym, phrase in expansions[first]:
-            if _phrase_at(phrase, folded, starts):
-                added += tokens(acronym)
-    return " ".join(title_extra), " ".join(text_extra + _unique(added))
-
-
-_SMALL_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
-
-
-def _keywords(names: Iterable[str]) -> str:
-    """Every word of the names, in every form; small numbers left out (with the trailing
-    wildcard, a query « 1 » would otherwise match every « 12 », « 13.1 » of a page)."""
-    words = [w for name in names for w in tokens(name)]
-    words += tokens(" ".join(v for name in names for v in article_variants(name)))
-    words = [w for w in words if not _SMALL_NUMBER.fullmatch(w)]
-    return " ".join(_unique(words + _variants(words)))
-
-
-def rewrite_index(index: Mapping[str, object], data: SearchData) -> dict[str, object]:
-    """A new search index: French-aware separator, hidden fields, page boosts.
-
-    ``index`` is Material's ``{"config": {...}, "docs": [...]}``; it is not modified.
-    Rewriting a rewritten index gives the same result.
-    """
-    out: dict[str, object] = copy.deepcopy(dict(index))
-    config = out["config"]
-    docs = out["docs"]
-    assert isinstance(config, dict) and isinstance(docs, list)
-    fields = config.setdefault("fields", {})
-    fields["title_extra"] = {"boost": float(fields.get("title", {}).get("boost", 1e3))}
-    fields["text_extra"] = {"boost": float(fields.get("text", {}).get("boost", 1.0))}
-    fields["keywords"] = {"boost": KEYWORDS_BOOST}
-    config["separator"] = SEPARATOR
-
-    expansions: dict[str, list[tuple[str, list[str]]]] = {}
-    for acronym, expansion in data.acronyms.items():
-        phrase = [w.lower() for w in tokens(fold(expansion))]
-        if phrase:
-            expansions.setdefault(phrase[0], []).append((acronym, phrase))
-    pages_seen: set[str] = set()
-    for doc in docs:
-        for name in ("title_extra", "text_extra", "keywords"):
-            doc.pop(name, None)
-        title_extra, text_extra = _extras(doc.get("title", ""), doc.get("text", ""), data, expansions)
-        if title_extra:
-            doc["title_extra"] = title_extra
-        if text_extra:
-            doc["text_extra"] = text_extra
-        # Material takes the first entry of a page for the page itself, the others for its
-        # sections: keywords and boost go to the first one.
-        location = doc["location"]
-        if "#" in location or location in pages_seen:
-            continue
-        pages_seen.add(location)
-        page = data.pages.get(location) or next(
-            (p for prefix, p in data.prefixes.items() if location.startswith(prefix)), None)
-        if page is None:
-            continue
-        if page.keywords:
-            doc["keywords"] = _keywords(page.keywords)
-        if page.boost != 1.0:
-            doc.setdefault("boost", page.boost)  # a boost set in a page's front matter wins
-    return out
-
-
-# --- what the corpus says about each page ---------------------------------------------------
-
-
-def _names(etype: EntityType, e: BaseModel) -> list[str | None]:
-    """What a reader may type to find the page of entity ``e``."""
-    type_name = etype.name
-    if type_name == "concept":
-        return [e.term, *e.aliases]
-    if type_name == "author":
-        return [e.name, e.family, e.given, e.acronym]
-    if type_name == "source":
-        return [e.title, e.cited_as]
-    if type_name == "legal":
-        return [e.title, e.short_title, e.number, *(a.codified_as for a in e.articles)]
-    if type_name == "glossary":
-        return [e.acronym, *e.variants, e.expansion]
-    if type_name == "case":
-        return [e.title, e.place, e.dispositif]
-    if type_name == "curriculum":
-        names = [e.diploma, e.short]
-        items = [item for section in e.sections for item in section.items]
-        while items:
-            item = items.pop(0)
-            items += item.children
-            if item.code:
-                names += [item.code, item.code.replace(" ", "")]  # « C 4 – 4 » is typed « C4 »
-        return names
-    return [getattr(e, etype.title_field, None)]  # a type added later: its title
-
-
-def search_data(corpus: Corpus, directory_urls: bool = True) -> SearchData:
-    """Keywords and boost of every entity page, and the acronyms of the glossary.
-
-    An entity's boost is its type's, raised a little for the entities cited most (so that
-    « partenariat » lists the notion Partenariat before « Étoile du partenariat »).
-    """
-    backlinks = build_index(corpus)
-    addresses = Addresses(directory_urls)
+def search_data(corpus: Corpus) -> SearchData:
+    """Kind, names, keywords, summary and boost of every entity page, by folder location
+    (`canonical`, whatever MkDocs' URL style). An entity cited more gets a little more boost,
+    so that « partenariat » lists the notion before the « Étoile du partenariat »."""
+    backlinks = build_backlinks(corpus)
+    acronyms = abbreviations(corpus.all_of("glossary", Acronym))
     pages: dict[str, PageSearch] = {}
     for etype in ENTITY_TYPES:
         for entity in corpus.entities(etype.name):
             cited = sum(len(ids) for ids in backlinks.cited_by(etype.name, entity.id).values())
-            boost = round(TYPE_BOOSTS.get(etype.name, 1.0) * (1 + math.log1p(cited) / 10), 2)
-            location = addresses.url(etype.name, entity.id)
-            names = tuple(str(n) for n in _names(etype, entity) if n)
-            pages[location] = PageSearch(names, boost)
-    return SearchData(pages, abbreviations(corpus.entities("glossary")), HAND_WRITTEN)
+            boost = round(TYPE_BOOSTS.get(etype.name, 1.0) * (1 + math.log1p(cited) / 20), 3)
+            location = f"{etype.url}/{entity.id}/"
+            names, keywords = _names_and_keywords(etype, entity, acronyms)
+            pages[location] = PageSearch(KIND_LABELS.get(etype.name, etype.singular),
+                                         tuple(str(n) for n in names if n), tuple(str(k) for k in keywords if k),
+                                         _summary(etype, entity), boost)
+    return SearchData(pages, HAND_WRITTEN, LISTINGS)
+
+
+# --- the index --------------------------------------------------------------------------------
+
+_TAG = re.compile(r"<[^>]*>")
+TEASER = 160  # characters of text shown under a section's title
+
+
+def plain_text(value: str) -> str:
+    """Material's HTML text as plain text, interface text left out."""
+    text = html.unescape(_TAG.sub(" ", value))
+    for phrase in INTERFACE_TEXT:
+        text = text.replace(phrase, " ")
+    return " ".join(text.split())
+
+
+def teaser(text: str, limit: int = TEASER) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def index_words(texts: Iterable[str], exclude: set[str] | None = None) -> str:
+    """Each searchable word once (hyphenated words with their parts), stop words left out."""
+    seen = set(exclude or ())
+    out = []
+    for text in texts:
+        for word in words(text):
+            for part in parts(word):
+                if part not in seen and part not in STOP_WORDS:
+                    seen.add(part)
+                    out.append(part)
+    return " ".join(out)
+
+
+def canonical(location: str) -> str:
+    """A page's location as the data knows it, whatever MkDocs' URL style: ``concepts/x.html``,
+    ``concepts/x/index.html`` and ``concepts/x/`` are ``concepts/x/``. (The offline build
+    switches styles between hooks: looking pages up by their canonical location keeps the
+    offline index the same as the online one.)"""
+    if location.endswith("index.html"):
+        return location.removesuffix("index.html")
+    if location.endswith(".html"):
+        return location.removesuffix(".html") + "/"
+    return location
+
+
+def _page_of(location: str, data: SearchData) -> PageSearch | None:
+    """What the data says of a page; a hand-written page also gets its folder's kind and words."""
+    page = data.pages.get(location)
+    folder = next((p for prefix, p in data.prefixes.items() if location.startswith(prefix)), None)
+    if page is None or folder is None:
+        return page or folder
+    return PageSearch(folder.kind, page.names, page.keywords + folder.keywords, page.summary, folder.boost)
+
+
+def make_index(material: Mapping[str, object], data: SearchData) -> dict[str, object]:
+    """Our index from Material's ``{"config", "docs"}``: one document per page and section, as
+    Material's search box shows them (location, title, text, tags), with the normalised words
+    our worker searches: ``n`` exact names (keys), ``l`` near-exact ones, ``k`` words of the names and keywords,
+    ``w`` of the title, ``x`` of the text; ``b`` the boost. Listing pages keep their title only;
+    sections of a listing are dropped."""
+    config = dict(material.get("config", {}))  # type: ignore[call-overload]
+    config.pop("fields", None)
+    config["engine"] = "partenariat"
+    config["stop"] = sorted(STOP_WORDS)
+    docs_in = material.get("docs", [])
+    assert isinstance(docs_in, list)
+    docs: list[dict[str, object]] = []
+    seen_pages: set[str] = set()
+    for doc in docs_in:
+        location = str(doc["location"])
+        page_location, _, anchor = location.partition("#")
+        page_location = canonical(page_location)
+        if anchor and (page_location in data.listings or anchor in LIST_SECTIONS):
+            continue
+        first = not anchor and page_location not in seen_pages
+        seen_pages.add(page_location)
+        title = plain_text(str(doc.get("title", "")))
+        text = "" if page_location in data.listings else plain_text(str(doc.get("text", "")))
+        out: dict[str, object] = {"location": location, "title": title}
+        page = _page_of(page_location, data) if first else None
+        if page is not None:
+            names = [title, *page.names] if page.kind == "page" else list(page.names)
+            out["text"] = teaser(page.summary or text)
+            if page.kind and page.kind != "page":
+                out["tags"] = [page.kind]
+            exact = list(dict.fromkeys(k for n in names if (k := key(n))))  # the main name first
+            out["n"] = exact
+            loose = sorted({k for n in names if (k := loose_key(n))} - set(exact))
+            if loose:
+                out["l"] = loose
+            keyword_words = index_words([*page.names, *page.keywords])
+            out["k"] = keyword_words
+            exclude = set(keyword_words.split())
+            if page.boost != 1.0:
+                out["b"] = page.boost
+        else:
+            out["text"] = teaser(text)
+            exclude = set()
+        title_words = index_words([title], exclude)
+        if title_words:
+            out["w"] = title_words
+        text_words = index_words([text], exclude | set(title_words.split()))
+        if text_words:
+            out["x"] = text_words
+        docs.append(out)
+    return {"config": config, "docs": docs}
+
+
+def with_nav_titles(data: SearchData, titles: Mapping[str, str]) -> SearchData:
+    """``data`` where the pages of the menu are also found by their menu title (what the data
+    says of an entity page wins)."""
+    menu = {location: PageSearch("page", names=(title,)) for location, title in titles.items()}
+    return replace(data, pages={**menu, **data.pages})
+
+
+def nav_titles(nav: object) -> dict[str, str]:
+    """Location → title of every page named in mkdocs.yml's ``nav`` (« Glossaire »,
+    « Contribuer »): a reader types the name seen in the menu."""
+    out: dict[str, str] = {}
+    items = list(nav) if isinstance(nav, list) else []
+    while items:
+        item = items.pop(0)
+        if isinstance(item, list):
+            items += item
+        elif isinstance(item, dict):
+            for title, target in item.items():
+                if isinstance(target, str) and target.endswith(".md"):
+                    out.setdefault(_location(target), str(title))
+                elif isinstance(target, list):  # a section: its first page is its index (navigation.indexes)
+                    if target and isinstance(target[0], str) and target[0].endswith(".md"):
+                        out.setdefault(_location(target[0]), str(title))
+                    items += target
+    return out
+
+
+def _location(path: str) -> str:
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"

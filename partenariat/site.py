@@ -21,6 +21,7 @@ from .export import ExportFile, build_exports
 from .index import build_index
 from .load import Corpus, load_corpus
 from .messages import report
+from .models import Acronym
 from .pages import Page, build_pages, nav_sections, page_paths
 from .preview import load_for_preview
 from .problems import DataError, Problem
@@ -137,8 +138,8 @@ def build_site(root: Path, options: SiteOptions | None = None) -> Site:
         raise DataError(address_problems)
     files = [SiteFile(e.path, e.content) for e in _exports(ctx, options)]
     files += [SiteFile(f"{SCHEMA_DIR}/{name}", text) for name, text in render_schemas().items()]
-    return Site(ctx, pages, files, search_data(corpus, options.directory_urls),
-                abbreviations(corpus.entities("glossary")), redirects, problems)
+    return Site(ctx, pages, files, search_data(corpus),
+                abbreviations(corpus.all_of("glossary", Acronym)), redirects, problems)
 
 
 def _exports(ctx: Context, options: SiteOptions) -> list[ExportFile]:

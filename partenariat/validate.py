@@ -48,19 +48,21 @@ def _pydantic_message(err: dict[str, object]) -> Msg:
     text = str(err["msg"]).removeprefix("Value error, ")
     if kind in _TYPE_CODES:
         return msg(_TYPE_CODES[kind])
-    ctx = err.get("ctx") or {}
-    error = ctx.get("error")  # type: ignore[union-attr]
+    raw_ctx = err.get("ctx")
+    ctx: dict[str, object] = raw_ctx if isinstance(raw_ctx, dict) else {}
+    error = ctx.get("error")
     if isinstance(error, ValueError) and error.args and isinstance(error.args[0], Msg):
         return error.args[0]  # a model validator's own message
     if kind == "greater_than_equal":
-        return msg("too-small", limit=ctx.get("ge"))  # type: ignore[union-attr]
+        return msg("too-small", limit=ctx.get("ge"))
     if kind == "less_than_equal":
-        return msg("too-large-value", limit=ctx.get("le"))  # type: ignore[union-attr]
+        return msg("too-large-value", limit=ctx.get("le"))
     return msg("invalid-value", detail=text)
 
 
 def _error_problem(err: dict[str, object], model: type[BaseModel], doc: YamlDoc, file: str) -> Problem:
-    loc = tuple(err["loc"])  # type: ignore[call-overload]
+    raw_loc = err["loc"]
+    loc: tuple[str | int, ...] = tuple(raw_loc) if isinstance(raw_loc, (list, tuple)) else ()
     kind = err["type"]
     value = err.get("input")
     line = doc.line_of(loc[:-1] if kind == "missing" else loc)
@@ -117,9 +119,11 @@ def reference_problem(edge: Edge, known: dict[str, set[str]], labels: dict[str, 
 
 def part_of_cycles(parents: dict[str, str | None]) -> list[list[str]]:
     """Cycles in a child → parent map (e.g. source.part_of)."""
-    cycles, seen = [], set()
+    cycles: list[list[str]] = []
+    seen: set[str] = set()
     for start in parents:
-        chain, node = [], start
+        chain: list[str] = []
+        node: str | None = start
         while node is not None and node not in seen and node not in chain:
             chain.append(node)
             node = parents.get(node)

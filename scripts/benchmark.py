@@ -13,6 +13,8 @@ Parts (all by default; each can be skipped):
             served page shows it
   profile   cProfile of one build: our functions (partenariat/, hooks/) and the overall
             top 15, by cumulative time
+  search    scripts/search_benchmark.py: the reference queries online and offline (top-1 and
+            top-3 per category), index size raw and gzipped, cold first search (CPU 4× slower)
 
 Everything runs in copies under a temporary folder: the repository is never modified.
 
@@ -53,7 +55,7 @@ from partenariat.entities import BY_NAME, DATA_FOLDERS, ENTITY_TYPES  # noqa: E4
 from partenariat.refs import TEXT_LINK, iter_raw_edges  # noqa: E402
 from partenariat.yamlfile import read_yaml  # noqa: E402
 
-PARTS = ("overhead", "check", "scale", "serve", "profile")
+PARTS = ("overhead", "check", "scale", "serve", "profile", "search")
 NOT_COPIED = {"partenariat", "tests", "site", "build", "site-offline", "scripts"}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 PY = sys.executable
@@ -485,6 +487,12 @@ def main(argv: list[str] | None = None) -> int:
             results["serve"] = part_serve(work, args.runs)
         if "profile" in parts:
             results["profile"] = part_profile(work, args.top)
+        if "search" in parts:
+            print("\n== (f) search")
+            from search_benchmark import build as build_site
+            from search_benchmark import measure as measure_search
+            results["search"] = measure_search(build_site(work / "search-site", offline=False),
+                                               build_site(work / "search-offline", offline=True), runs=5)
     finally:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)

@@ -68,6 +68,25 @@ def server(site: Path) -> Iterator[str]:
     httpd.shutdown()
 
 
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy (OFFLINE=true), built once per test session, opened from file://."""
+    out = tmp_path_factory.mktemp("offline")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+                            cwd=REPO, capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def chromium_browser() -> object:
+    """The run's shared Chromium (tests/browser.py), for the search tests' session pages."""
+    from browser import shared_browser
+
+    return shared_browser()
+
+
 @pytest.fixture
 def corpus_dir(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"

@@ -141,7 +141,7 @@ def test_moodle_acronyms_glossary(corpus: Corpus) -> None:
         assert [a.text for a in entry.findall("ALIASES/ALIAS/NAME")] == acronym.variants
         assert [c.text for c in entry.findall("CATEGORIES/CATEGORY/NAME")] == [vocab.GLOSSARY_DOMAINS[acronym.domain]]
         html = _definition_html(entry)
-        assert html.find("p/strong").text_content() == acronym.expansion
+        assert html.find("p/strong").text_content() == acronym.shown_expansion
         assert html.xpath("//a/@href")[-1] == f"{BASE}glossaire/{acronym.id}/"
     cpom = _definition_html(by_concept["CPOM"]).text_content()
     assert "Voir aussi : ESSMS, ARS" in cpom

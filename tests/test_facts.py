@@ -136,6 +136,8 @@ def test_glossary_expansions_come_from_the_seeds_or_say_otherwise() -> None:
     checked = 0
     for entry_id, record in corpus().records["glossary"].items():
         entry = record.entity
+        if entry.expansion is None:
+            continue  # undeveloped in the sources: nothing to check, nothing invented
         words = fold(entry.expansion).split()
         trigrams = [" ".join(words[i:i + 3]) for i in range(max(len(words) - 2, 1))]
         if fold(entry.expansion) in folded_seeds() or sum(t in folded_seeds() for t in trigrams) / len(trigrams) >= 0.5:

@@ -3,27 +3,13 @@ and search working, nothing fetched from the network."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import linkwalk
 import pytest
 
 from browser import chromium
-from conftest import REPO
 from partenariat.offline import rewrite_html
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("offline")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=REPO, capture_output=True, text=True, env=env, timeout=600)
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def test_same_paths_as_online(offline_site: Path) -> None:

@@ -248,7 +248,9 @@ def test_anki_flashcards_import_as_front_back(corpus, exports) -> None:  # noqa:
     rows = list(csv.reader(io.StringIO("\n".join(line for line in text.split("\n") if not line.startswith("#"))),
                            delimiter=";"))
     rows = [r for r in rows if r]
-    assert len(rows) == len(corpus.records["glossary"]) + len(corpus.records["concept"])
+    developed = [g for g in corpus.entities("glossary") if g.expansion]  # undeveloped acronyms: no card
+    assert len(rows) == len(developed) + len(corpus.records["concept"])
+    assert not {r[0] for r in rows} & {g.acronym for g in corpus.entities("glossary") if not g.expansion}
     assert all(len(r) == 3 and r[0] and r[1] for r in rows)
     cpom = corpus.get("glossary", "cpom")
     assert [html.unescape(re.sub("<[^>]+>", "", r[1])).startswith(cpom.expansion) for r in rows

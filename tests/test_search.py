@@ -1,21 +1,16 @@
-"""Search: the index rewrite (fast, on small JSON) and the real search box of the built site.
+"""Search: the index built at build time (fast, on small inputs) and the real search box of the
+built site, online and from file://, with the reference set of tests/search_queries.yaml.
 
-The browser tests type each query in Material's search box, as a reader would, and check
-that the expected page is among the first three results. Nothing is timed: each query
-waits for the worker's answer to that very query (counted by a wrapper around `Worker`).
+The browser tests type each query in Material's search box, as a reader would, and check the
+expected page at its expected rank. Nothing is timed (scripts/search_benchmark.py measures):
+each query waits for the worker's answer to that very query.
 """
 
 from __future__ import annotations
 
-import copy
-import functools
-import http.server
 import json
-import os
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -23,300 +18,289 @@ import pytest
 from conftest import FIXTURE, REPO
 from partenariat import load_corpus
 from partenariat.search_index import (
-    SEPARATOR,
+    INTERFACE_TEXT,
+    STOP_WORDS,
     PageSearch,
     SearchData,
-    fold,
-    rewrite_index,
+    key,
+    loose_key,
+    make_index,
+    nav_titles,
     search_data,
-    siblings,
-    tokens,
+    singular,
+    with_nav_titles,
+    words,
 )
+from searchbox import Query, SearchBox, open_search, rank_of, reference_queries
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
-# --- the rewrite, on a small index ----------------------------------------------------------
+WORKER = REPO / "overrides" / "assets" / "javascripts" / "workers" / "search-fr.js"
+
+# --- words: the same on both sides ------------------------------------------------------------
+
+
+def test_words_fold_accents_drop_elisions_and_join_article_numbers() -> None:
+    assert words("L'article L. 312-7 du CASF") == ["article", "l312-7", "du", "casf"]
+    assert words("art. L.6321-1, l 312-7 et L312-7") == ["art", "l6321-1", "l312-7", "et", "l312-7"]
+    assert words("Qu’est-ce que l’Œuvre d'Épreuve ?") == ["est-ce", "que", "oeuvre", "epreuve"]
+    assert words("Saint-Omer, C4.1, E2C, 2L2S… jusqu'à") == ["saint-omer", "c4.1", "e2c", "2l2s", "a"]
+    assert words("« »") == []
+
+
+def test_keys_for_exact_and_near_exact_names() -> None:
+    assert key("Que veut dire CCAS ?") == key("CCAS") == "ccas"
+    assert key("EN") == key("en") == "en"  # a stop word that is the whole query stays
+    assert key("qu'est-ce qu'une charte de confidentialité") == key("Charte de confidentialité")
+    assert key("Partenariat et réseau") == "partenariat et reseau"
+    assert loose_key("l'idée et les principes du partenariat") == loose_key("Idée et principes du partenariat")
+    assert loose_key("niveau de partenariat") == loose_key("Niveaux de partenariat")
+
+
+def test_singular_takes_off_regular_plurals_only() -> None:
+    assert [singular(w) for w in ("reseaux", "partenariats", "locaux", "cas", "c4.1", "2002")] == [
+        "reseau", "partenariat", "local", "cas", "c4.1", "2002"]
+
+
+# --- the index, on a small Material index ----------------------------------------------------
 
 MATERIAL_CONFIG = {"lang": ["fr"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"],
-                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}
+                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}}
 
 
-def small_index() -> dict[str, object]:
-    return {"config": copy.deepcopy(MATERIAL_CONFIG), "docs": [
-        {"location": "", "title": "Accueil", "text": "<p>Le CPOM et l'article L. 312-7 (CASF).</p>"},
-        {"location": "concepts/reseau/", "title": "Réseau", "text": "<p>Famille : « formes » du travail en commun</p>"},
+def small_material_index() -> dict[str, object]:
+    return {"config": dict(MATERIAL_CONFIG), "docs": [
+        {"location": "glossaire/", "title": "Glossaire des sigles", "text": "<p>CPOM Contrat pluriannuel…</p>"},
+        {"location": "glossaire/#c", "title": "C", "text": "<p>CPOM CCAS CAF</p>"},
+        {"location": "glossaire/cpom/", "title": "CPOM", "text": "<p>Contrat pluriannuel d'objectifs</p>"},
+        {"location": "concepts/reseau/", "title": "Réseau", "text": "<p>Famille : formes</p> <p>Imprimer la fiche</p>"},
         {"location": "concepts/reseau/#definitions", "title": "Définitions",
-         "text": "<p>Un contrat pluriannuel d'objectifs et de moyens relie l'établissement…</p>"},
-        {"location": "glossaire/cpom/", "title": "CPOM", "text": "<p>Contrat pluriannuel</p>", "boost": 5},
-        {"location": "comparer/partenariat-reseau/", "title": "Partenariat et réseau", "text": ""},
+         "text": "<p>Un réseau &amp; des réseaux : l'établissement relie…</p>"},
+        {"location": "concepts/reseau/#cite-dans", "title": "Cité dans", "text": "<p>Partenariat, Coopération</p>"},
+        {"location": "contribuer/", "title": "Contribuer : ajouter ou corriger une fiche", "text": "<p>Ce site…</p>"},
     ]}
 
 
 def small_data() -> SearchData:
     return SearchData(
-        pages={"concepts/reseau/": PageSearch(("Réseau", "travail en réseau", "mise en réseau"), 3.0),
-               "glossaire/cpom/": PageSearch(("CPOM", "Contrat pluriannuel d'objectifs et de moyens"), 2.0),
-               "referentiels/bts-esf/": PageSearch(("BTS ESF", "C4.1", "12", "13.1"), 2.0)},
-        acronyms={"CPOM": "Contrat pluriannuel d'objectifs et de moyens"},
-        prefixes={"comparer/": PageSearch(("différence",), 2.0)},
-    )
+        pages={"glossaire/cpom/": PageSearch("sigle", ("CPOM", "Contrat pluriannuel d'objectifs et de moyens"),
+                                             summary="Contrat pluriannuel d'objectifs et de moyens", boost=1.3),
+               "concepts/reseau/": PageSearch("notion", ("Réseau", "réseaux", "travail en réseau"),
+                                              summary="Un ensemble de personnes.", boost=1.7),
+               "contribuer/": PageSearch("page", ("Contribuer",)),
+               "glossaire/": PageSearch("page", ("Glossaire",))},
+        listings=("glossaire/",))
 
 
 def doc(index: dict[str, object], location: str) -> dict[str, object]:
     return next(d for d in index["docs"] if d["location"] == location)  # type: ignore[union-attr, index]
 
 
-def words(value: object) -> set[str]:
-    return {w.lower() for w in str(value or "").split()}
-
-
-def test_tokens_split_like_the_browser_french_aware() -> None:
-    assert tokens("L'article L. 312-7 (CPOM) « l’altérité »Relations d'or, aujourd'hui") == [
-        "article", "L.", "312", "7", "CPOM", "altérité", "Relations", "or", "aujourd", "hui"]
-    assert tokens("Saint-Omer C4.1 E2C 2L2S partenariat... qu'il jusqu'à") == [
-        "Saint", "Omer", "C4.1", "E2C", "2L2S", "partenariat", "il", "à"]
-    assert tokens("<p>Le <em>réseau</em></p>") == ["Le", "réseau"]
-    assert tokens("") == [] and tokens("« »") == []
-
-
-def test_fold_and_siblings() -> None:
-    assert fold("Coopération, œuvre, Épreuve, Angoulême") == "Cooperation, oeuvre, Epreuve, Angouleme"
-    assert siblings("réseau") == ["réseaux"] and siblings("réseaux") == ["réseau"]
-    assert siblings("partenariat") == ["partenariats"] and siblings("partenariats") == ["partenariat"]
-    assert "local" in siblings("locaux") and "locaux" in siblings("local")
-    assert siblings("des") == [] and siblings("cas") == [] and siblings("C4.1") == []
-
-
-def test_rewrite_sets_a_french_separator_and_hidden_fields() -> None:
-    index = small_index()
-    before = json.dumps(index)
-    out = rewrite_index(index, small_data())
-    assert json.dumps(index) == before  # the input is left alone
-    config = out["config"]
-    assert config["separator"] == SEPARATOR  # type: ignore[index]
-    assert config["fields"]["title_extra"] == {"boost": 1000.0}  # type: ignore[index]
-    assert config["fields"]["text_extra"] == {"boost": 1.0}  # type: ignore[index]
-    assert config["fields"]["keywords"]["boost"] >= 1000  # type: ignore[index]
-    for original, rewritten in zip(index["docs"], out["docs"], strict=True):  # type: ignore[call-overload]
-        assert (rewritten["title"], rewritten["text"]) == (original["title"], original["text"])  # shown as is
-
-
-def test_accents_folded_and_title_words_in_both_numbers() -> None:
-    out = rewrite_index(small_index(), small_data())
+def test_index_keeps_what_results_show_and_adds_normalised_words() -> None:
+    out = make_index(small_material_index(), small_data())
+    cpom = doc(out, "glossaire/cpom/")
+    assert (cpom["title"], cpom["tags"], cpom["text"]) == ("CPOM", ["sigle"], "Contrat pluriannuel d'objectifs et de moyens")
+    assert cpom["n"][0] == "cpom"  # type: ignore[index]  # the main name first
+    assert "contrat pluriannuel objectifs et de moyens" in cpom["n"]  # type: ignore[operator]
+    assert {"cpom", "contrat", "pluriannuel"} <= set(str(cpom["k"]).split())
     reseau = doc(out, "concepts/reseau/")
-    assert {"reseau", "réseaux", "reseaux"} <= words(reseau["title_extra"])
-    assert "réseau" not in words(reseau["title_extra"])  # already in the title: no double weight
-    assert "etablissement" in words(doc(out, "concepts/reseau/#definitions")["text_extra"])
-    assert "reseau" in words(doc(out, "comparer/partenariat-reseau/")["title_extra"])
+    assert reseau["text"] == "Un ensemble de personnes." and reseau["b"] == 1.7
+    section = doc(out, "concepts/reseau/#definitions")
+    assert section["text"] == "Un réseau & des réseaux : l'établissement relie…"  # plain text, shown escaped
+    assert "tags" not in section and "n" not in section
+    assert "etablissement" in str(section["x"]).split()
+    assert out["config"]["stop"] == sorted(STOP_WORDS)  # type: ignore[index]  # the worker's stop words
 
 
-def test_keywords_and_boost_on_the_first_entry_of_a_page_only() -> None:
-    out = rewrite_index(small_index(), small_data())
-    page, section = doc(out, "concepts/reseau/"), doc(out, "concepts/reseau/#definitions")
-    assert {"réseau", "reseau", "réseaux", "reseaux", "travail", "mise"} <= words(page["keywords"])
-    assert page["boost"] == 3.0
-    assert "keywords" not in section and "boost" not in section
-    assert "boost" not in doc(out, "")  # a page the data knows nothing about
-    assert doc(out, "glossaire/cpom/")["boost"] == 5  # set in the page's front matter: kept
-    comparison = doc(out, "comparer/partenariat-reseau/")  # by location prefix
-    assert {"différence", "difference", "différences"} <= words(comparison["keywords"])
-    assert comparison["boost"] == 2.0
+def test_each_word_once_no_stop_words_no_interface_text() -> None:
+    out = make_index(small_material_index(), small_data())
+    for entry in out["docs"]:  # type: ignore[attr-defined]
+        indexed = [w for field in ("k", "w", "x") for w in str(entry.get(field, "")).split()]
+        assert len(indexed) == len(set(indexed)), entry["location"]
+        assert not set(indexed) & STOP_WORDS, entry["location"]
+        assert not any(phrase in entry["text"] for phrase in INTERFACE_TEXT)
+    page_words = str(doc(out, "concepts/reseau/")["x"]).split()
+    assert "famille" in page_words and "imprimer" not in page_words
 
 
-def test_acronym_and_expansion_both_ways() -> None:
-    out = rewrite_index(small_index(), small_data())
-    assert {"contrat", "pluriannuel", "objectifs", "moyens"} <= words(doc(out, "")["text_extra"])  # says CPOM
-    assert "cpom" in words(doc(out, "concepts/reseau/#definitions")["text_extra"])  # spells it out
-    assert {"cpom", "contrat", "pluriannuel"} <= words(doc(out, "glossaire/cpom/")["keywords"])
-
-
-def test_article_numbers_as_typed() -> None:
-    out = rewrite_index(small_index(), small_data())
-    assert {"l312", "l.312"} <= words(doc(out, "")["text_extra"])  # « L312-7 » splits into l312 + 7
-
-
-def test_small_numbers_stay_out_of_keywords() -> None:
-    index = small_index()
-    index["docs"].append({"location": "referentiels/bts-esf/", "title": "BTS ESF", "text": ""})  # type: ignore[attr-defined]
-    keywords = words(doc(rewrite_index(index, small_data()), "referentiels/bts-esf/")["keywords"])
-    assert "c4.1" in keywords and "esf" in keywords
-    assert not keywords & {"12", "13.1"}
-
-
-def test_rewrite_is_idempotent() -> None:
-    once = rewrite_index(small_index(), small_data())
-    assert rewrite_index(once, small_data()) == once
+def test_listings_keep_their_title_and_list_sections_are_dropped() -> None:
+    out = make_index(small_material_index(), small_data())
+    locations = [d["location"] for d in out["docs"]]  # type: ignore[attr-defined]
+    assert "glossaire/#c" not in locations and "concepts/reseau/#cite-dans" not in locations
+    glossary = doc(out, "glossaire/")
+    assert "x" not in glossary and glossary["text"] == ""  # no whole-glossary dump
+    assert "glossaire" in glossary["n"]  # type: ignore[operator]  # its menu name
+    assert "contribuer" in doc(out, "contribuer/")["n"]  # type: ignore[operator]
 
 
 def test_search_data_from_the_fixture_corpus() -> None:
-    data = search_data(load_corpus(FIXTURE))
+    data = with_nav_titles(search_data(load_corpus(FIXTURE)), {"glossaire/": "Glossaire", "concepts/reseau/": "Réseau !"})
     cpom = data.pages["glossaire/cpom/"]
-    assert "CPOM" in cpom.keywords and "Contrat pluriannuel d'objectifs et de moyens" in cpom.keywords
-    assert "CASF L. 312-7" in data.pages["textes-juridiques/loi-2002/"].keywords
+    assert (cpom.kind, cpom.names[0], cpom.summary) == ("sigle", "CPOM", "Contrat pluriannuel d'objectifs et de moyens")
+    law = data.pages["textes-juridiques/loi-2002/"]
+    assert law.kind == "texte juridique" and "l312-7" in law.names
     assert "C4.1" in data.pages["referentiels/bts-esf/"].keywords
-    assert "Réseau" in data.pages["concepts/reseau/"].keywords
-    assert data.pages["concepts/partenariat/"].boost > data.pages["bibliographie/dhume-2001/"].boost >= 1
-    assert data.acronyms["CPOM"] == "Contrat pluriannuel d'objectifs et de moyens"
-    assert "concepts/reseau.html" in search_data(load_corpus(FIXTURE), directory_urls=False).pages
+    assert data.pages["concepts/reseau/"].kind == "notion"
+    author = next(p for loc, p in data.pages.items() if loc.startswith("auteurs/"))
+    assert author.kind == "auteur" and author.names
+    assert data.pages["glossaire/"].names == ("Glossaire",)
+    assert data.pages["concepts/reseau/"].names[0] == "Réseau"  # the data wins over the menu
 
 
-# --- the real search box --------------------------------------------------------------------
 
-# (query as typed, page expected among the first three results)
-QUERIES = [
-    # acronyms
-    ("CPOM", "glossaire/cpom/"),
-    ("ITEP", "glossaire/itep/"),
-    ("PRIFE", "glossaire/prife/"),
-    # authors
-    ("Dhume", "auteurs/dhume/"),
-    ("Lahary altérité", "concepts/alterite/"),
-    # article numbers, as printed and as typed
-    ("L. 312-7", "textes-juridiques/loi-2002-01-02-action-sociale/"),
-    ("L312-7", "textes-juridiques/loi-2002-01-02-action-sociale/"),
-    ("L. 6321-1", "textes-juridiques/loi-2002-03-04-droits-malades/"),
-    # competency code
-    ("C4.1", "referentiels/bts-esf/"),
-    # notions without accents, with typos
-    ("cooperation", "concepts/cooperation/"),
-    ("reseau partenariat difference", "comparer/partenariat-reseau/"),
-    ("epreuve domestique", "concepts/epreuve-domestique/"),
-    ("partenairiat", "concepts/partenariat/"),
-    ("coordinaton", "concepts/coordination/"),
-    # places
-    ("Saint-Omer", "cas/trepos-encadre-5-saint-omer/"),
-    ("Angoulême", "cas/trepos-encadre-1-angouleme/"),
-    ("Angouleme", "cas/trepos-encadre-1-angouleme/"),
-    # phrases, with stop words and elisions
-    ("force des dispositifs faibles", "concepts/force-des-dispositifs-faibles/"),
-    ("règle d'or du partenariat", "concepts/regle-d-or-du-partenariat/"),
-    ("épreuves du partenariat", "concepts/epreuves-du-partenariat/"),
-    ("l'altérité", "concepts/alterite/"),
-    # plurals
-    ("partenariats", "concepts/partenariat/"),
-    ("réseaux", "concepts/reseau/"),
-    # acronym ↔ expansion
-    ("contrat pluriannuel", "glossaire/cpom/"),
-    ("institut therapeutique", "glossaire/itep/"),
-    # accents both ways
-    ("Réseau", "concepts/reseau/"),
-    ("reseau", "concepts/reseau/"),
-    # tokens that must stay whole
-    ("E2C", "glossaire/e2c/"),
-    ("2L2S", "glossaire/2l2s/"),
-]
-
-# Counts the search worker's queries and answers, so that a test reads the results of the
-# query it typed, and only once they are on the page (the answer is rendered by the
-# listener Material adds after this one, hence the setTimeout).
-COUNT_WORKER_MESSAGES = """
-(() => {
-  const Native = window.Worker
-  window.__queries = 0; window.__answers = 0; window.__lastQuery = null
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args)
-      this.addEventListener("message", ev => {
-        if (ev.data && ev.data.type === 3) setTimeout(() => window.__answers++)
-      })
-    }
-    postMessage(message, ...rest) {
-      if (message && message.type === 2) { window.__queries++; window.__lastQuery = message.data }
-      return super.postMessage(message, ...rest)
-    }
-  }
-})()
-"""
-
-# Material's `split` (integrations/search/internal), with the separator of the index.
-BROWSER_TOKENS = """
-([separator, texts]) => texts.map(input => {
-  const re = new RegExp(separator, "g"), out = []
-  let match, index = 0
-  do {
-    match = re.exec(input)
-    const until = match ? match.index : input.length
-    if (index < until) out.push(input.slice(index, until))
-    if (match) {
-      index = match.index + match[0].length
-      if (match[0].length === 0) re.lastIndex = match.index + 1
-    }
-  } while (match)
-  return out
-})
-"""
+def test_pages_found_whatever_the_url_style() -> None:
+    """The offline build switches MkDocs' URL style between hooks: same data either way."""
+    material = small_material_index()
+    for entry in material["docs"]:  # type: ignore[attr-defined]
+        page, _, anchor = entry["location"].partition("#")
+        entry["location"] = page.rstrip("/") + ".html" + (f"#{anchor}" if anchor else "")
+    out = make_index(material, small_data())
+    assert doc(out, "glossaire/cpom.html")["tags"] == ["sigle"]
+    assert doc(out, "glossaire.html")["text"] == ""  # a listing still
+    assert not any("#" in d["location"] and d["location"].startswith("glossaire.html") for d in out["docs"])  # type: ignore[attr-defined]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+def test_nav_titles_name_the_pages_of_the_menu() -> None:
+    nav = [{"Accueil": "index.md"},
+           {"Comparer": ["comparer/index.md", {"Partenariat et réseau": "comparer/partenariat-reseau.md"}]},
+           {"Glossaire": "glossaire/index.md"}, {"Contribuer": "contribuer.md"}, {"Dépôt": "https://example.org/"}]
+    assert nav_titles(nav) == {"": "Accueil", "comparer/": "Comparer", "comparer/partenariat-reseau/": "Partenariat et réseau",
+                               "glossaire/": "Glossaire", "contribuer/": "Contribuer"}
+    expanded = [{"Glossaire": ["glossaire/index.md", {"Glossaire à imprimer": "glossaire/a-imprimer.md"}]}]
+    assert nav_titles(expanded) == {"glossaire/": "Glossaire", "glossaire/a-imprimer/": "Glossaire à imprimer"}
 
 
-@pytest.fixture(scope="module")
-def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = tmp_path_factory.mktemp("search-site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=REPO,
-                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+# --- the real search box: one browser, one online and one offline site per session ----------
+
+REFERENCE = reference_queries()
 
 
-class SearchBox:
-    """Material's search box in a real page: type a query, read the result pages."""
-
-    def __init__(self, page: Page, base: str) -> None:
-        self.page, self.base = page, base
-        self.box = page.locator("input.md-search__input")
-
-    def results(self, query: str) -> list[str]:
-        self.box.click()
-        self.box.press("Control+A")
-        self.box.press("Backspace")
-        self.box.press_sequentially(query)
-        # Playwright types « é » without key events, and Material listens to keyup: a key
-        # that adds nothing sends the query as a keyboard would have.
-        self.box.press("End")
-        self.page.wait_for_function("q => window.__lastQuery === q && window.__answers === window.__queries",
-                                    arg=query, timeout=30_000)
-        hrefs = self.page.eval_on_selector_all(
-            ".md-search-result__item", "items => items.map(li => li.querySelector('a').href)")
-        return [href.split("?")[0].split("#")[0].removeprefix(self.base) for href in hrefs]
+@pytest.fixture(scope="session")
+def online_search(chromium_browser: Browser, server: str) -> Iterator[SearchBox]:
+    page = chromium_browser.new_page()
+    yield open_search(page, server + "/")
+    page.close()
 
 
-@pytest.fixture(scope="module")
-def search(served_site: str) -> Iterator[SearchBox]:
-    from browser import chromium  # Playwright: imported only when the browser tests run
-
-    with chromium() as browser:
-        page = browser.new_page()
-        page.add_init_script(COUNT_WORKER_MESSAGES)
-        page.goto(served_site + "concepts/")
-        yield SearchBox(page, served_site)
+@pytest.fixture(scope="session")
+def offline_search(chromium_browser: Browser, offline_site: Path) -> Iterator[SearchBox]:
+    page = chromium_browser.new_page()
+    yield open_search(page, offline_site.as_uri() + "/")
+    page.close()
 
 
-@pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
-def test_search_box_finds_the_page(search: SearchBox, query: str, expected: str) -> None:
-    results = search.results(query)
-    assert expected in results[:3], f"{query!r}: {expected} not in the first three: {results[:5]}"
+def check(box: SearchBox, query: Query) -> None:
+    results = box.results(query.text)
+    rank = rank_of(results, query.page)
+    where = "first" if query.rank == 1 else f"among the first {query.rank}"
+    assert rank is not None and rank <= query.rank, (
+        f"{query.category}: {query.text!r} should bring {query.page} {where}; rank {rank}: {results[:5]}")
 
 
-def test_results_show_the_page_text_not_the_hidden_fields(search: SearchBox) -> None:
-    assert search.results("reseau")[0] == "concepts/reseau/"
-    first = search.page.locator(".md-search-result__item").first.inner_text()
-    assert first.startswith("Réseau")
-    assert "reseau" not in first.lower()  # folded copies and keywords are indexed, never displayed
+@pytest.mark.browser
+@pytest.mark.parametrize("query", REFERENCE, ids=[f"{q.category}:{q.text}" for q in REFERENCE])
+def test_reference_query_online(online_search: SearchBox, query: Query) -> None:
+    check(online_search, query)
 
 
-def test_browser_splits_text_like_the_python_side(search: SearchBox) -> None:
-    """The separator is a JavaScript RegExp in the browser: same tokens as `tokens()`."""
-    texts = ["L'article L. 312-7 (CPOM) « l’altérité »Relations d'or, aujourd'hui",
-             "Saint-Omer C4.1 E2C 2L2S partenariat... qu'il jusqu'à", "D'une part, l'État — la « règle d'or »."]
-    assert search.page.evaluate(BROWSER_TOKENS, [SEPARATOR, texts]) == [tokens(t) for t in texts]
+@pytest.mark.browser
+@pytest.mark.parametrize("query", REFERENCE, ids=[f"{q.category}:{q.text}" for q in REFERENCE])
+def test_reference_query_offline(offline_search: SearchBox, query: Query) -> None:
+    check(offline_search, query)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["partenariat et réseau", "pre", "réseau", "L. 312-7", "qui a défini le partenariat",
+                                   "coordinaton", "territoires"])
+def test_same_ranking_online_and_offline(online_search: SearchBox, offline_search: SearchBox, query: str) -> None:
+    assert offline_search.results(query)[:8] == online_search.results(query)[:8]
+
+
+def test_reference_set_covers_every_category() -> None:
+    categories = {q.category for q in REFERENCE}
+    assert {"sigles", "titres", "questions", "noms", "articles", "fautes", "elisions", "pluriels"} <= categories
+    assert len(REFERENCE) >= 100
+    assert any(q.category == "sigles" and len(q.text) == 2 and q.text.islower() for q in REFERENCE)
+
+
+@pytest.mark.browser
+def test_result_says_what_it_is_and_shows_the_expansion(online_search: SearchBox) -> None:
+    assert online_search.results("ccas")[0] == "glossaire/ccas/"
+    first = online_search.page.locator(".md-search-result__item").first
+    assert first.locator(".md-tag").inner_text() == "sigle"
+    assert "Centre communal d'action sociale" in first.inner_text()
+    online_search.results("coopération")
+    first = online_search.page.locator(".md-search-result__item").first
+    assert first.locator(".md-tag").inner_text() == "notion"
+    assert "Coopération" in first.locator("h1").inner_text()
+
+
+@pytest.mark.browser
+def test_nothing_found_offers_the_closest_entries_and_a_proposal(online_search: SearchBox) -> None:
+    results = online_search.results("ccasss")
+    assert results[0] == "contribuer/"  # the notice links to « Contribuer »
+    assert "glossaire/ccas/" in results[1:4]
+    page = online_search.page
+    assert page.locator(".md-search-result__item h1").first.inner_text().startswith("Aucune fiche ne correspond")
+    assert "Proposer un ajout" in page.locator(".md-search-result__item").first.inner_text()
+    assert page.locator(".md-search-result__meta").inner_text().startswith("Aucun résultat exact")
+
+
+@pytest.mark.browser
+def test_results_escape_what_was_typed(online_search: SearchBox) -> None:
+    online_search.results("<img src=x onerror=alert(1)>")
+    assert online_search.page.locator(".md-search-result__list img").count() == 0
+
+
+@pytest.mark.browser
+def test_worker_reads_words_like_the_python_side(chromium_browser: Browser) -> None:
+    """The worker normalises queries with its own code: the same words and keys as the index."""
+    page = chromium_browser.new_page()
+    page.add_script_tag(path=str(WORKER))
+    page.evaluate("stop => pkbSearch.setup({config: {stop: stop}, docs: []})", sorted(STOP_WORDS))
+    texts = ["L'article L. 312-7 (CPOM) « l’altérité »", "Saint-Omer C4.1 E2C 2L2S… qu'il jusqu'à",
+             "Qu’est-ce qu’une Œuvre d'Épreuve ?", "que veut dire EN", "Niveaux de partenariat", "art. L.6321-1 CSP"]
+    got = page.evaluate("""texts => texts.map(t => [pkbSearch.words(t), pkbSearch.key(pkbSearch.words(t)),
+                                                   pkbSearch.looseKey(pkbSearch.words(t))])""", texts)
+    assert got == [[words(t), key(t), loose_key(t)] for t in texts]
+    page.close()
+
+
+# --- the glossary filter ---------------------------------------------------------------------
+
+
+def _filter(page: Page, text: str) -> None:
+    box = page.locator(".pkb-filter-input").first
+    box.fill(text)
+
+
+@pytest.mark.browser
+def test_glossary_filter_hides_empty_letters_and_says_so(chromium_browser: Browser, server: str) -> None:
+    page = chromium_browser.new_page()
+    page.goto(server + "/glossaire/")
+    letters = page.locator(".pkb-filter h3")
+    total = letters.count()
+    _filter(page, "ccas")
+    visible = [h for h in letters.all() if h.is_visible()]
+    assert [h.inner_text().strip("¶ ") for h in visible] == ["C"]
+    assert page.locator(".pkb-filter table:visible").count() == 1
+    assert f"{total - 1} rubriques sans résultat masquées" in page.locator(".pkb-filter-status").inner_text()
+    _filter(page, "zzzz")
+    assert page.locator(".pkb-filter table:visible").count() == 0
+    assert page.locator(".pkb-filter h3:visible").count() == 0
+    status = page.locator(".pkb-filter-status")
+    assert "Aucun résultat" in status.inner_text() and "contribuer" in (status.locator("a").get_attribute("href") or "")
+    _filter(page, "")
+    assert page.locator(".pkb-filter h3:visible").count() == total
+    page.close()
+
+
+def test_built_index_is_small_and_carries_no_interface_text(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["engine"] == "partenariat"
+    texts = " ".join(d["text"] for d in index["docs"])
+    assert not any(phrase in texts for phrase in INTERFACE_TEXT)
+    glossary = next(d for d in index["docs"] if d["location"] == "glossaire/")
+    assert "x" not in glossary  # no whole-glossary dump
+    assert not any(d["location"].startswith("glossaire/a-imprimer/#") for d in index["docs"])

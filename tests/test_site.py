@@ -161,9 +161,11 @@ def test_every_entity_page_has_its_backlinks_review_date_and_citation(site: Path
 
 def test_concept_page_sections(site: Path) -> None:
     html = (site / "concepts" / "partenariat" / "index.html").read_text("utf-8")
-    for heading in ("En bref", "Définitions", "Notions voisines", "Traits de comparaison", "Cas et encadrés",
+    for heading in ("En bref", "Définitions clés", "Comparer",
+                    "Notions voisines", "Traits de comparaison", "Cas et encadrés",
                     "Dans les référentiels", "Sources", "Cité dans"):
         assert f">{heading}<" in html, heading
+    assert re.search(r">Autres définitions \(\d+\)<", html)
     assert "Ne pas confondre avec" in html
     assert html.count("<blockquote>") >= 10  # quotations are marked as such
     assert 'href="../../referentiels/bts-esf/#c4-1"' in html
@@ -171,9 +173,10 @@ def test_concept_page_sections(site: Path) -> None:
 
 def test_comparison_pages_are_built_from_the_data(site: Path) -> None:
     html = (site / "comparer" / "partenariat-reseau" / "index.html").read_text("utf-8")
-    table = html[html.index("<table>"):html.index("</table>")]
+    start = html.index('<table class="pkb-compare">')
+    table = html[start:html.index("</table>", start)]
     for row in ("Finalité", "Formalisation", "Autorité, hiérarchie", "Engagement"):
-        assert f"<strong>{row}</strong>" in table
+        assert f'<th scope="row">{row}</th>' in table
     assert 'href="../../auteurs/simondi/"' in table and 'href="../../bibliographie/' in table
 
 

@@ -88,7 +88,7 @@ def _intro(what: str, base_url: str, type_name: str) -> str:
 
 def acronym_definition(corpus: Corpus, entry: Acronym, base_url: str = "") -> str:
     """The HTML of one acronym: expansion, description, related acronyms and notions."""
-    html = f"<p><strong>{escape(entry.expansion)}</strong></p>" + html_text(corpus, entry.description, base_url)
+    html = f"<p><strong>{escape(entry.shown_expansion)}</strong></p>" + html_text(corpus, entry.description, base_url)
     if entry.see_also:
         others = ", ".join(escape(corpus.get("glossary", i).acronym) for i in entry.see_also)  # type: ignore[attr-defined]
         html += f"<p>Voir aussi : {others}</p>"

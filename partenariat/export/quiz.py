@@ -170,7 +170,7 @@ def _definition_back(corpus: Corpus, concept: Concept) -> str:
 
 
 def _acronym_back(corpus: Corpus, entry: Acronym) -> str:
-    back = f"<p><b>{escape(entry.expansion, quote=False)}</b></p>"
+    back = f"<p><b>{escape(entry.shown_expansion, quote=False)}</b></p>"
     if entry.description:
         back += f"<p>{escape(plain_text(corpus, entry.description), quote=False)}</p>"
     return back
@@ -183,7 +183,7 @@ def anki_csv(corpus: Corpus) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
     acronyms: list[Acronym] = sorted(corpus.entities("glossary"), key=lambda e: sort_key(e.acronym))  # type: ignore
-    for entry in acronyms:
+    for entry in (a for a in acronyms if a.expansion):  # an undeveloped acronym has nothing to learn
         writer.writerow([escape(entry.acronym, quote=False), _acronym_back(corpus, entry),
                          f"sigle {_tag(vocab.GLOSSARY_DOMAINS[entry.domain])}"])
     concepts: list[Concept] = sorted(corpus.entities("concept"), key=lambda c: sort_key(c.term))  # type: ignore

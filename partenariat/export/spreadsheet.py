@@ -40,7 +40,7 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
 def glossary_csv(corpus: Corpus, base_url: str = "") -> str:
     """One row per acronym, sorted A–Z: Sigle;Signification;Domaine;Description;Voir aussi;Adresse."""
     entries: list[Acronym] = sorted(corpus.entities("glossary"), key=lambda e: sort_key(e.acronym))  # type: ignore
-    rows = [[e.acronym, e.expansion, vocab.GLOSSARY_DOMAINS[e.domain], plain_text(corpus, e.description),
+    rows = [[e.acronym, e.shown_expansion, vocab.GLOSSARY_DOMAINS[e.domain], plain_text(corpus, e.description),
              ", ".join(corpus.get("glossary", i).acronym for i in e.see_also),  # type: ignore[attr-defined]
              page_url("glossary", e.id, base_url)] for e in entries]
     return _csv(ACRONYM_HEADER, rows)

@@ -31,7 +31,7 @@ def render_author(ctx: Context, author: Author) -> str:
         out.append("## Fonctions et rattachements\n\n" + "\n".join(lines) + "\n")
     cited = ctx.index.cited_by("author", author.id)
     works = sorted((s for s in cited.get("source", []) if author.id in _contributors(ctx, s)),
-                   key=lambda s: (ctx.entity("source", s).year or 0, s))
+                   key=lambda s: (ctx.corpus.one_of("source", s, Source).year or 0, s))
     if works:
         out.append("## Travaux cités\n\n" + "\n".join(
             f"- {reference(ctx, ctx.entity('source', s))} {ctx.link('source', s, 'Fiche')}"  # type: ignore[arg-type]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ..addresses import ENTRY_EXPORT_EXTENSIONS, export_path
 from ..core import UNTITLED, locator, person_name
-from ..models import Source
-from .common import Context, fr_date
+from ..models import Definition, Source
+from .common import CONSULTED, SITE_TITLE, Context, fr_date, where_to_find
 
-__all__ = ["UNTITLED", "export_links", "locator", "names", "person_name", "reference"]
+__all__ = ["UNTITLED", "definition_citation", "export_links", "locator", "names", "person_name", "reference"]
 
 ARTICLE_LIKE = {"article", "chapitre", "entree-dictionnaire", "communication", "synthese-atelier"}
 
@@ -72,6 +72,20 @@ def reference(ctx: Context, source: Source, link_authors: bool = False) -> str:
     elif source.online:
         text += f" En ligne : {source.online}."
     return text
+
+
+def definition_citation(ctx: Context, d: Definition, concept_id: str, concept_term: str) -> str:
+    """One definition as a student cites it: who defines, the work, year and page, then
+    « cité dans » this site's page (its published address, or where it sits in the site)."""
+    source = ctx.entity("source", d.source)
+    assert isinstance(source, Source)
+    work = reference(ctx, source).removesuffix(".")
+    if d.author and d.author not in source.authors:
+        work = f"{person_name(ctx.entity('author', d.author))}, cité par {work}"  # type: ignore[arg-type]
+    page = f", {locator(d.page)}" if d.page and d.page != source.pages else ""
+    path = ctx.addresses.url("concept", concept_id)
+    return (f"{work}{page}. Cité dans : « {concept_term} ». In : *{SITE_TITLE}* [en ligne]. "
+            f"Disponible sur : {where_to_find(path, ctx.addresses.absolute(path))} {CONSULTED}.")
 
 
 EXPORT_LABELS = {"ris": "RIS (Zotero, EndNote)", "bib": "BibTeX", "json": "CSL-JSON"}

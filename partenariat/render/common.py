@@ -10,12 +10,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from pydantic import BaseModel
-
-from ..core import SITE_TITLE, Context, entity_title, escape_label, fr_date, html_text, sort_key
+from ..core import SITE_TITLE, Context, blocks, entity_title, escape_label, fr_date, html_text, sort_key
 from ..entities import ENTITY_TYPES
+from ..models import Entity
 
-__all__ = ["SITE_TITLE", "Context", "entity_title", "escape_label", "fr_date"]
+__all__ = ["SITE_TITLE", "Context", "blocks", "entity_title", "escape_label", "fr_date"]
 
 
 def cell(text: str) -> str:
@@ -60,31 +59,53 @@ def cited_by_section(ctx: Context, type_name: str, entity_id: str, skip: Iterabl
     return "## Cité dans\n\n" + "\n".join(parts) + "\n"
 
 
+EDITORIAL_BODY = "Équipe éditoriale"  # mkdocs.yml: site_author
+
+# Filled in by site.js (today's date); readable without JavaScript.
+CONSULTED = '(consulté le <span class="pkb-cite-date">date de consultation</span>)'
+
+
+def where_to_find(path: str, address: str | None) -> str:
+    """The page's published address; without one (local build, offline copy), where the page
+    sits in the site — never a local or file:// address."""
+    return f"<{address}>" if address else f"l'adresse du site suivie de `{path}`"
+
+
+def page_citation(title: str, reviewed: dt.date, path: str, address: str | None = None, edition: str = "") -> str:
+    """ISO 690 reference of a page: editorial body, title, site, year, edition, address,
+    consultation date."""
+    return (f"{EDITORIAL_BODY.upper()}. « {title} ». In : *{SITE_TITLE}* [en ligne]. {reviewed.year}. "
+            f"{edition + '. ' if edition else ''}Dernière relecture le {fr_date(reviewed)}. "
+            f"Disponible sur : {where_to_find(path, address)} {CONSULTED}.")
+
+
 def cite_block(title: str, reviewed: dt.date, path: str, address: str | None = None, edition: str = "") -> str:
-    """« Citer cette page »: an ISO 690 reference with the edition and the published
-    ``address`` of the page. Without a published address the citation says where the page
-    sits in the site (``path``), never a local or file:// address. site.js fills in today's
-    date and shows the copy button; without JavaScript the text stays readable."""
-    where = f"<{address}>" if address else f"l'adresse du site suivie de `{path}`"
-    text = (f"« {title} ». In : *{SITE_TITLE}* [en ligne]. {edition + '. ' if edition else ''}"
-            f"Dernière relecture le {fr_date(reviewed)}. Disponible sur : {where} "
-            '(consulté le <span class="pkb-cite-date">date de consultation</span>).')
+    """« Citer cette page », closed, with a copy button that site.js shows."""
     return ('??? quote "Citer cette page"\n\n'
-            f'    <p class="pkb-cite" markdown>{text}</p>\n\n'
+            f'    <p class="pkb-cite" markdown>{page_citation(title, reviewed, path, address, edition)}</p>\n\n'
             '    <button type="button" class="md-button pkb-cite-copy" hidden>Copier la référence</button>\n')
 
 
-def provenance_section(ctx: Context, entity: BaseModel) -> str:
-    """Where the facts were checked, what comes from elsewhere, last review, how to cite."""
-    out = "---\n\n*Informations vérifiées dans* : " + ctx.links("source", entity.attested_in, "; ") + ".\n"
+def provenance_section(ctx: Context, entity: Entity, cite: bool = True) -> str:
+    """Where the facts were checked, what comes from elsewhere, last review, how to cite
+    (unless the page shows its citation near the top)."""
+    out = "---\n"  # an acronym met in none of the sources has no line here: the box below says so
+    if entity.attested_in:
+        out += "\n*Informations vérifiées dans* : " + ctx.links("source", entity.attested_in, "; ") + ".\n"
     if entity.outside_seeds:
         out += '\n!!! info "Hors des documents sources"\n\n' + indent(ctx.text(entity.outside_seeds)) + "\n"
     out += f"\n*Dernière relecture* : {fr_date(entity.reviewed)}.\n"
+    if not cite:
+        return out
     etype = next(t for t in ENTITY_TYPES if isinstance(entity, t.model))
-    path = ctx.addresses.url(etype.name, entity.id)
+    return out + "\n" + entity_cite_block(ctx, etype.name, entity)
+
+
+def entity_cite_block(ctx: Context, type_name: str, entity: Entity) -> str:
+    """« Citer cette page » of an entity page, with its address and the build's edition."""
+    path = ctx.addresses.url(type_name, entity.id)
     edition = ctx.edition.label if ctx.edition else ""
-    return out + "\n" + cite_block(entity_title(etype.name, entity), entity.reviewed, path,
-                                   ctx.addresses.absolute(path), edition)
+    return cite_block(entity_title(type_name, entity), entity.reviewed, path, ctx.addresses.absolute(path), edition)
 
 
 def indent(text: str, prefix: str = "    ") -> str:
@@ -92,7 +113,9 @@ def indent(text: str, prefix: str = "    ") -> str:
 
 
 def quote_block(text: str) -> str:
-    return "\n".join("> " + line if line.strip() else ">" for line in text.strip().splitlines())
+    """A quotation of several paragraphs (a law's alineas: « 1° … », « 2° … ») as a blockquote
+    whose paragraphs stay apart."""
+    return "\n".join("> " + line if line.strip() else ">" for line in blocks(text).splitlines())
 
 
 def anchor_of(code: str) -> str:

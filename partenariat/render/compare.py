@@ -56,23 +56,28 @@ def _concepts(ctx: Context, ids: tuple[str, ...]) -> list[Concept]:
 
 
 def compare_table(ctx: Context, ids: tuple[str, ...]) -> str:
-    """Rows: the comparison traits found in the data; columns: the concepts; every cell referenced."""
+    """Rows: the comparison traits found in the data; columns: the concepts; every cell referenced.
+
+    An HTML table whose cells carry their column's name (`data-label`): under 600 px the CSS
+    stacks each row as a card, so no column is cut on a phone."""
     concepts = _concepts(ctx, ids)
     cells: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for concept in concepts:
         for trait in concept.traits:
             ref = attribution(ctx, trait.source, trait.author, trait.page)
             cells[trait.trait][concept.id].append(f"{ctx.text(trait.value)} <small>({ref})</small>")
-    header = "| Trait | " + " | ".join(ctx.link("concept", c.id) for c in concepts) + " |"
-    rows = [header, "| --- " * (len(concepts) + 1) + "|"]
+    head = "".join(f'<th scope="col" markdown="span">{ctx.link("concept", c.id)}</th>' for c in concepts)
+    rows = []
     for trait, trait_label in vocab.TRAITS.items():
         if trait not in cells:
             continue
-        values = [cell("<br>".join(cells[trait].get(c.id, [])) or "—") for c in concepts]
-        rows.append(f"| **{trait_label}** | " + " | ".join(values) + " |")
-    if len(rows) == 2:
+        values = "".join(f'<td data-label="{escape(c.term)}" markdown="span">'
+                         f'{cell("<br>".join(cells[trait].get(c.id, [])) or "—")}</td>' for c in concepts)
+        rows.append(f'<tr markdown><th scope="row">{escape(trait_label)}</th>{values}</tr>')
+    if not rows:
         return "*Aucun trait de comparaison n'est encore renseigné pour ces notions.*\n"
-    return "\n".join(rows) + "\n"
+    return (f'<table class="pkb-compare" markdown>\n<thead markdown><tr markdown><th scope="col">Trait</th>{head}</tr></thead>\n'
+            "<tbody markdown>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n")
 
 
 def definitions_grid(ctx: Context, ids: tuple[str, ...]) -> str:

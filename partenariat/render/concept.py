@@ -1,76 +1,212 @@
-"""Concept page: summary, attributed definitions, neighbours, comparison traits, uses."""
+"""Concept page, built as a list of small sections.
+
+What a student needs comes first and stays open: term, « En bref », how to cite the page,
+the key definitions (ranked by the editors) and the comparisons that concern the notion.
+Everything else sits below in collapsible sections (`<details>`, heading in the summary):
+one line each, so the whole outline fits on a phone screen, nothing leaves the page (search,
+find-in-page and anchors still reach it), and it needs no JavaScript. Printing keeps the
+first part only: a one- or two-page fiche whose citation gives the page's address.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .. import vocab
-from ..addresses import export_path
-from ..models import Concept, Curriculum
-from .cite import reference
-from .common import Context, cell, cited_by_section, front_matter, indent, provenance_section
+from ..addresses import comparison_path, export_path
+from ..comparisons import COMPARISONS, CONTINUUM, CONTINUUM_AXIS, Comparison
+from ..models import Concept, Curriculum, Definition
+from .cite import definition_citation, reference
+from .common import (
+    Context,
+    cell,
+    cited_by_section,
+    entity_cite_block,
+    front_matter,
+    indent,
+    provenance_section,
+)
 from .compare import attribution, cards, definition_card
 from .conceptmap import concept_map
 from .curriculum import items_citing
 from .quiz import quiz_section
 
+Section = Callable[[Context, Concept], str]
+OTHER_DEFINITIONS = "Autres définitions"
+
 
 def render_concept(ctx: Context, concept: Concept) -> str:
-    out = [front_matter(concept.term, concept.summary), f"# {concept.term}\n"]
-    meta = [f"*Famille* : [{vocab.CONCEPT_FAMILIES[concept.family]}]({ctx.index_link('concept', concept.family)})"]
+    first = [_heading(ctx, concept), _in_brief(ctx, concept), _cite_page(ctx, concept), _key_definitions(ctx, concept),
+             _comparisons(ctx, concept)]
+    more = [collapsible(_titled(title, concept), anchor, body(ctx, concept)) for title, anchor, body in MORE_SECTIONS]
+    more = [m for m in more if m]
+    outline = '<div class="pkb-more" markdown>\n\n' + "\n".join(more) + "\n</div>\n" if more else ""
+    last = provenance_section(ctx, concept, cite=False)
+    return "\n".join(x for x in [front_matter(concept.term, concept.summary), *first, outline, last] if x)
+
+
+# --- what is shown first ------------------------------------------------------------------
+
+
+def _heading(ctx: Context, concept: Concept) -> str:
+    family = vocab.CONCEPT_FAMILIES[concept.family]
+    meta = [f"*Famille* : [{family}]({ctx.index_link('concept', concept.family)})"]
     if concept.aliases:
         meta.append("*Autres formes* : " + ", ".join(concept.aliases))
-    out.append("  \n".join(meta) + "\n")
-    out.append('<button type="button" class="md-button pkb-print" hidden>Imprimer la fiche</button>\n')
-    out.append("## En bref\n\n" + ctx.text(concept.summary) + "\n")
-    confusions = [r for r in concept.related if r.relation in ("distinct-de", "s-oppose-a")]
+    button = '<button type="button" class="md-button pkb-print" hidden>Imprimer la fiche</button>\n'
+    return f"# {concept.term}\n\n" + "  \n".join(meta) + "\n\n" + button
+
+
+def _in_brief(ctx: Context, concept: Concept) -> str:
+    return "## En bref\n\n" + ctx.text(concept.summary) + "\n"
+
+
+def _cite_page(ctx: Context, concept: Concept) -> str:
+    return entity_cite_block(ctx, "concept", concept)
+
+
+def _key_definitions(ctx: Context, concept: Concept) -> str:
+    shown = concept.key_definitions()
+    if not shown:
+        return ""
+    title = "Définitions clés" if len(shown) < len(concept.definitions) else "Définitions"
+    return f"## {title} {{#definitions}}\n\n" + _definition_cards(ctx, concept, shown)
+
+
+def _definition_cards(ctx: Context, concept: Concept, definitions: list[Definition]) -> str:
+    items = [definition_card(ctx, d) + "\n\n" + indent(_cite_definition(ctx, concept, d)) for d in definitions]
+    return cards(items, " pkb-definitions")
+
+
+def _cite_definition(ctx: Context, concept: Concept, d: Definition) -> str:
+    """A collapsed, copyable reference of one definition (site.js adds the address and date)."""
+    return ('??? quote "Citer cette définition"\n\n'
+            + indent(f'<p class="pkb-cite" markdown>{definition_citation(ctx, d, concept.id, concept.term)}</p>\n\n'
+                     '<button type="button" class="md-button pkb-cite-copy" hidden>Copier la référence</button>')
+            + "\n")
+
+
+def comparisons_of(concept: Concept) -> list[Comparison]:
+    """The comparison pages that include the notion, the continuum last."""
+    found = [c for c in COMPARISONS if concept.id in c.concepts]
+    on_scale = concept.id == CONTINUUM_AXIS or any(
+        r.relation == "etape-de" and r.concept == CONTINUUM_AXIS for r in concept.related)
+    return found + ([CONTINUUM] if on_scale else [])
+
+
+def _comparisons(ctx: Context, concept: Concept) -> str:
+    found = comparisons_of(concept)
+    lines = [f"- [{c.title}]({ctx.prefix}{comparison_path(c.slug)}) : {c.criterion}" for c in found]
+    compared = {i for c in found for i in c.concepts}
+    # a confusion a comparison page already treats is not listed twice
+    confusions = [r for r in concept.related if r.relation in ("distinct-de", "s-oppose-a") and r.concept not in compared]
+    if not lines and not confusions:
+        return ""
+    out = "## Comparer {#comparer}\n\n"
+    if lines:
+        out += "\n".join(lines) + "\n\n"
     if confusions:
-        lines = []
+        items = []
         for r in confusions:
-            line = f"- {ctx.link('concept', r.concept)}"
-            if r.note:
-                line += " : " + " ".join(ctx.text(r.note).split())
-            lines.append(line)
-        out.append('!!! warning "Ne pas confondre avec"\n\n' + indent("\n".join(lines)) + "\n")
-    if concept.definitions:
-        out.append("## Définitions\n")
-        out.append(cards([definition_card(ctx, d) for d in concept.definitions], " pkb-definitions"))
-    if concept.body:
-        out.append("## Pour approfondir\n\n" + ctx.text(concept.body) + "\n")
-    if concept.related:
-        rows = ["| Relation | Notion | Précision |", "| --- | --- | --- |"]
-        for r in concept.related:
-            note = ctx.text(r.note) if r.note else ""
-            if r.source:
-                note += (" — " if note else "") + ctx.link("source", r.source)
-            rows.append(f"| {concept.term} {vocab.RELATIONS[r.relation]} | {ctx.link('concept', r.concept)} | {cell(note)} |")
-        out.append("## Notions voisines\n\n" + "\n".join(rows) + "\n")
+            note = " : " + " ".join(ctx.text(r.note).split()) if r.note else ""
+            items.append(f"- {ctx.link('concept', r.concept)}{note}")
+        out += "**Ne pas confondre avec**\n\n" + "\n".join(items) + "\n"
+    return out
+
+
+# --- everything else, one tap away -------------------------------------------------------
+
+
+def collapsible(title: str, anchor: str, body: str) -> str:
+    """A closed section whose summary is its heading (listed in the table of contents)."""
+    if not body.strip():
+        return ""
+    return (f'<details class="pkb-section" id="section-{anchor}" markdown>\n<summary markdown="block">\n\n'
+            f"## {title} {{#{anchor}}}\n\n</summary>\n\n{body.strip()}\n\n</details>\n")
+
+
+def _titled(title: str, concept: Concept) -> str:
+    """« Autres définitions » says how many wait behind it."""
+    if title != OTHER_DEFINITIONS:
+        return title
+    return f"{title} ({len(concept.definitions) - len(concept.key_definitions())})"
+
+
+def _other_definitions(ctx: Context, concept: Concept) -> str:
+    key = concept.key_definitions()
+    others = [d for d in concept.definitions if not any(d is k for k in key)]
+    return _definition_cards(ctx, concept, others) if others else ""
+
+
+def _body(ctx: Context, concept: Concept) -> str:
+    return ctx.text(concept.body) + "\n" if concept.body else ""
+
+
+def _neighbours(ctx: Context, concept: Concept) -> str:
+    if not concept.related:
+        return ""
+    rows = ["| Relation | Notion | Précision |", "| --- | --- | --- |"]
+    for r in concept.related:
+        note = ctx.text(r.note) if r.note else ""
+        if r.source:
+            note += (" — " if note else "") + ctx.link("source", r.source)
+        rows.append(f"| {concept.term} {vocab.RELATIONS[r.relation]} | {ctx.link('concept', r.concept)} | {cell(note)} |")
+    out = "\n".join(rows) + "\n"
     relation_map = concept_map(ctx, concept, f"concepts/{concept.id}.md")
-    if relation_map:
-        out.append("## Carte des relations\n\n" + relation_map)
-    if concept.traits:
-        rows = ["| Trait | Ce qu'en disent les auteurs | Source |", "| --- | --- | --- |"]
-        for t in concept.traits:
-            rows.append(f"| {vocab.TRAITS[t.trait]} | {cell(ctx.text(t.value))} | "
-                        f"{cell(attribution(ctx, t.source, t.author, t.page))} |")
-        out.append("## Traits de comparaison\n\n" + "\n".join(rows) + "\n")
+    return out + ("\n### Carte des relations\n\n" + relation_map if relation_map else "")
+
+
+def _traits(ctx: Context, concept: Concept) -> str:
+    if not concept.traits:
+        return ""
+    rows = ["| Trait | Ce qu'en disent les auteurs | Source |", "| --- | --- | --- |"]
+    for t in concept.traits:
+        rows.append(f"| {vocab.TRAITS[t.trait]} | {cell(ctx.text(t.value))} | "
+                    f"{cell(attribution(ctx, t.source, t.author, t.page))} |")
+    return "\n".join(rows) + "\n"
+
+
+def _cases(ctx: Context, concept: Concept) -> str:
     cases = ctx.index.cited_by("concept", concept.id).get("case", [])
-    if cases:
-        out.append("## Cas et encadrés\n\n" + "\n".join(f"- {ctx.link('case', c)}" for c in cases) + "\n")
-    competencies = []
+    return "\n".join(f"- {ctx.link('case', c)}" for c in cases) + "\n" if cases else ""
+
+
+def _competencies(ctx: Context, concept: Concept) -> str:
+    lines = []
     for cid in ctx.index.cited_by("concept", concept.id).get("curriculum", []):
         curriculum = ctx.entity("curriculum", cid)
         assert isinstance(curriculum, Curriculum)
         for anchor, label in items_citing(curriculum, concept.id):
-            competencies.append(f"- {ctx.link('curriculum', cid, curriculum.short)} — "
-                                f"{ctx.link('curriculum', cid, label, anchor)}")
-    if competencies:
-        out.append("## Dans les référentiels\n\n" + "\n".join(competencies) + "\n")
+            lines.append(f"- {ctx.link('curriculum', cid, curriculum.short)} — "
+                         f"{ctx.link('curriculum', cid, label, anchor)}")
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _sources(ctx: Context, concept: Concept) -> str:
     used = list(dict.fromkeys([d.source for d in concept.definitions] + [t.source for t in concept.traits]
                               + [r.source for r in concept.related if r.source]))
-    if used:
-        refs = [f"- {reference(ctx, ctx.entity('source', s))} {ctx.link('source', s, 'Fiche')} · "  # type: ignore[arg-type]
-                f"[RIS](../{export_path('source', s, 'ris')}) · [BibTeX](../{export_path('source', s, 'bib')})" for s in used]
-        out.append("## Sources\n\n" + "\n".join(refs) + "\n")
-    out.append(quiz_section(ctx, concept))
-    out.append(cited_by_section(ctx, "concept", concept.id, skip=("case", "curriculum")))
-    out.append(provenance_section(ctx, concept))
-    return "\n".join(x for x in out if x)
+    refs = [f"- {reference(ctx, ctx.entity('source', s))} {ctx.link('source', s, 'Fiche')} · "  # type: ignore[arg-type]
+            f"[RIS](../{export_path('source', s, 'ris')}) · [BibTeX](../{export_path('source', s, 'bib')})"
+            for s in used]
+    return "\n".join(refs) + "\n" if refs else ""
+
+
+def _quiz(ctx: Context, concept: Concept) -> str:
+    return quiz_section(ctx, concept).removeprefix("## Testez-vous\n\n")
+
+
+def _cited_by(ctx: Context, concept: Concept) -> str:
+    return cited_by_section(ctx, "concept", concept.id, skip=("case", "curriculum")).removeprefix("## Cité dans\n\n")
+
+
+MORE_SECTIONS: tuple[tuple[str, str, Section], ...] = (
+    (OTHER_DEFINITIONS, "autres-definitions", _other_definitions),
+    ("Pour approfondir", "pour-approfondir", _body),
+    ("Notions voisines", "notions-voisines", _neighbours),
+    ("Traits de comparaison", "traits-de-comparaison", _traits),
+    ("Cas et encadrés", "cas-et-encadres", _cases),
+    ("Dans les référentiels", "dans-les-referentiels", _competencies),
+    ("Sources", "sources", _sources),
+    ("Testez-vous", "testez-vous", _quiz),
+    ("Cité dans", "cite-dans", _cited_by),
+)

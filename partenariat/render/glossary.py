@@ -8,8 +8,9 @@ from .common import Context, cited_by_section, front_matter, provenance_section
 
 
 def render_acronym(ctx: Context, entry: Acronym) -> str:
-    out = [front_matter(f"{entry.acronym} — {entry.expansion}", entry.description or entry.expansion),
-           f"# {entry.acronym}\n", f"**{entry.expansion}**\n"]
+    headline = f"**{entry.expansion}**\n" if entry.expansion else f"*{entry.shown_expansion}.*\n"
+    out = [front_matter(f"{entry.acronym} — {entry.shown_expansion}", entry.description or entry.shown_expansion),
+           f"# {entry.acronym}\n", headline]
     meta = [f"*Domaine* : [{vocab.GLOSSARY_DOMAINS[entry.domain]}]({ctx.index_link('glossary', entry.domain)})"]
     if entry.variants:
         meta.append("*Variantes* : " + ", ".join(entry.variants))
@@ -26,9 +27,12 @@ def render_acronym(ctx: Context, entry: Acronym) -> str:
 
 
 def abbreviations(entries: list[Acronym]) -> dict[str, str]:
-    """Acronym (and its variants) → expansion, for the `abbr` extension's glossary option."""
+    """Acronym (and its variants) → expansion, for the `abbr` extension's glossary option.
+    An acronym the sources leave undeveloped gets no tooltip: there is nothing to show."""
     out: dict[str, str] = {}
     for entry in sorted(entries, key=lambda e: e.id):
+        if entry.expansion is None:
+            continue
         for form in (entry.acronym, *entry.variants):
             out.setdefault(form, entry.expansion)
     return out

@@ -127,9 +127,12 @@ def legal_index(ctx: Context) -> str:
 
 def glossary_index(ctx: Context) -> str:
     entries: list[Acronym] = ctx.corpus.entities("glossary")  # type: ignore[assignment]
-    out = [front_matter("Glossaire", "Les sigles du travail social et de l'éducation rencontrés dans les documents."),
+    outside = sum(1 for e in entries if not e.attested_in)
+    out = [front_matter("Glossaire", "Les sigles du travail social et de l'éducation : ceux des documents sources "
+                                     "et ceux que les professionnels rencontrent chaque jour."),
            "# Glossaire des sigles\n",
-           f"{len(entries)} sigles. Chaque sigle a sa fiche et une ancre stable sur cette page "
+           f"{len(entries)} sigles, dont {outside} absents des documents sources (leur fiche le signale). "
+           "Chaque sigle a sa fiche et une ancre stable sur cette page "
            "(par exemple `glossaire/#cpom`). Tapez un sigle ou un mot pour filtrer.\n",
            "## De A à Z\n"]
     groups: dict[str, list[Acronym]] = defaultdict(list)
@@ -139,7 +142,7 @@ def glossary_index(ctx: Context) -> str:
     for letter in sorted(groups):
         rows = ["| Sigle | Signification | Domaine |", "| --- | --- | --- |"]
         for e in sorted(groups[letter], key=lambda e: sort_key(e.acronym)):
-            rows.append(f"| {ctx.link('glossary', e.id)} {{#{e.id}}} | {cell(e.expansion)} | "
+            rows.append(f"| {ctx.link('glossary', e.id)} {{#{e.id}}} | {cell(e.shown_expansion)} | "
                         f"[{vocab.GLOSSARY_DOMAINS[e.domain]}](#{e.domain}) |")
         tables.append(f"### {letter}\n\n" + "\n".join(rows) + "\n")
     out.append(filterable("\n".join(tables), "Filtrer les sigles"))
@@ -159,7 +162,7 @@ def printable_glossary(ctx: Context) -> str:
     entries: list[Acronym] = sorted(ctx.corpus.entities("glossary"), key=lambda e: sort_key(e.acronym))  # type: ignore
     rows = ["| Sigle | Signification | Domaine | En bref |", "| --- | --- | --- | --- |"]
     for e in entries:
-        rows.append(f"| **{e.acronym}** | {cell(e.expansion)} | {vocab.GLOSSARY_DOMAINS[e.domain]} | "
+        rows.append(f"| **{e.acronym}** | {cell(e.shown_expansion)} | {vocab.GLOSSARY_DOMAINS[e.domain]} | "
                     f"{cell(first_sentence(e.description or ''))} |")
     return "\n".join([
         front_matter("Glossaire à imprimer", "Tous les sigles sur une page, pour un support de cours."),

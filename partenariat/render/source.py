@@ -21,7 +21,7 @@ def render_source(ctx: Context, source: Source) -> str:
     if source.part_of:
         out.append(f"*Fait partie de* : {ctx.link('source', source.part_of)}.\n")
     parts = [s for s in ctx.index.cited_by("source", source.id).get("source", [])
-             if ctx.entity("source", s).part_of == source.id]
+             if ctx.corpus.one_of("source", s, Source).part_of == source.id]
     if parts:
         out.append("## Contenu cité\n\n" + "\n".join(f"- {ctx.link('source', p)}" for p in parts) + "\n")
     passages = []

@@ -31,9 +31,46 @@ document$.subscribe(function () {
   });
 });
 
-// Search-as-you-type filter over the tables of a `.pkb-filter` block (cases, glossary).
+// Search-as-you-type filter over the tables of a `.pkb-filter` block (cases, glossary). A table
+// left without a row is hidden with its heading (a letter of the glossary), and the status
+// says so; when nothing matches, it points to the site's search and to « Contribuer ».
 function fold(text) {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").toLowerCase();
+}
+
+// Material wraps each table in scrolling boxes: the box is what sits after the heading.
+function tableBox(table) {
+  return table.closest(".md-typeset__scrollwrap") || table;
+}
+
+function headingBefore(box) {
+  var previous = box.previousElementSibling;
+  return previous && /^H[2-6]$/.test(previous.tagName) ? previous : null;
+}
+
+function contributeLink() {
+  var link = document.querySelector("a.md-nav__link[href*='contribuer']");
+  return link ? link.href : null;
+}
+
+function filterStatus(status, query, shown, emptyGroups) {
+  status.textContent = "";
+  if (!query) return;
+  if (shown === 0) {
+    status.append("Aucun résultat pour « " + query + " ». Essayez la recherche du site (en haut de la page)");
+    var href = contributeLink();
+    if (href) {
+      var link = document.createElement("a");
+      link.href = href;
+      link.textContent = "proposez un ajout";
+      status.append(" ou ", link);
+    }
+    status.append(".");
+    return;
+  }
+  var text = shown + " résultat" + (shown > 1 ? "s" : "");
+  if (emptyGroups) text += " ; " + emptyGroups + " rubrique" + (emptyGroups > 1 ? "s" : "") + " sans résultat masquée" + (emptyGroups > 1 ? "s" : "");
+  status.textContent = text + ".";
 }
 
 document$.subscribe(function () {
@@ -50,34 +87,84 @@ document$.subscribe(function () {
     status.setAttribute("aria-live", "polite");
     block.prepend(status);
     block.prepend(input);
-    var rows = Array.prototype.slice.call(block.querySelectorAll("tbody tr"));
+    var tables = Array.prototype.slice.call(block.querySelectorAll("table"));
     input.addEventListener("input", function () {
       var words = fold(input.value).split(/\s+/).filter(Boolean);
-      var shown = 0;
-      rows.forEach(function (row) {
-        var text = fold(row.textContent);
-        var match = words.every(function (w) { return text.indexOf(w) !== -1; });
-        row.hidden = !match;
-        if (match) shown += 1;
+      var shown = 0, emptyGroups = 0;
+      tables.forEach(function (table) {
+        var inTable = 0;
+        table.querySelectorAll("tbody tr").forEach(function (row) {
+          var text = fold(row.textContent);
+          var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+          row.hidden = !match;
+          if (match) inTable += 1;
+        });
+        var empty = inTable === 0;
+        var box = tableBox(table);
+        box.hidden = empty;
+        var heading = headingBefore(box);
+        if (heading) heading.hidden = empty;
+        if (empty) emptyGroups += 1;
+        shown += inTable;
       });
-      status.textContent = words.length ? shown + " résultat" + (shown > 1 ? "s" : "") : "";
+      filterStatus(status, input.value.trim(), shown, emptyGroups);
     });
   });
 });
 
-// Print: every link of the text shows its full address; quiz answers and the citation open.
+// Search: when our worker finds nothing, its first result is a notice (closest entries
+// follow); the count above the list says so instead of « n documents trouvés ».
 document$.subscribe(function () {
-  document.querySelectorAll(".md-content .md-typeset a[href]").forEach(function (a) {
-    if (a.classList.contains("headerlink") || a.getAttribute("href").charAt(0) === "#") return;
-    if (a.closest("svg")) return;
-    if (a.textContent.trim() === a.href) return;  // already shows its address (citations)
-    a.setAttribute("data-print-url", a.href);
+  var list = document.querySelector(".md-search-result__list");
+  var meta = document.querySelector(".md-search-result__meta");
+  if (!list || !meta || list.dataset.pkbWatched) return;
+  list.dataset.pkbWatched = "true";
+  new MutationObserver(function () {
+    var first = list.querySelector(".md-search-result__item h1");
+    if (first && first.textContent.indexOf("Aucune fiche ne correspond") === 0)
+      meta.textContent = "Aucun résultat exact : entrées les plus proches";
+  }).observe(list, {childList: true});
+});
+
+// Print: external addresses become numbered notes at the end of the fiche (internal
+// addresses are not printed; the citation gives the page's own address once).
+document$.subscribe(function () {
+  var article = document.querySelector(".md-content .md-typeset");
+  if (!article || article.querySelector(".pkb-print-notes")) return;
+  var numbers = {};
+  var list = document.createElement("ol");
+  list.className = "pkb-print-notes";
+  article.querySelectorAll("a[href]").forEach(function (a) {
+    if (a.host === location.host || !/^https?:$/.test(a.protocol)) return;
+    if (a.closest("svg, .pkb-more, details") || a.textContent.trim() === a.href) return;
+    if (!numbers[a.href]) {
+      numbers[a.href] = list.children.length + 1;
+      var item = document.createElement("li");
+      item.textContent = a.href;
+      list.appendChild(item);
+    }
+    var ref = document.createElement("sup");
+    ref.className = "pkb-note-ref";
+    ref.textContent = "[" + numbers[a.href] + "]";
+    a.after(ref);
   });
+  if (list.children.length) article.appendChild(list);
   document.querySelectorAll(".pkb-print").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
 });
+
+// A link to a section or an anchor inside a closed block opens it.
+function openTarget() {
+  var id = decodeURIComponent(location.hash.slice(1));
+  var target = id && document.getElementById(id);
+  for (var node = target; node; node = node.parentElement) {
+    if (node.tagName === "DETAILS") node.open = true;
+  }
+}
+document$.subscribe(openTarget);
+window.addEventListener("hashchange", openTarget);
 window.addEventListener("beforeprint", function () {
   document.querySelectorAll(".md-content details").forEach(function (d) { d.setAttribute("open", ""); });
 });
