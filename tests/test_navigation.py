@@ -14,6 +14,7 @@ import pytest
 from browser import chromium
 from conftest import REPO
 from partenariat.downloads import mark_downloads
+from partenariat.pages import NAV_MAX_ENTRIES
 from partenariat.render.indexes import natural_key
 from partenariat.yamlfile import read_yaml
 
@@ -108,7 +109,9 @@ def test_sidebar_lists_the_entries_as_the_index_does(site: Path, section: str, a
     html = (site / section / "index.html").read_text("utf-8")
     sidebar, index = _sidebar(html), _index_order(html, after)
     sidebar = [href for href in sidebar if href in index]  # extra pages (glossary to print)
-    assert len(sidebar) > 1
+    if not sidebar:  # a section this large lists its index page only (pages.NAV_MAX_ENTRIES)
+        assert len(index) > NAV_MAX_ENTRIES
+        return
     assert sidebar == index
 
 
