@@ -19,6 +19,7 @@ DESKTOP = {"width": 1366, "height": 768}
 # overlap, the labels that run out of the drawing, and the box labels missing from the
 # accessible description.
 MEASURE = """() => {
+  document.querySelectorAll("details").forEach((d) => { d.open = true; });  // a map may sit in a closed section
   const inter = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5
                        && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
   const overlaps = (els) => {
