@@ -51,6 +51,7 @@ lint: $(STAMP)
 test: $(STAMP) /usr/bin/chromium
 	$(BIN)/ruff check .
 	$(BIN)/yamllint -s .
+	$(BIN)/mypy
 	$(BIN)/python -m partenariat check
 	$(BIN)/python -m pytest -q
 

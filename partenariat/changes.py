@@ -79,7 +79,7 @@ def entry_changes(corpus: Corpus, history: History | None = None) -> list[Change
     out = []
     for type_name, records in corpus.records.items():
         for entity_id, record in records.items():
-            out.append(_change(type_name, entity_id, record.entity.reviewed, record.file, history))  # type: ignore[attr-defined]
+            out.append(_change(type_name, entity_id, record.entity.reviewed, record.file, history))
     return sorted(out, key=lambda c: (-c.date.toordinal(), c.type_name, c.entity_id))
 
 

@@ -117,7 +117,7 @@ class Context:
             for d in concept.definitions:  # type: ignore[attr-defined]
                 authors = [d.author] if d.author else self.entity("source", d.source).authors  # type: ignore[attr-defined]
                 for author in authors:
-                    out.setdefault(author, set()).add(concept.id)  # type: ignore[attr-defined]
+                    out.setdefault(author, set()).add(concept.id)
         return out
 
     def html_href(self, type_name: str, entity_id: str, from_path: str) -> str:

@@ -52,7 +52,7 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 
 
 def _choice(values: dict[str, str]) -> object:
-    return Literal[tuple(values)]  # type: ignore[valid-type]
+    return Literal[tuple(values)]
 
 
 class Model(BaseModel):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -31,14 +32,14 @@ from .render.news import render_news
 from .render.quiz import pack_path, render_pack
 from .render.source import render_source
 
-RENDERERS: dict[str, Callable[[Context, BaseModel], str]] = {
-    "concept": render_concept,  # type: ignore[dict-item]
-    "author": render_author,  # type: ignore[dict-item]
-    "source": render_source,  # type: ignore[dict-item]
-    "legal": render_legal,  # type: ignore[dict-item]
-    "glossary": render_acronym,  # type: ignore[dict-item]
-    "case": render_case,  # type: ignore[dict-item]
-    "curriculum": render_curriculum,  # type: ignore[dict-item]
+RENDERERS: dict[str, Callable[[Context, Any], str]] = {  # each takes its own model
+    "concept": render_concept,
+    "author": render_author,
+    "source": render_source,
+    "legal": render_legal,
+    "glossary": render_acronym,
+    "case": render_case,
+    "curriculum": render_curriculum,
 }
 
 

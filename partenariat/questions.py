@@ -110,7 +110,7 @@ class Facts:
     concepts: list[Concept] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.concepts = sorted(self.corpus.entities("concept"), key=lambda c: c.id)  # type: ignore[arg-type, attr-defined]
+        self.concepts = sorted(self.corpus.all_of("concept", Concept), key=lambda c: c.id)
 
     def author(self, author_id: str) -> Author:
         return self.corpus.get("author", author_id)  # type: ignore[return-value]
@@ -160,14 +160,14 @@ class Facts:
 
     @cached_property
     def legal_texts(self) -> list[LegalText]:
-        return sorted(self.corpus.entities("legal"), key=lambda t: t.id)  # type: ignore[arg-type, attr-defined]
+        return sorted(self.corpus.all_of("legal", LegalText), key=lambda t: t.id)
 
     def legal_concepts(self, text: LegalText) -> set[str]:
         return set(text.concepts) | {c for a in text.articles for c in a.concepts}
 
     @cached_property
     def acronyms(self) -> list[Acronym]:
-        return sorted(self.corpus.entities("glossary"), key=lambda a: a.id)  # type: ignore[arg-type, attr-defined]
+        return sorted(self.corpus.all_of("glossary", Acronym), key=lambda a: a.id)
 
     @cached_property
     def expansions(self) -> dict[str, set[str]]:
@@ -426,7 +426,7 @@ def _case_name(case: Case) -> str:
 
 def level_questions(facts: Facts) -> Iterator[Question]:
     """Which partnership level an encadré illustrates, as its speaker classifies it."""
-    cases: list[Case] = sorted(facts.corpus.entities("case"), key=lambda c: c.id)  # type: ignore[arg-type, attr-defined]
+    cases: list[Case] = sorted(facts.corpus.all_of("case", Case), key=lambda c: c.id)
     for case in cases:
         if not case.level:
             continue
@@ -488,7 +488,7 @@ def competencies(corpus: Corpus) -> list[Competency]:
     from .render.curriculum import anchor_map
 
     out = []
-    curricula: list[Curriculum] = sorted(corpus.entities("curriculum"), key=lambda c: c.id)  # type: ignore[arg-type, attr-defined]
+    curricula: list[Curriculum] = sorted(corpus.all_of("curriculum", Curriculum), key=lambda c: c.id)
     for curriculum in curricula:
         anchors = anchor_map(curriculum)
         for section in curriculum.sections:

@@ -37,21 +37,21 @@ class YamlDoc:
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent, index):
         if self.check_event(AliasEvent):
             event = self.peek_event()
             raise _Refused(event.start_mark.index, msg("yaml-alias", name=event.anchor), msg("write-in-full"))
         return super().compose_node(parent, index)
 
-    def compose_scalar_node(self, anchor):  # type: ignore[no-untyped-def]
+    def compose_scalar_node(self, anchor):
         self._refuse_anchor(anchor)
         return super().compose_scalar_node(anchor)
 
-    def compose_sequence_node(self, anchor):  # type: ignore[no-untyped-def]
+    def compose_sequence_node(self, anchor):
         self._refuse_anchor(anchor)
         return super().compose_sequence_node(anchor)
 
-    def compose_mapping_node(self, anchor):  # type: ignore[no-untyped-def]
+    def compose_mapping_node(self, anchor):
         self._refuse_anchor(anchor)
         return super().compose_mapping_node(anchor)
 

@@ -153,7 +153,7 @@ def _index(corpus: Corpus, type_name: str, url: _Urls) -> dict[str, Any]:
         members = sorted(corpus.entities(type_name), key=lambda e: sort_key(getattr(e, title)))
         return {"@type": "DefinedTermSet", "@id": url(type_name), "url": url(type_name),
                 "name": SET_NAMES[type_name], "inLanguage": "fr",
-                "hasDefinedTerm": [{"@type": "DefinedTerm", "@id": url(type_name, e.id),  # type: ignore[attr-defined]
+                "hasDefinedTerm": [{"@type": "DefinedTerm", "@id": url(type_name, e.id),
                                     "name": getattr(e, title)} for e in members]}
     return {"@type": "CollectionPage", "@id": url(type_name), "url": url(type_name),
             "name": f"{BY_NAME[type_name].plural} — {SITE_TITLE}", "inLanguage": "fr"}

@@ -68,11 +68,11 @@ def compare_table(ctx: Context, ids: tuple[str, ...]) -> str:
             cells[trait.trait][concept.id].append(f"{ctx.text(trait.value)} <small>({ref})</small>")
     head = "".join(f'<th scope="col" markdown="span">{ctx.link("concept", c.id)}</th>' for c in concepts)
     rows = []
-    for trait, trait_label in vocab.TRAITS.items():
-        if trait not in cells:
+    for trait_name, trait_label in vocab.TRAITS.items():
+        if trait_name not in cells:
             continue
         values = "".join(f'<td data-label="{escape(c.term)}" markdown="span">'
-                         f'{cell("<br>".join(cells[trait].get(c.id, [])) or "—")}</td>' for c in concepts)
+                         f'{cell("<br>".join(cells[trait_name].get(c.id, [])) or "—")}</td>' for c in concepts)
         rows.append(f'<tr markdown><th scope="row">{escape(trait_label)}</th>{values}</tr>')
     if not rows:
         return "*Aucun trait de comparaison n'est encore renseigné pour ces notions.*\n"
@@ -101,7 +101,7 @@ def scales(ctx: Context, axis: str) -> dict[str, list[str]]:
         for rel in concept.related:
             if rel.relation == "precede" and rel.source and {concept.id, rel.concept} <= steps:
                 edges[rel.source][concept.id] = rel.concept
-    chains = {}
+    chains: dict[str, list[str]] = {}
     for source_id, nxt in edges.items():
         starts = [c for c in nxt if c not in nxt.values()]
         for start in starts:

@@ -41,7 +41,9 @@ def neighbours(ctx: Context, concept: Concept) -> list[tuple[str, str, bool]]:
         if edge.source_type == "concept" and edge.path[0] == "related" and edge.source_id not in seen:
             other = ctx.entity("concept", edge.source_id)
             assert isinstance(other, Concept)
-            relation = other.related[edge.path[1]].relation  # type: ignore[index]
+            position = edge.path[1]
+            assert isinstance(position, int)  # related[i].concept
+            relation = other.related[position].relation
             seen.add(edge.source_id)
             out.append((edge.source_id, relation, False))
     return out[:MAX_NEIGHBOURS]

@@ -8,11 +8,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import BaseModel
-
 from .. import vocab
 from ..core import sort_key
-from ..models import Acronym, Author, Case, Concept, Curriculum, LegalText, Source
+from ..models import Acronym, Author, Case, Concept, Curriculum, Entity, LegalText, Source
 from .case import case_heading
 from .cite import reference
 from .common import Context, cell, escape_label, filterable, first_sentence, fr_date, front_matter
@@ -42,9 +40,9 @@ def _author_key(a: Author) -> tuple[bool, tuple[tuple[int, int | str], ...]]:
     return (a.kind != "personne", natural_key(f"{a.family} {a.given or ''}" if a.kind == "personne" else a.name))
 
 
-def index_order(ctx: Context, type_name: str) -> list[BaseModel]:
+def index_order(ctx: Context, type_name: str) -> list[Entity]:
     """The entities of a type in the order of their index page, for the sidebar."""
-    keys: dict[str, Callable[[Any], object]] = {
+    keys: dict[str, Callable[[Any], Any]] = {
         "concept": lambda c: natural_key(c.term),
         "author": _author_key,
         "source": lambda s: _source_key(ctx, s),
@@ -53,7 +51,7 @@ def index_order(ctx: Context, type_name: str) -> list[BaseModel]:
         "case": _case_key,
         "curriculum": lambda c: natural_key(c.short),
     }
-    return sorted(ctx.corpus.entities(type_name), key=keys[type_name])  # type: ignore[arg-type]
+    return sorted(ctx.corpus.entities(type_name), key=keys[type_name])
 
 
 def _letter(text: str) -> str:
@@ -108,7 +106,8 @@ def _sorted_name(a: Author) -> str:
 def sources_index(ctx: Context) -> str:
     sources: list[Source] = ctx.corpus.entities("source")  # type: ignore[assignment]
 
-    lines = [f"- {reference(ctx, s)} {ctx.link('source', s.id, 'Fiche')}" for s in index_order(ctx, "source")]
+    ordered = [s for s in index_order(ctx, "source") if isinstance(s, Source)]
+    lines = [f"- {reference(ctx, s)} {ctx.link('source', s.id, 'Fiche')}" for s in ordered]
     out = [front_matter("Bibliographie", "Les travaux cités, avec leurs références complètes."), "# Bibliographie\n",
            f"{len(sources)} références, classées par auteur.\n", "\n".join(lines) + "\n"]
     return "\n".join(out)
@@ -176,7 +175,7 @@ def printable_glossary(ctx: Context) -> str:
 def cases_index(ctx: Context) -> str:
     cases: list[Case] = ctx.corpus.entities("case")  # type: ignore[assignment]
     rows = ["| Cas | Type | Niveau | Lieu | Dispositif | Thèmes |", "| --- | --- | --- | --- | --- | --- |"]
-    for c in index_order(ctx, "case"):
+    for c in (c for c in index_order(ctx, "case") if isinstance(c, Case)):
         level = vocab.PARTNERSHIP_LEVELS[c.level] if c.level else "—"
         rows.append(f"| {ctx.link('case', c.id, case_heading(c))} | {vocab.CASE_KINDS[c.kind]} | {level} | "
                     f"{cell(c.place or '—')} | {cell(c.dispositif or '—')} | {cell(', '.join(c.themes))} |")
