@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "’": "'"})
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "’": "'", "ʼ": "'", "‘": "'"})
 
 
 @functools.lru_cache(maxsize=65536)  # search folds every word of every page; words repeat a lot

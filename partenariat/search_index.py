@@ -30,11 +30,11 @@ import functools
 import html
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from .entities import ENTITY_TYPES, EntityType
+from .folding import fold
 from .index import build_index as build_backlinks
 from .load import Corpus
 from .models import Acronym, Author, Case, Concept, Curriculum, Entity, LegalText, Source
@@ -43,7 +43,6 @@ from .render.glossary import abbreviations
 
 # --- words (mirrored in search-fr.js) ---------------------------------------------------------
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'", "ʼ": "'", "‘": "'"})
 # « L. 312-7 », « l 312-7 », « L.6321-1 »: a codified article number, written as one word
 _ARTICLE = re.compile(r"\b([lrd]) ?\.? ?(\d+(?:-\d+)+)", re.ASCII)
 _ELISION = re.compile(r"\b(?:qu|jusqu|lorsqu|puisqu|quoiqu|[cdjlmnst])'", re.ASCII)
@@ -70,8 +69,7 @@ INTERFACE_TEXT = ("Imprimer la fiche", "Citer cette page", "Copier la référenc
 @functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lower case, accents folded, ligatures expanded, one apostrophe: « L’Œuvre » → « l'oeuvre »."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES).lower())
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return fold(text).lower()  # the site's one folding helper (partenariat.folding)
 
 
 def words(text: str) -> list[str]:

@@ -21,7 +21,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "valid"
 # Tests that build a site (directly, or through these fixtures) are "slow"; tests that drive
 # Chromium are "browser". `pytest -m "not browser and not slow"` is the inner loop.
 SITE_FIXTURES = {"site", "server", "offline_site", "served_site", "offline_copy"}
-BUILD_MARKERS = ('"mkdocs", "build"', "mkdocs_build(", "_build(")
+BUILD_MARKERS = ('"mkdocs", "build"', "mkdocs_build(", "_build(", "build_real_site(")
 BROWSER_MARKERS = ("chromium()", "shared_browser(", "browser_page")
 
 
@@ -42,15 +42,19 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     close_shared_browser()
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with `mkdocs build --strict`."""
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PARTENARIAT_LANG": "en"}
+def build_real_site(out: Path, **env: str) -> Path:
+    """`mkdocs build --strict` of the repository into ``out``, with extra environment."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=REPO, capture_output=True, text=True, env=env, timeout=600)
+                            cwd=REPO, capture_output=True, text=True, env=full_env, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session."""
+    return build_real_site(tmp_path_factory.mktemp("site"), PARTENARIAT_LANG="en")
 
 
 @pytest.fixture(scope="session")
@@ -71,12 +75,7 @@ def server(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline copy (OFFLINE=true), built once per test session, opened from file://."""
-    out = tmp_path_factory.mktemp("offline")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=REPO, capture_output=True, text=True, env=env, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return build_real_site(tmp_path_factory.mktemp("offline"), OFFLINE="true")
 
 
 @pytest.fixture(scope="session")
