@@ -20,8 +20,10 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "valid"
 
 # Tests that build a site (directly, or through these fixtures) are "slow"; tests that drive
 # Chromium are "browser". `pytest -m "not browser and not slow"` is the inner loop.
-SITE_FIXTURES = {"site", "server", "offline_site", "served_site", "offline_copy"}
-BUILD_MARKERS = ('"mkdocs", "build"', "mkdocs_build(", "_build(", "build_real_site(")
+# A copy of the real corpus checked or built in a subprocess ("project", test_mutations.py)
+# costs seconds a test: slow too.
+SITE_FIXTURES = {"site", "server", "offline_site", "served_site", "offline_copy", "project"}
+BUILD_MARKERS = ('"mkdocs", "build"', "mkdocs_build(", "_build(", "build_real_site(", "build(project")
 BROWSER_MARKERS = ("chromium()", "shared_browser(", "browser_page")
 
 
