@@ -289,9 +289,10 @@ def test_concept_fiches_print_short(server: str) -> None:
         for concept_id in CONCEPTS:
             counts[concept_id], text = _pdf_pages(page, f"{server}/concepts/{concept_id}/")
             compact = text.replace(" ", "")
-            # the page's own address once (in the citation), no other internal address
-            assert compact.count(f"{server}/concepts/{concept_id}/") == 1, concept_id
-            assert compact.count(server) == 1, concept_id
+            # no internal address, and not the address the page was opened from: without a
+            # published address the citation gives the page's place in the site, once
+            assert server not in compact, concept_id
+            assert compact.count(f"suiviede concepts/{concept_id}/".replace(" ", "")) == 1, concept_id
     median = statistics.median(counts.values())
     print(f"\nA4 pages: partenariat {counts['partenariat']}, median {median}, max {max(counts.values())}")
     assert counts["partenariat"] <= 4

@@ -202,6 +202,17 @@
     return found.size ? [{word: last, found: found, flat: true}] : [] // flat: no rarity, names first
   }
 
+  /* « quelle loi… », « quel texte… », « que dit l'article… »: the question asks for a legal
+     text, so legal texts rank before pages that merely share its words (a law's acronym) */
+  var QUESTION_WORDS = new Set(["quel", "quelle", "quels", "quelles", "que", "dit"])
+  var LEGAL_WORDS = new Set(["loi", "lois", "texte", "textes", "article", "articles", "circulaire", "decret",
+                             "ordonnance", "art"])
+  function asksForLegalText(list) {
+    for (var i = 0; i + 1 < list.length && i < 3; i++)
+      if (QUESTION_WORDS.has(list[i]) && LEGAL_WORDS.has(list[i + 1])) return true
+    return false
+  }
+
   function rank(query) {
     var list = words(query)
     var terms = queryTerms(list)
@@ -215,7 +226,11 @@
       ranked.set(i, sum * Math.pow(0.2, missing))
     })
     bonus.forEach(function (value, i) { ranked.set(i, (ranked.get(i) || 0) + value) })
-    ranked.forEach(function (score, i) { ranked.set(i, score * docs[i].boost) })
+    var legal = asksForLegalText(list)
+    ranked.forEach(function (score, i) {
+      var asked = legal && docs[i].tags && docs[i].tags.indexOf("texte juridique") >= 0 ? 10 : 1
+      ranked.set(i, score * docs[i].boost * asked)
+    })
     return {list: list, terms: terms, ranked: ranked}
   }
 
