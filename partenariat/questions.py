@@ -328,7 +328,10 @@ def notion_questions(facts: Facts) -> Iterator[Question]:
             who = ", ".join(person_label(facts.author(a)) for a in facts.definers(d))
             credit = f" ; auteur : {who}" if who else ""
             draft = Question(
-                id=f"notion-{concept.id}-{n}", kind="notion", prompt="Quelle notion cette définition définit-elle ?",
+                # the quotation names its speaker, as every quotation of the site does
+                id=f"notion-{concept.id}-{n}", kind="notion",
+                prompt=f"Quelle notion cette définition de {who} définit-elle ?" if who
+                else "Quelle notion cette définition définit-elle ?",
                 quote=quote, right=concept.term, distractors=(),
                 explanation=f"Définition de « {concept.term} »{credit} ; source : {_where(facts, d)}.",
                 source=("source", d.source), page=("concept", concept.id), concepts=(concept.id,),
