@@ -13,6 +13,7 @@ from functools import cached_property
 from pydantic import BaseModel
 
 from .addresses import Addresses
+from .changes import History, read_history
 from .dates import MONTHS as MONTHS
 from .dates import fr_date as fr_date
 from .edition import Edition
@@ -107,6 +108,11 @@ class Context:
     @cached_property
     def addresses(self) -> Addresses:
         return Addresses(self.directory_urls, self.base_url)
+
+    @cached_property
+    def history(self) -> History:
+        """The git history of the data files, read once per build (« Nouveautés » and its feed)."""
+        return read_history(self.corpus.root)
 
     @cached_property
     def definers(self) -> dict[str, set[str]]:

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .addresses import NEWS_PAGE, source_path
-from .changes import entry_changes, read_history
+from .changes import entry_changes
 from .core import Context, entity_title, html_text
 from .entities import ENTITY_TYPES
 from .export.jsonld import jsonld_for, jsonld_script
@@ -87,8 +87,7 @@ def build_pages(source: Corpus | Context) -> list[Page]:
     for competency in competencies(corpus):
         pages.append(Page(pack_path(competency), competency.title, render_pack(ctx, competency), "curriculum",
                           in_nav=False))
-    history = read_history(corpus.root)
-    news = render_news(ctx.with_prefix(""), entry_changes(corpus, history), history.complete)
+    news = render_news(ctx.with_prefix(""), entry_changes(corpus, ctx.history), ctx.history.complete)
     pages.append(Page(NEWS_PAGE, "Nouveautés", news, "news", in_nav=False))  # placed by mkdocs.yml
     return pages
 

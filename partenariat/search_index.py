@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 
 from .entities import ENTITY_TYPES, EntityType
 from .folding import fold
+from .index import Index
 from .index import build_index as build_backlinks
 from .load import Corpus
 from .models import Acronym, Author, Case, Concept, Curriculum, Entity, LegalText, Source
@@ -206,11 +207,11 @@ def _summary(etype: EntityType, e: Entity) -> str:
     return first_sentence(summary) if summary else ""
 
 
-def search_data(corpus: Corpus) -> SearchData:
+def search_data(corpus: Corpus, backlinks: Index | None = None) -> SearchData:
     """Kind, names, keywords, summary and boost of every entity page, by folder location
     (`canonical`, whatever MkDocs' URL style). An entity cited more gets a little more boost,
     so that « partenariat » lists the notion before the « Étoile du partenariat »."""
-    backlinks = build_backlinks(corpus)
+    backlinks = backlinks or build_backlinks(corpus)  # the build's index when it has one
     acronyms = abbreviations(corpus.all_of("glossary", Acronym))
     pages: dict[str, PageSearch] = {}
     for etype in ENTITY_TYPES:

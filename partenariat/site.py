@@ -138,7 +138,7 @@ def build_site(root: Path, options: SiteOptions | None = None) -> Site:
         raise DataError(address_problems)
     files = [SiteFile(e.path, e.content) for e in _exports(ctx, options)]
     files += [SiteFile(f"{SCHEMA_DIR}/{name}", text) for name, text in render_schemas().items()]
-    return Site(ctx, pages, files, search_data(corpus),
+    return Site(ctx, pages, files, search_data(corpus, ctx.index),
                 abbreviations(corpus.all_of("glossary", Acronym)), redirects, problems)
 
 

@@ -90,7 +90,8 @@ def _feed(source: Corpus | Context, base_url: str) -> str:
     corpus = corpus_of(source)
     directory_urls = source.directory_urls if isinstance(source, Context) else True
     edition = (source.edition if isinstance(source, Context) else None) or read_edition(corpus.root)
-    return atom_feed(corpus, entry_changes(corpus), edition, Addresses(directory_urls, base_url))
+    history = source.history if isinstance(source, Context) else None  # read once per build
+    return atom_feed(corpus, entry_changes(corpus, history), edition, Addresses(directory_urls, base_url))
 
 
 def question_exports(corpus: Corpus, base_url: str = "") -> list[ExportFile]:
