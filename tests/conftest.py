@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+import sitebuilds
+import visits
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "valid"
 
@@ -23,7 +26,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "valid"
 # A copy of the real corpus checked or built in a subprocess ("project", test_mutations.py)
 # costs seconds a test: slow too.
 SITE_FIXTURES = {"site", "server", "offline_site", "served_site", "offline_copy", "project"}
-BUILD_MARKERS = ('"mkdocs", "build"', "mkdocs_build(", "_build(", "build_real_site(", "build(project")
+BUILD_MARKERS = ('"mkdocs", "build"', "mkdocs_build(", "_build(", "build(project")
 BROWSER_MARKERS = ("chromium()", "shared_browser(", "browser_page")
 
 
@@ -36,27 +39,38 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
         if "server" in fixtures or "browser_page" in fixtures or any(m in source for m in BROWSER_MARKERS):
             item.add_marker(pytest.mark.browser)
+    # the tests that wait for a real build run last: the builds run while the others do
+    items.sort(key=lambda item: bool(set(getattr(item, "fixturenames", ())) & set(sitebuilds.BUILDS)))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the real builds this run's tests need, in the background."""
+    if session.config.option.collectonly:
+        return
+    needed = {name for item in session.items for name in sitebuilds.BUILDS
+              if name in getattr(item, "fixturenames", ())}
+    root = builds_root(session.config._tmp_path_factory)  # type: ignore[attr-defined]  # pytest's own factory
+    for name in sorted(needed):
+        sitebuilds.start(name, root)
+
+
+def builds_root(factory: pytest.TempPathFactory) -> Path:
+    """One folder per test run, shared by pytest-xdist's workers (each has a basetemp below it)."""
+    base = factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "real-builds"
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     from browser import close_shared_browser
 
     close_shared_browser()
-
-
-def build_real_site(out: Path, **env: str) -> Path:
-    """`mkdocs build --strict` of the repository into ``out``, with extra environment."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=REPO, capture_output=True, text=True, env=full_env, timeout=900)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    sitebuilds.finish()
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session."""
-    return build_real_site(tmp_path_factory.mktemp("site"), PARTENARIAT_LANG="en")
+    """The real site (English messages), built once per test run (tests/sitebuilds.py)."""
+    return sitebuilds.wait("site", builds_root(tmp_path_factory))
 
 
 @pytest.fixture(scope="session")
@@ -76,8 +90,15 @@ def server(site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline copy (OFFLINE=true), built once per test session, opened from file://."""
-    return build_real_site(tmp_path_factory.mktemp("offline"), OFFLINE="true")
+    """The offline copy (OFFLINE=true), built once per test run, opened from file://."""
+    return sitebuilds.wait("offline_site", builds_root(tmp_path_factory))
+
+
+@pytest.fixture(scope="session")
+def concept_visits(site: Path, server: str) -> dict[str, visits.Visit]:
+    """Every concept page visited once (phone height, A4 print, diagrams): tests/visits.py."""
+    paths = sorted(f"concepts/{page.parent.name}/" for page in (site / "concepts").glob("*/index.html"))
+    return visits.visit(server, paths)
 
 
 @pytest.fixture(scope="session")

@@ -65,13 +65,18 @@ class SearchBox:
         self.page, self.base, self.timeout_ms = page, base, timeout_ms
         self.box = page.locator("input.md-search__input")
 
-    def results(self, query: str) -> list[str]:
+    def results(self, query: str, key_by_key: bool = False) -> list[str]:
+        """The result pages for ``query``: pasted in the box (one search), or typed key by key
+        (a search per key, as a reader typing; the answer read is the last one's)."""
         self.box.click()
-        self.box.press("Control+A")
-        self.box.press("Backspace")
-        self.box.press_sequentially(query)
-        # Playwright types « é » without key events, and Material listens to keyup: a key
-        # that adds nothing sends the query as a keyboard would have.
+        if key_by_key:
+            self.box.press("Control+A")
+            self.box.press("Backspace")
+            self.box.press_sequentially(query)
+        else:
+            self.box.fill(query)
+        # Material listens to keyup, and Playwright types « é » (and pastes) without key
+        # events: a key that adds nothing sends the query as a keyboard would have.
         self.box.press("End")
         self.page.wait_for_function("q => window.__lastQuery === q && window.__answers === window.__queries",
                                     arg=query, timeout=self.timeout_ms)

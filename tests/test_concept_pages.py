@@ -4,25 +4,23 @@ fit a phone, and no list or legal paragraph run into one line on any built page.
 
 from __future__ import annotations
 
-import io
 import re
 import statistics
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from browser import chromium
 from partenariat import DataError, load_corpus
 from partenariat.addresses import comparison_path
 from partenariat.comparisons import COMPARISONS
 from partenariat.models import MAX_KEY_DEFINITIONS, MIN_KEY_DEFINITIONS
+from visits import PHONE, Visit
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = load_corpus(REPO)
 CONCEPTS = sorted(CORPUS.records["concept"])
-PHONE = {"width": 390, "height": 844}
 
 
 # --- the data: key definitions ------------------------------------------------------------
@@ -207,13 +205,9 @@ def test_article_alineas_are_paragraphs(site: Path) -> None:
 # --- in the browser: phone height, citations, contrast, comparison tables ------------------
 
 
-def test_concept_pages_fit_on_a_phone(server: str) -> None:
-    screens = {}
-    with chromium() as browser:
-        page = browser.new_page(viewport=PHONE)
-        for concept_id in CONCEPTS:
-            page.goto(f"{server}/concepts/{concept_id}/")
-            screens[concept_id] = page.evaluate("document.documentElement.scrollHeight") / PHONE["height"]
+def test_concept_pages_fit_on_a_phone(concept_visits: dict[str, Visit]) -> None:
+    screens = {path.split("/")[1]: seen.phone_screens for path, seen in concept_visits.items()}
+    assert set(screens) == set(CONCEPTS)
     median = statistics.median(screens.values())
     print(f"\nphone screens at 390×844: partenariat {screens['partenariat']:.1f}, median {median:.1f}, "
           f"max {max(screens.values()):.1f} ({max(screens, key=screens.__getitem__)})")
@@ -275,25 +269,18 @@ def test_comparison_page_opens_with_a_sourced_synthesis_that_fits_a_phone(server
 # --- print --------------------------------------------------------------------------------
 
 
-def _pdf_pages(page, url: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    return len(reader.pages), " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
-
-
-def test_concept_fiches_print_short(server: str) -> None:
-    counts = {}
-    with chromium() as browser:
-        page = browser.new_page()
-        for concept_id in CONCEPTS:
-            counts[concept_id], text = _pdf_pages(page, f"{server}/concepts/{concept_id}/")
-            compact = text.replace(" ", "")
-            # no internal address, and not the address the page was opened from: without a
-            # published address the citation gives the page's place in the site, once
-            assert server not in compact, concept_id
-            assert compact.count(f"suiviede concepts/{concept_id}/".replace(" ", "")) == 1, concept_id
+def test_concept_fiches_print_short(concept_visits: dict[str, Visit], server: str) -> None:
+    """Every fiche printed by Chromium on A4: partenariat in 4 pages at most, half of them in 2.
+    The printed text is read on partenariat and the five longest fiches (one print stylesheet for
+    all; the longest carry the most links): no internal address, and without a published address
+    the citation gives the page's place in the site, once."""
+    counts = {path.split("/")[1]: seen.printed_pages for path, seen in concept_visits.items()}
     median = statistics.median(counts.values())
     print(f"\nA4 pages: partenariat {counts['partenariat']}, median {median}, max {max(counts.values())}")
     assert counts["partenariat"] <= 4
     assert median <= 2
+    longest = sorted(counts, key=lambda c: (-counts[c], c))[:5]
+    for concept_id in {"partenariat", *longest}:
+        compact = concept_visits[f"concepts/{concept_id}/"].printed_text().replace(" ", "")
+        assert server not in compact, concept_id
+        assert compact.count(f"suiviedeconcepts/{concept_id}/") == 1, concept_id

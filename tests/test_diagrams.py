@@ -8,64 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium
+from visits import DESKTOP, PHONE, Visit, measure
 
 MIN_LABEL_PX = 11.0
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 768}
-
-# For each diagram shown (the other layout is hidden by CSS): the smallest label as rendered
-# (font size × the SVG's scale × any squeeze of a long label), the boxes and labels that
-# overlap, the labels that run out of the drawing, and the box labels missing from the
-# accessible description.
-MEASURE = """() => {
-  document.querySelectorAll("details").forEach((d) => { d.open = true; });  // a map may sit in a closed section
-  const inter = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5
-                       && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
-  const overlaps = (els) => {
-    const found = [];
-    els.forEach((a, i) => els.slice(i + 1).forEach((b) => {
-      if (inter(a.getBoundingClientRect(), b.getBoundingClientRect()))
-        found.push((a.textContent || a.getAttribute("class")) + " / " + (b.textContent || b.getAttribute("class")));
-    }));
-    return found;
-  };
-  return [...document.querySelectorAll("figure.pkb-continuum svg")]
-    .filter((svg) => svg.getBoundingClientRect().width > 0)
-    .map((svg) => {
-      const scale = svg.getScreenCTM().a, frame = svg.getBoundingClientRect();
-      const texts = [...svg.querySelectorAll("text")];
-      const sizes = texts.map((t) => {
-        let squeeze = 1;
-        if (t.hasAttribute("textLength")) {
-          const wanted = t.getAttribute("textLength");
-          t.removeAttribute("textLength");
-          squeeze = Math.min(1, parseFloat(wanted) / t.getComputedTextLength());
-          t.setAttribute("textLength", wanted);
-        }
-        return [t.textContent, parseFloat(getComputedStyle(t).fontSize) * scale * squeeze];
-      });
-      const outside = texts.filter((t) => {
-        const r = t.getBoundingClientRect();
-        return r.left < frame.left - 0.5 || r.right > frame.right + 0.5;
-      }).map((t) => t.textContent);
-      const desc = [...svg.getAttribute("aria-labelledby").split(" ")]
-        .map((id) => document.getElementById(id).textContent).join(" ");
-      const boxes = [...svg.querySelectorAll("rect.pkb-step, rect.pkb-centre")];
-      const missing = boxes.map((r) => r.nextElementSibling.textContent).filter((t) => !desc.includes(t));
-      const lanes = [...svg.querySelectorAll("rect.pkb-lane")].map((lane) => {
-        const l = lane.getBoundingClientRect();
-        const inside = (r) => r.left >= l.left && r.right <= l.right && r.top >= l.top && r.bottom <= l.bottom;
-        return {
-          scales: [...svg.querySelectorAll("text.pkb-scale")].filter((t) => inside(t.getBoundingClientRect()))
-            .map((t) => t.textContent),
-          steps: boxes.filter((b) => inside(b.getBoundingClientRect())).map((b) => b.nextElementSibling.textContent),
-        };
-      });
-      return {sizes, overlaps: overlaps(boxes).concat(overlaps(texts)), outside, missing, lanes,
-              boxes: boxes.length, layout: svg.getAttribute("class")};
-    });
-}"""
 
 
 def concept_pages(site: Path) -> list[str]:
@@ -73,19 +18,11 @@ def concept_pages(site: Path) -> list[str]:
                   if "pkb-map" in p.read_text("utf-8"))
 
 
-def measure(server: str, paths: list[str], viewport: dict[str, int]) -> dict[str, list[dict]]:
-    with chromium() as browser:
-        page = browser.new_page(viewport=viewport)
-        out = {}
-        for path in paths:
-            page.goto(f"{server}/{path}")
-            out[path] = page.evaluate(MEASURE)
-        return out
-
-
 @pytest.fixture(scope="module")
-def on_phone(site: Path, server: str) -> dict[str, list[dict]]:
-    return measure(server, ["comparer/continuum/", *concept_pages(site)], PHONE)
+def on_phone(site: Path, server: str, concept_visits: dict[str, Visit]) -> dict[str, list[dict]]:
+    """The continuum and every concept map, on a phone (the concept pages' shared visit)."""
+    maps = {path: concept_visits[path].diagrams for path in concept_pages(site)}
+    return {**measure(server, ["comparer/continuum/"], PHONE), **maps}
 
 
 def test_every_concept_map_and_the_continuum_are_measured(on_phone: dict[str, list[dict]]) -> None:
