@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.cyaml import CParser
-from yaml.events import AliasEvent
+from yaml.cyaml import CParser  # type: ignore[attr-defined]  # libyaml's parser, not re-exported by the stubs
+from yaml.events import AliasEvent, NodeEvent
 from yaml.resolver import Resolver
 
 from .messages import Msg, msg
@@ -53,7 +53,8 @@ class _NoAliasLoader(Composer, CParser, SafeConstructor, Resolver):
     def compose_node(self, parent, index):
         if self.check_event(AliasEvent):
             event = self.peek_event()
-            raise _Refused(event.start_mark.index, msg("yaml-alias", name=event.anchor), msg("write-in-full"))
+            assert isinstance(event, NodeEvent)
+            raise _Refused(self.position(), msg("yaml-alias", name=event.anchor), msg("write-in-full"))
         return super().compose_node(parent, index)
 
     def compose_scalar_node(self, anchor):
@@ -70,8 +71,13 @@ class _NoAliasLoader(Composer, CParser, SafeConstructor, Resolver):
 
     def _refuse_anchor(self, anchor: str | None) -> None:
         if anchor is not None:
-            event = self.peek_event()
-            raise _Refused(event.start_mark.index, msg("yaml-anchor", name=anchor), msg("write-in-full"))
+            raise _Refused(self.position(), msg("yaml-anchor", name=anchor), msg("write-in-full"))
+
+    def position(self) -> int:
+        """Character index where the next event starts (0 if there is none)."""
+        event = self.peek_event()
+        mark = event.start_mark if event is not None else None
+        return mark.index if mark is not None else 0
 
 
 class _Refused(Exception):
@@ -165,7 +171,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
         return problem(1, msg("yaml-syntax", detail=exc))
     except RecursionError:
-        return problem(at.at(loader.peek_event().start_mark.index), msg("too-deep"), msg("few-levels"))
+        return problem(at.at(loader.position()), msg("too-deep"), msg("few-levels"))
     finally:
         loader.dispose()
     if node is None:
