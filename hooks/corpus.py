@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs_macros.plugin import MacrosPlugin
 
 from partenariat import DataError
 from partenariat.downloads import mark_downloads
@@ -83,7 +84,10 @@ def _register_macros(config: MkDocsConfig, site: Site) -> None:
     continuum = macros["continuum"]
     macros["continuum"] = pass_context(lambda jinja_ctx, *args: continuum(*args, page_path=jinja_ctx["page"].file.src_uri))
     macros["copie_hors_ligne"] = lambda: offline_download(offline_zip())
-    config.plugins["macros"].register_macros(macros)  # type: ignore[attr-defined]  # MacrosPlugin API
+    plugin = config.plugins["macros"]
+    if not isinstance(plugin, MacrosPlugin):
+        raise PluginError("mkdocs.yml: the « macros » plugin (mkdocs-macros-plugin) must be enabled")
+    plugin.register_macros(macros)
 
 
 @event_priority(100)  # before other plugins look at the files (mkdocs-redirects checks its targets)

@@ -21,7 +21,7 @@ from .entities import BY_NAME
 from .folding import sort_key as sort_key  # the one folding helper, re-exported for render and export
 from .index import Index
 from .load import Corpus
-from .models import Author
+from .models import Author, Concept, Source
 from .refs import TEXT_LINK
 
 SITE_TITLE = "Le partenariat dans le travail social"
@@ -57,6 +57,22 @@ def entity_title(type_name: str, entity: BaseModel) -> str:
     return str(value)
 
 
+def link_label(corpus: Corpus, match: re.Match[str]) -> str:
+    """What a `[[type:id|label]]` link reads as without its link: the label, else the title."""
+    type_name, entity_id, label = match.group(1), match.group(2).strip(), match.group(3)
+    if label:
+        return label.strip()
+    return entity_title(type_name, corpus.get(type_name, entity_id))
+
+
+def plain_text(corpus: Corpus, value: str | None) -> str:
+    """Running text as one plain line: links become their label (or the title of their target).
+    Here, below render/ and export/, because the bibliographic record needs it too."""
+    if not value:
+        return ""
+    return " ".join(TEXT_LINK.sub(lambda m: link_label(corpus, m), value).split())
+
+
 def html_text(text: str) -> str:
     """Text for a place that MkDocs and Material treat as HTML and print unescaped: the page
     title (`<title>`, header, nav) and the description (an attribute of `<meta>`). The
@@ -83,11 +99,43 @@ def locator(value: str) -> str:
     return f"p. {value}" if PAGE_NUMBERS.fullmatch(value) else value
 
 
-def person_name(author: Author) -> str:
-    """« DHUME Fabrice » for a person (as in French bibliographies), the name for a body."""
+@dataclass(frozen=True)
+class Name:
+    """A person (family, given) or a body (literal), as references and exports name them;
+    `id` is the author entry it comes from (for links)."""
+
+    family: str | None = None
+    given: str | None = None
+    literal: str | None = None
+    id: str | None = None
+
+    @property
+    def is_body(self) -> bool:
+        return self.literal is not None
+
+    @property
+    def cited(self) -> str:
+        """« DHUME Fabrice » for a person (as in French bibliographies), the name for a body."""
+        if self.is_body or not self.family:
+            return self.literal or ""
+        return f"{self.family.upper()} {self.given}" if self.given else self.family.upper()
+
+
+def name_of(author: Author) -> Name:
+    """The one rule for whether an author entry is named as a person or as a body."""
     if author.kind == "personne" and author.family:
-        return f"{author.family.upper()} {author.given}" if author.given else author.family.upper()
-    return author.name
+        return Name(family=author.family, given=author.given, id=author.id)
+    return Name(literal=author.name, id=author.id)
+
+
+def person_name(author: Author) -> str:
+    """« DHUME Fabrice » for a person, the name for a body."""
+    return name_of(author).cited
+
+
+def author_name(corpus: Corpus, author_id: str) -> str:
+    """`person_name` of an author given by id."""
+    return person_name(corpus.one_of("author", author_id, Author))
 
 
 @dataclass
@@ -119,9 +167,9 @@ class Context:
         """Author id → ids of the concepts they define (the definition's author, else the
         source's authors). Computed once per build: pages ask it for every author."""
         out: dict[str, set[str]] = {}
-        for concept in self.corpus.entities("concept"):
-            for d in concept.definitions:  # type: ignore[attr-defined]
-                authors = [d.author] if d.author else self.entity("source", d.source).authors  # type: ignore[attr-defined]
+        for concept in self.corpus.all_of("concept", Concept):
+            for d in concept.definitions:
+                authors = [d.author] if d.author else self.corpus.one_of("source", d.source, Source).authors
                 for author in authors:
                     out.setdefault(author, set()).add(concept.id)
         return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
 from pydantic import (
     BaseModel,
@@ -55,6 +55,30 @@ def _choice(values: dict[str, str]) -> object:
     return Literal[tuple(values)]
 
 
+# Closed lists: a Literal of the vocabulary's keys, built at run time (schemas list them, the
+# validator names them). mypy cannot read a Literal built at run time: to it they are str.
+if TYPE_CHECKING:
+    RelationChoice: TypeAlias = str
+    TraitChoice: TypeAlias = str
+    FamilyChoice: TypeAlias = str
+    AuthorKindChoice: TypeAlias = str
+    SourceTypeChoice: TypeAlias = str
+    LegalKindChoice: TypeAlias = str
+    DomainChoice: TypeAlias = str
+    CaseKindChoice: TypeAlias = str
+    LevelChoice: TypeAlias = str
+else:
+    RelationChoice = _choice(vocab.RELATIONS)
+    TraitChoice = _choice(vocab.TRAITS)
+    FamilyChoice = _choice(vocab.CONCEPT_FAMILIES)
+    AuthorKindChoice = _choice(vocab.AUTHOR_KINDS)
+    SourceTypeChoice = _choice(vocab.SOURCE_TYPES)
+    LegalKindChoice = _choice(vocab.LEGAL_KINDS)
+    DomainChoice = _choice(vocab.GLOSSARY_DOMAINS)
+    CaseKindChoice = _choice(vocab.CASE_KINDS)
+    LevelChoice = _choice(vocab.PARTNERSHIP_LEVELS)
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -94,13 +118,13 @@ class Definition(Model):
 
 class Relation(Model):
     concept: ConceptRef
-    relation: _choice(vocab.RELATIONS)  # type: ignore[valid-type]
+    relation: RelationChoice
     note: Text | None = None
     source: SourceRef | None = None
 
 
 class Trait(Model):
-    trait: _choice(vocab.TRAITS)  # type: ignore[valid-type]
+    trait: TraitChoice
     value: Text
     source: SourceRef
     author: AuthorRef | None = None
@@ -110,7 +134,7 @@ class Trait(Model):
 class Concept(Entity):
     term: Text
     aliases: list[Text] = []
-    family: _choice(vocab.CONCEPT_FAMILIES)  # type: ignore[valid-type]
+    family: FamilyChoice
     summary: Text
     body: Text | None = None
     definitions: list[Definition] = []
@@ -146,7 +170,7 @@ class Affiliation(Model):
 
 
 class Author(Entity):
-    kind: _choice(vocab.AUTHOR_KINDS)  # type: ignore[valid-type]
+    kind: AuthorKindChoice
     name: Text
     family: Text | None = None
     given: Text | None = None
@@ -166,7 +190,7 @@ class Author(Entity):
 
 
 class Source(Entity):
-    type: _choice(vocab.SOURCE_TYPES)  # type: ignore[valid-type]
+    type: SourceTypeChoice
     title: Text | None = None
     cited_as: Text | None = Field(
         default=None, description="How the seed cites a work whose title it does not give, e.g. 'Geddes (2000)'."
@@ -214,7 +238,7 @@ class Article(Model):
 
 
 class LegalText(Entity):
-    kind: _choice(vocab.LEGAL_KINDS)  # type: ignore[valid-type]
+    kind: LegalKindChoice
     number: Text | None = None
     date: dt.date
     title: Text
@@ -265,7 +289,7 @@ class Acronym(Entity):
     )
     expansion: Text | None = Field(description="Required unless 'undeveloped: true'.")
     variants: list[Text] = []
-    domain: _choice(vocab.GLOSSARY_DOMAINS)  # type: ignore[valid-type]
+    domain: DomainChoice
     description: Text | None = None
     see_also: list[GlossaryRef] = []
     concepts: list[ConceptRef] = []
@@ -309,13 +333,13 @@ class Analysis(Model):
 
 
 class Case(Entity):
-    kind: _choice(vocab.CASE_KINDS)  # type: ignore[valid-type]
+    kind: CaseKindChoice
     title: Text
     number: int | None = None
     place: Text | None = None
     years: Text | None = None
     dispositif: Text | None = None
-    level: _choice(vocab.PARTNERSHIP_LEVELS) | None = None  # type: ignore[valid-type]
+    level: LevelChoice | None = None
     themes: list[Text] = []
     partners: list[Text] = []
     situation: Text | None = None

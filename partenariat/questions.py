@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import vocab
+from .core import plain_text
 from .load import Corpus
 from .models import Acronym, Author, Case, Concept, Curriculum, CurriculumItem, Definition, LegalText, Source
 
@@ -76,13 +77,6 @@ def normalize(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def plain(corpus: Corpus, text: str | None) -> str:
-    """Running text without `[[type:id|label]]` markup (the label, else the target's title)."""
-    from .export.common import plain_text
-
-    return plain_text(corpus, text)
-
-
 def person_label(author: Author) -> str:
     """'Philippe DUMAS', 'Jean-Yves TRÉPOS': the name as options show it (given name first)."""
     if author.kind == "personne" and author.family:
@@ -113,10 +107,10 @@ class Facts:
         self.concepts = sorted(self.corpus.all_of("concept", Concept), key=lambda c: c.id)
 
     def author(self, author_id: str) -> Author:
-        return self.corpus.get("author", author_id)  # type: ignore[return-value]
+        return self.corpus.one_of("author", author_id, Author)
 
     def source(self, source_id: str) -> Source:
-        return self.corpus.get("source", source_id)  # type: ignore[return-value]
+        return self.corpus.one_of("source", source_id, Source)
 
     def definers(self, d: Definition) -> list[str]:
         """Who is credited with a definition: its author, else the authors of its source."""
@@ -322,7 +316,7 @@ def notion_questions(facts: Facts) -> Iterator[Question]:
             quote = _one_line(d.quote)
             if len(quote) > MAX_QUOTE or _mentions(quote, concept):
                 continue
-            terms = [[facts.corpus.get("concept", i).term for i in ids if i != concept.id]  # type: ignore[attr-defined]
+            terms = [[facts.corpus.one_of("concept", i, Concept).term for i in ids if i != concept.id]
                      for ids in (neighbours, family)]
             usable = [[t for t in pool if normalize(t) not in normalize(quote)] for pool in terms]
             who = ", ".join(person_label(facts.author(a)) for a in facts.definers(d))
@@ -350,12 +344,12 @@ def relation_questions(facts: Facts) -> Iterator[Question]:
             if r.relation not in ASKED_RELATIONS or r.relation in asked or r.concept == concept.id:
                 continue
             asked.add(r.relation)  # one question per relation type and notion
-            other: Concept = facts.corpus.get("concept", r.concept)  # type: ignore[assignment]
+            other = facts.corpus.one_of("concept", r.concept, Concept)
             unrelated = [c for c in facts.concepts if c.id != concept.id
                          and frozenset((concept.id, c.id)) not in facts.related_pairs]
             same_family = [c.term for c in unrelated if c.family == other.family]
             source = r.source or (concept.attested_in[0] if concept.attested_in else None)
-            note = f" : {plain(facts.corpus, r.note).rstrip('.')}" if r.note else ""
+            note = f" : {plain_text(facts.corpus, r.note).rstrip('.')}" if r.note else ""
             cited = f" Source : {source_label(facts.source(source))}." if source else ""
             draft = Question(
                 id=f"relation-{concept.id}-{r.relation}", kind="relation",
@@ -389,7 +383,7 @@ def legal_questions(facts: Facts) -> Iterator[Question]:
             if question:
                 yield question
         for concept_id in sorted(facts.legal_concepts(text)):
-            term = facts.corpus.get("concept", concept_id).term  # type: ignore[attr-defined]
+            term = facts.corpus.one_of("concept", concept_id, Concept).term
             draft = Question(
                 id=f"texte-notion-{text.id}-{concept_id}", kind="texte",
                 prompt=f"Lequel de ces textes est cité comme base juridique à propos de la notion « {term} » ?",
@@ -445,19 +439,27 @@ def level_questions(facts: Facts) -> Iterator[Question]:
             yield question
 
 
-_last_bank: list[object] = [None, []]  # (corpus, its bank): pages and exports of one build share it
+@dataclass
+class _Bank:
+    """The last corpus and its bank: the pages and exports of one build share it."""
+
+    corpus: Corpus | None = None
+    questions: list[Question] = field(default_factory=list)
+
+
+_last_bank = _Bank()
 
 
 def build_questions(corpus: Corpus) -> list[Question]:
     """The whole bank, kind by kind, in a stable order (computed once per corpus object)."""
-    if _last_bank[0] is corpus:
-        return list(_last_bank[1])  # type: ignore[call-overload]
+    if _last_bank.corpus is corpus:
+        return list(_last_bank.questions)
     facts = Facts(corpus)
     out: list[Question] = []
     for generate in (author_questions, notion_questions, relation_questions, legal_questions, acronym_questions,
                      level_questions):
         out.extend(generate(facts))
-    _last_bank[:] = [corpus, out]
+    _last_bank.corpus, _last_bank.questions = corpus, out
     return list(out)
 
 

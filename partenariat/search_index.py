@@ -286,7 +286,8 @@ def make_index(material: Mapping[str, object], data: SearchData) -> dict[str, ob
     our worker searches: ``n`` exact names (keys), ``l`` near-exact ones, ``k`` words of the names and keywords,
     ``w`` of the title, ``x`` of the text; ``b`` the boost. Listing pages keep their title only;
     sections of a listing are dropped."""
-    config = dict(material.get("config", {}))  # type: ignore[call-overload]
+    given = material.get("config")
+    config = dict(given) if isinstance(given, Mapping) else {}
     config.pop("fields", None)
     config["engine"] = "partenariat"
     config["stop"] = sorted(STOP_WORDS)

@@ -15,6 +15,7 @@ from .addresses import Addresses, url_of_source
 from .entities import BY_NAME, ENTITY_TYPES
 from .load import Corpus
 from .messages import msg
+from .models import Curriculum
 from .problems import Problem, did_you_mean
 from .yamlfile import read_yaml
 
@@ -41,8 +42,8 @@ def competency_urls(corpus: Corpus) -> set[str]:
     into a syllabus, so they are published addresses too."""
     from .render.curriculum import anchor_map
 
-    return {Addresses().url("curriculum", c.id, anchor) for c in corpus.entities("curriculum")
-            for anchor in anchor_map(c).values()}  # type: ignore[arg-type]
+    return {Addresses().url("curriculum", c.id, anchor) for c in corpus.all_of("curriculum", Curriculum)
+            for anchor in anchor_map(c).values()}
 
 
 def read_manifest(root: Path) -> set[str]:

@@ -32,7 +32,8 @@ def _model_at(model: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
 
 def _allowed(err: dict[str, object]) -> list[str]:
     """pydantic's "'a', 'b' or 'c'" → ['a', 'b', 'c']."""
-    expected = str(err["ctx"]["expected"])  # type: ignore[index]
+    context = err.get("ctx")
+    expected = str(context.get("expected", "")) if isinstance(context, dict) else ""
     return [a.strip(" '") for a in re.split(r",| or ", expected)]
 
 

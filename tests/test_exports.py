@@ -29,6 +29,7 @@ from citeproc.source.json import CiteProcJSON
 
 from conftest import REPO, run_cli
 from partenariat import Corpus, load_corpus, vocab
+from partenariat.biblio import BibRecord, Name
 from partenariat.export import (
     bibliography_bibtex,
     bibliography_csl,
@@ -45,7 +46,6 @@ from partenariat.export import (
     moodle_glossary_xml,
     question_exports,
 )
-from partenariat.export.biblio import BibRecord, Name
 from partenariat.export.bibtex import bibtex_entry
 from partenariat.export.common import plain_text
 from partenariat.index import build_index

@@ -13,8 +13,8 @@ from functools import cache
 import pytest
 from test_facts import corpus, fold, folded_seeds
 
+from partenariat.biblio import source_record
 from partenariat.core import UNTITLED
-from partenariat.export.biblio import source_record
 from partenariat.models import Source
 from partenariat.pages import build_pages
 

@@ -25,6 +25,7 @@ from ..changes import entry_changes
 from ..core import Context
 from ..edition import read_edition
 from ..load import Corpus
+from ..models import Curriculum, LegalText, Source
 from ..questions import build_questions, competencies, questions_for
 from .bibtex import bibliography_bibtex, entry_bibtex
 from .common import corpus_of, page_url
@@ -80,8 +81,9 @@ def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFi
     for type_name in ENTRY_EXPORT_TYPES:
         for entity_id in sorted(corpus.records[type_name]):
             entity = corpus.get(type_name, entity_id)
+            assert isinstance(entity, (Source, LegalText)), f"{type_name} has no bibliographic record"
             for ext, path in entry_export_paths(type_name, entity_id).items():
-                files.append(ExportFile(path, ENTRY_FORMATS[ext](corpus, entity)))  # type: ignore[arg-type]
+                files.append(ExportFile(path, ENTRY_FORMATS[ext](corpus, entity)))
     return files
 
 
@@ -104,7 +106,7 @@ def question_exports(corpus: Corpus, base_url: str = "") -> list[ExportFile]:
              ExportFile(ANKI_FILE, anki_csv(corpus))]
     per_curriculum: dict[str, list[tuple[str, list]]] = {}
     for competency in competencies(corpus):
-        short = corpus.get("curriculum", competency.curriculum).short  # type: ignore[attr-defined]
+        short = corpus.one_of("curriculum", competency.curriculum, Curriculum).short
         group = [(competency_category(short, competency), questions_for(bank, competency.concepts))]
         per_curriculum.setdefault(competency.curriculum, []).extend(group)
         paths = pack_question_files(competency.curriculum, competency.anchor)

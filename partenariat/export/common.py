@@ -7,7 +7,7 @@ import re
 from html import escape
 
 from ..addresses import Addresses
-from ..core import SITE_TITLE, Context, entity_title
+from ..core import SITE_TITLE, Context, link_label, plain_text
 from ..load import Corpus
 from ..refs import TEXT_LINK
 
@@ -27,20 +27,6 @@ def page_url(type_name: str, entity_id: str | None = None, base_url: str = "", d
     return Addresses(directory_urls, base_url).absolute_or_relative(type_name, entity_id)
 
 
-def _label(corpus: Corpus, match: re.Match[str]) -> str:
-    type_name, entity_id, label = match.group(1), match.group(2).strip(), match.group(3)
-    if label:
-        return label.strip()
-    return entity_title(type_name, corpus.get(type_name, entity_id))
-
-
-def plain_text(corpus: Corpus, value: str | None) -> str:
-    """Running text as one plain line: links become their label (or the title of their target)."""
-    if not value:
-        return ""
-    return " ".join(TEXT_LINK.sub(lambda m: _label(corpus, m), value).split())
-
-
 def html_text(corpus: Corpus, value: str | None, base_url: str = "") -> str:
     """Running text as HTML paragraphs, escaped; links point to the site when its address is known."""
     if not value:
@@ -50,7 +36,7 @@ def html_text(corpus: Corpus, value: str | None, base_url: str = "") -> str:
         parts, end = [], 0
         for match in TEXT_LINK.finditer(paragraph):
             parts.append(escape(paragraph[end:match.start()], quote=False))
-            label = escape(_label(corpus, match), quote=False)
+            label = escape(link_label(corpus, match), quote=False)
             if base_url:
                 href = escape(page_url(match.group(1), match.group(2).strip(), base_url))
                 parts.append(f'<a href="{href}">{label}</a>')

@@ -10,15 +10,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel
-
 from .. import vocab
 from ..addresses import Addresses, source_path
+from ..biblio import IN_BOOK, BibRecord, Name, source_record
 from ..core import Context, entity_title, sort_key
 from ..entities import BY_NAME
 from ..load import Corpus
-from ..models import Acronym, Author, Concept, LegalText, Source
-from .biblio import BibRecord, source_record
+from ..models import Acronym, Author, Concept, Entity, LegalText, Source
 from .common import SITE_TITLE, corpus_of, plain_text
 
 CONTEXT = "https://schema.org"
@@ -71,6 +69,11 @@ def _person(author: Author, url: _Urls) -> dict[str, Any]:
                    "alternateName": author.acronym})
 
 
+def _people(corpus: Corpus, names: list[Name], url: _Urls) -> list[dict[str, Any]]:
+    """The record's names as schema.org people or organisations (each comes from an author entry)."""
+    return [_person(corpus.one_of("author", n.id, Author), url) for n in names if n.id]
+
+
 def _concept(corpus: Corpus, c: Concept, url: _Urls) -> dict[str, Any]:
     cited = dict.fromkeys(d.source for d in c.definitions)
     return {"@type": "DefinedTerm", "@id": url("concept", c.id), "url": url("concept", c.id), "name": c.term,
@@ -101,7 +104,7 @@ def _host(source: Source, record: BibRecord) -> dict[str, Any] | None:
         return host
     if source.type == "numero-revue":
         return {"@type": "Periodical", "name": record.container}
-    if source.type in {"chapitre", "entree-dictionnaire"}:
+    if source.type in IN_BOOK:
         return {"@type": "Book", "name": record.container}
     return {"@type": "CreativeWork", "name": record.container}
 
@@ -112,8 +115,8 @@ def _source(corpus: Corpus, s: Source, url: _Urls) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@type": SCHEMA_TYPES[s.type], "@id": url("source", s.id), "url": url("source", s.id),
         "name": record.title, "genre": vocab.SOURCE_TYPES[s.type],
-        "author": [_person(corpus.get("author", a), url) for a in s.authors],  # type: ignore[arg-type]
-        "editor": [_person(corpus.get("author", a), url) for a in s.editors],  # type: ignore[arg-type]
+        "author": _people(corpus, record.authors, url),
+        "editor": _people(corpus, record.editors, url),  # a chapter's are its book's, as in RIS and CSL
         "datePublished": s.date.isoformat() if s.date else (str(s.year) if s.year else None),
         "isPartOf": _host(s, record),
         "publisher": {"@type": "Organization", "name": record.publisher} if record.publisher else None,
@@ -133,18 +136,18 @@ def _legal(corpus: Corpus, t: LegalText, url: _Urls) -> dict[str, Any]:
             "legislationIdentifier": t.number, "legislationDate": t.date.isoformat(),
             "legislationType": vocab.LEGAL_KINDS[t.kind], "legislationJurisdiction": "FR",
             "sameAs": t.url, "abstract": plain_text(corpus, t.summary),
-            "about": [{"@type": "DefinedTerm", "@id": url("concept", c), "name": corpus.get("concept", c).term}  # type: ignore[attr-defined]
+            "about": [{"@type": "DefinedTerm", "@id": url("concept", c), "name": corpus.one_of("concept", c, Concept).term}
                       for c in t.concepts],
             "dateModified": t.reviewed.isoformat(), "inLanguage": "fr"}
 
 
-def _other(corpus: Corpus, type_name: str, entity: BaseModel, url: _Urls) -> dict[str, Any]:
-    entity_id: str = entity.id  # type: ignore[attr-defined]
+def _other(corpus: Corpus, type_name: str, entity: Entity, url: _Urls) -> dict[str, Any]:
+    entity_id = entity.id
     summary = getattr(entity, "summary", None)
     return {"@type": "CreativeWork", "@id": url(type_name, entity_id), "url": url(type_name, entity_id),
             "name": entity_title(type_name, entity), "genre": BY_NAME[type_name].singular,
             "abstract": plain_text(corpus, summary) if isinstance(summary, str) else None,
-            "dateModified": entity.reviewed.isoformat(), "inLanguage": "fr"}  # type: ignore[attr-defined]
+            "dateModified": entity.reviewed.isoformat(), "inLanguage": "fr"}
 
 
 def _index(corpus: Corpus, type_name: str, url: _Urls) -> dict[str, Any]:
@@ -159,7 +162,7 @@ def _index(corpus: Corpus, type_name: str, url: _Urls) -> dict[str, Any]:
             "name": f"{BY_NAME[type_name].plural} — {SITE_TITLE}", "inLanguage": "fr"}
 
 
-def jsonld_for(type_name: str, entity: BaseModel | None, ctx: Context | Corpus, base_url: str = "") -> dict[str, Any]:
+def jsonld_for(type_name: str, entity: Entity | None, ctx: Context | Corpus, base_url: str = "") -> dict[str, Any]:
     """schema.org JSON-LD of the page of ``entity`` (of type ``type_name``), or of the index page
     of that type when ``entity`` is None. ``base_url`` is MkDocs' ``site_url`` (recommended:
     search engines want absolute addresses); without it, @id and url are relative to the page."""

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from html import escape as _escape
 
 from .. import vocab
-from ..core import UNTITLED, locator, person_name, sort_key
+from ..core import UNTITLED, author_name, locator, sort_key
 from ..load import Corpus
 from ..models import Acronym, Concept, Definition, Source
 from .common import SITE_TITLE, html_text, page_url
@@ -90,10 +90,10 @@ def acronym_definition(corpus: Corpus, entry: Acronym, base_url: str = "") -> st
     """The HTML of one acronym: expansion, description, related acronyms and notions."""
     html = f"<p><strong>{escape(entry.shown_expansion)}</strong></p>" + html_text(corpus, entry.description, base_url)
     if entry.see_also:
-        others = ", ".join(escape(corpus.get("glossary", i).acronym) for i in entry.see_also)  # type: ignore[attr-defined]
+        others = ", ".join(escape(corpus.one_of("glossary", i, Acronym).acronym) for i in entry.see_also)
         html += f"<p>Voir aussi : {others}</p>"
     if entry.concepts:
-        terms = ", ".join(escape(corpus.get("concept", i).term) for i in entry.concepts)  # type: ignore[attr-defined]
+        terms = ", ".join(escape(corpus.one_of("concept", i, Concept).term) for i in entry.concepts)
         html += f"<p>Notions liées : {terms}</p>"
     return html + _site_link(base_url, "glossary", entry.id, "Fiche complète")
 
@@ -103,7 +103,7 @@ def moodle_glossary_xml(corpus: Corpus, base_url: str = "") -> str:
     root = ET.Element("GLOSSARY")
     entries = _info(root, f"Glossaire des sigles — {SITE_TITLE}",
                     _intro("Les sigles du travail social et de l'éducation", base_url, "glossary"), "dictionary")
-    acronyms: list[Acronym] = sorted(corpus.entities("glossary"), key=lambda e: sort_key(e.acronym))  # type: ignore
+    acronyms: list[Acronym] = sorted(corpus.all_of("glossary", Acronym), key=lambda e: sort_key(e.acronym))
     for entry in acronyms:
         domain = vocab.GLOSSARY_DOMAINS[entry.domain]
         _entry(entries, entry.acronym, acronym_definition(corpus, entry, base_url), case_sensitive=True,
@@ -112,12 +112,11 @@ def moodle_glossary_xml(corpus: Corpus, base_url: str = "") -> str:
 
 
 def _attribution(corpus: Corpus, d: Definition) -> str:
-    source = corpus.get("source", d.source)
-    assert isinstance(source, Source)
+    source = corpus.one_of("source", d.source, Source)
     ids = [d.author] if d.author else source.authors
-    who = ", ".join(person_name(corpus.get("author", a)) for a in ids)  # type: ignore[arg-type]
+    who = ", ".join(author_name(corpus, a) for a in ids)
     if d.author and source.authors and d.author not in source.authors:  # a speaker quoted by the work's author
-        who += ", cité par " + ", ".join(person_name(corpus.get("author", a)) for a in source.authors)  # type: ignore[arg-type]
+        who += ", cité par " + ", ".join(author_name(corpus, a) for a in source.authors)
     title = f"<cite>{escape(source.title)}</cite>" if source.title else escape(UNTITLED)
     parts = [escape(who), title + (f" ({source.year})" if source.year else "")]
     if d.page:
@@ -144,7 +143,7 @@ def moodle_concepts_xml(corpus: Corpus, base_url: str = "") -> str:
     entries = _info(root, f"Notions — {SITE_TITLE}",
                     _intro("Les notions du partenariat et leurs définitions attribuées", base_url, "concept"),
                     "fullwithoutauthor")
-    concepts: list[Concept] = sorted(corpus.entities("concept"), key=lambda c: sort_key(c.term))  # type: ignore
+    concepts: list[Concept] = sorted(corpus.all_of("concept", Concept), key=lambda c: sort_key(c.term))
     for concept in concepts:
         family = vocab.CONCEPT_FAMILIES[concept.family]
         _entry(entries, concept.term, concept_definition(corpus, concept, base_url), case_sensitive=False,

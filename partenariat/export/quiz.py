@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from html import escape
 
 from .. import vocab
-from ..core import sort_key
+from ..core import entity_title, sort_key
 from ..load import Corpus
-from ..models import Acronym, Concept
+from ..models import Acronym, Author, Concept, Source
 from ..questions import KINDS, Competency, Question, person_label
 from .common import SITE_TITLE, page_url, plain_text
 
@@ -160,10 +160,10 @@ def _definition_back(corpus: Corpus, concept: Concept) -> str:
     back = f"<p>{escape(plain_text(corpus, concept.summary), quote=False)}</p>"
     if concept.definitions:
         d = concept.definitions[0]
-        source = corpus.get("source", d.source)
-        ids = [d.author] if d.author else source.authors  # type: ignore[attr-defined]
-        who = ", ".join(person_label(corpus.get("author", a)) for a in ids)  # type: ignore[arg-type]
-        title = source.title or source.cited_as  # type: ignore[attr-defined]
+        source = corpus.one_of("source", d.source, Source)
+        ids = [d.author] if d.author else source.authors
+        who = ", ".join(person_label(corpus.one_of("author", a, Author)) for a in ids)
+        title = entity_title("source", source)  # the title, else how the seed cites it
         back += (f"<blockquote>« {escape(' '.join(d.quote.split()), quote=False)} »</blockquote>"
                  f"<p>— {escape(who, quote=False)}, <i>{escape(title, quote=False)}</i></p>")
     return back
@@ -182,11 +182,11 @@ def anki_csv(corpus: Corpus) -> str:
     (separator, HTML, columns, tags); UTF-8 without byte order mark."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
-    acronyms: list[Acronym] = sorted(corpus.entities("glossary"), key=lambda e: sort_key(e.acronym))  # type: ignore
+    acronyms: list[Acronym] = sorted(corpus.all_of("glossary", Acronym), key=lambda e: sort_key(e.acronym))
     for entry in (a for a in acronyms if a.expansion):  # an undeveloped acronym has nothing to learn
         writer.writerow([escape(entry.acronym, quote=False), _acronym_back(corpus, entry),
                          f"sigle {_tag(vocab.GLOSSARY_DOMAINS[entry.domain])}"])
-    concepts: list[Concept] = sorted(corpus.entities("concept"), key=lambda c: sort_key(c.term))  # type: ignore
+    concepts: list[Concept] = sorted(corpus.all_of("concept", Concept), key=lambda c: sort_key(c.term))
     for concept in concepts:
         writer.writerow([escape(concept.term, quote=False), _definition_back(corpus, concept),
                          f"notion {_tag(vocab.CONCEPT_FAMILIES[concept.family])}"])

@@ -39,16 +39,16 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
 
 def glossary_csv(corpus: Corpus, base_url: str = "") -> str:
     """One row per acronym, sorted A–Z: Sigle;Signification;Domaine;Description;Voir aussi;Adresse."""
-    entries: list[Acronym] = sorted(corpus.entities("glossary"), key=lambda e: sort_key(e.acronym))  # type: ignore
+    entries: list[Acronym] = sorted(corpus.all_of("glossary", Acronym), key=lambda e: sort_key(e.acronym))
     rows = [[e.acronym, e.shown_expansion, vocab.GLOSSARY_DOMAINS[e.domain], plain_text(corpus, e.description),
-             ", ".join(corpus.get("glossary", i).acronym for i in e.see_also),  # type: ignore[attr-defined]
+             ", ".join(corpus.one_of("glossary", i, Acronym).acronym for i in e.see_also),
              page_url("glossary", e.id, base_url)] for e in entries]
     return _csv(ACRONYM_HEADER, rows)
 
 
 def concepts_csv(corpus: Corpus, base_url: str = "") -> str:
     """One row per notion, sorted A–Z: Notion;Famille;Résumé;Autres formes;Adresse."""
-    concepts: list[Concept] = sorted(corpus.entities("concept"), key=lambda c: sort_key(c.term))  # type: ignore
+    concepts: list[Concept] = sorted(corpus.all_of("concept", Concept), key=lambda c: sort_key(c.term))
     rows = [[c.term, vocab.CONCEPT_FAMILIES[c.family], plain_text(corpus, c.summary), ", ".join(c.aliases),
              page_url("concept", c.id, base_url)] for c in concepts]
     return _csv(CONCEPT_HEADER, rows)

@@ -34,7 +34,7 @@ def render_author(ctx: Context, author: Author) -> str:
                    key=lambda s: (ctx.corpus.one_of("source", s, Source).year or 0, s))
     if works:
         out.append("## Travaux cités\n\n" + "\n".join(
-            f"- {reference(ctx, ctx.entity('source', s))} {ctx.link('source', s, 'Fiche')}"  # type: ignore[arg-type]
+            f"- {reference(ctx, ctx.corpus.one_of('source', s, Source))} {ctx.link('source', s, 'Fiche')}"
             for s in works) + "\n")
     defined = ctx.definers.get(author.id, set())
     if defined:

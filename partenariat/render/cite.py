@@ -1,88 +1,125 @@
-"""French bibliographic references (ISO 690 style, as taught in BTS/DE), in Markdown."""
+"""French bibliographic references (ISO 690 style, as taught in BTS/DE), in Markdown.
+
+They are written from the record the RIS, BibTeX and CSL-JSON exports write (biblio.py):
+the container, the names, the year and the pages are decided there once, so the page and
+the file a student imports into Zotero never disagree."""
 
 from __future__ import annotations
 
+import re
+
 from ..addresses import ENTRY_EXPORT_EXTENSIONS, export_path
-from ..core import UNTITLED, locator, person_name
+from ..biblio import IN_BOOK, BibRecord, Name, source_record
+from ..core import UNTITLED, author_name, locator, person_name
 from ..models import Definition, Source
 from .common import CONSULTED, SITE_TITLE, Context, fr_date, where_to_find
 
-__all__ = ["UNTITLED", "definition_citation", "export_links", "locator", "names", "person_name", "reference"]
+__all__ = ["UNTITLED", "definition_citation", "export_links", "locator", "names", "person_name", "reference",
+           "reference_of"]
 
+# Types cited as a part (« title ») of the work that holds them (*container*).
 ARTICLE_LIKE = {"article", "chapitre", "entree-dictionnaire", "communication", "synthese-atelier"}
+ET_AL = 3  # more authors than this: « DHUME Fabrice et al. » in a list of references
 
 
-def names(ctx: Context, ids: list[str]) -> str:
-    people = [person_name(ctx.entity("author", i)) for i in ids]  # type: ignore[arg-type]
-    if len(people) > 3:
+def names(people: list[str], limit: int | None = ET_AL) -> str:
+    """« A », « A et B », « A, B et C »; beyond `limit` names, « A et al. »."""
+    if limit is not None and len(people) > limit:
         return f"{people[0]} et al."
     if len(people) > 1:
         return ", ".join(people[:-1]) + " et " + people[-1]
     return people[0] if people else ""
 
 
-def reference(ctx: Context, source: Source, link_authors: bool = False) -> str:
-    parts: list[str] = []
-    if source.authors:
-        if link_authors:
-            parts.append(", ".join(ctx.link("author", i, person_name(ctx.entity("author", i)))  # type: ignore[arg-type]
-                                   for i in source.authors))
-        else:
-            parts.append(names(ctx, source.authors))
-    title = source.title or UNTITLED
-    if not source.title and not source.authors and source.cited_as:
-        title = f"{source.cited_as} {UNTITLED}"  # anonymous and untitled: how it is designated
-    if source.type in ARTICLE_LIKE and (source.container or source.part_of):
-        parts.append(f"« {title} »" if source.title else title)
-        host = []
-        parent = ctx.entity("source", source.part_of) if source.part_of else None
-        if source.type in {"chapitre", "entree-dictionnaire"} and isinstance(parent, Source) and parent.editors:
-            host.append("In " + names(ctx, parent.editors) + " (dir.)")
-        container = source.container or (parent.title if isinstance(parent, Source) else None)
-        if container:
-            host.append(f"*{container}*")
-        parts.append(", ".join(host))
-    else:
-        parts.append(f"*{title}*" if source.title else title)
-        if source.container:
-            parts.append(source.container)
-    details = []
-    if source.event:
-        details.append(source.event)
-    if source.volume:
-        details.append(f"vol. {source.volume}")
-    if source.issue:
-        details.append(f"n° {source.issue}")
-    where = " : ".join(x for x in (source.place, source.publisher) if x)
-    if where:
-        details.append(where)
-    if source.collection:
-        details.append(f"coll. « {source.collection} »")
-    if source.date:
-        details.append(fr_date(source.date))
-    elif source.year:
-        details.append(str(source.year))
-    if source.pages:
-        details.append(locator(source.pages))
-    if details:
-        parts.append(", ".join(details))
-    text = ". ".join(p.rstrip(".") for p in parts if p) + "."
-    if source.url:
-        text += f" <{source.url}>"
-    elif source.online:
-        text += f" En ligne : {source.online}."
+def _names(ctx: Context, people: list[Name], link: bool) -> str:
+    """Names as cited; linked to their author pages (every one of them) on the work's own page."""
+    if not link:
+        return names([n.cited for n in people])
+    return names([ctx.link("author", n.id, n.cited) if n.id else n.cited for n in people], limit=None)
+
+
+def _is_part(record: BibRecord) -> bool:
+    """A part of another work (article, chapter, talk in proceedings): « title », In *host*."""
+    return record.category in ARTICLE_LIKE and bool(record.container)
+
+
+def _editors_in_host(record: BibRecord) -> bool:
+    return _is_part(record) and record.category in IN_BOOK
+
+
+def _lead(ctx: Context, record: BibRecord, link: bool) -> str:
+    """Who answers for the work: its authors, else its editors (« BARREYRE Jean-Yves (dir.) »)."""
+    if record.authors:
+        return _names(ctx, record.authors, link)
+    if record.editors and not _editors_in_host(record):
+        return _names(ctx, record.editors, link) + " (dir.)"
+    return ""
+
+
+def _title(record: BibRecord) -> str:
+    """A given title in « » (a part) or in italics; no title is said, never dressed as one."""
+    if not record.has_title:
+        return f"{record.designation} {record.title}" if record.designation else record.title
+    return f"« {record.title} »" if _is_part(record) else f"*{record.title}*"
+
+
+def _host(ctx: Context, record: BibRecord, link: bool) -> str:
+    """Where the work sits: « In EDITORS (dir.), *Book* », *Journal*, or a container as named."""
+    if not _is_part(record):
+        host = record.container or ""
+        if record.authors and record.editors:  # editors not named in the lead
+            host = ", ".join(x for x in (host, _names(ctx, record.editors, link) + " (dir.)") if x)
+        return host
+    if _editors_in_host(record) and record.editors:
+        return f"In {_names(ctx, record.editors, link)} (dir.), *{record.container}*"
+    return f"*{record.container}*"
+
+
+def _details(record: BibRecord) -> str:
+    """Event, volume, issue, place : publisher, collection, date (else year), pages."""
+    details = [record.event or "",
+               f"vol. {record.volume}" if record.volume else "",
+               f"n° {record.issue}" if record.issue else "",
+               " : ".join(x for x in (record.place, record.publisher) if x),
+               f"coll. « {record.collection} »" if record.collection else "",
+               fr_date(record.date) if record.date else str(record.year or ""),
+               locator(record.pages) if record.pages else ""]
+    return ", ".join(x for x in details if x)
+
+
+# Ends with a full stop, maybe inside a link's label: « EPSTEIN R. », « [EPSTEIN R.](…) ».
+ENDS_WITH_STOP = re.compile(r"\.\]\([^)]*\)$")
+
+
+def _sentence(part: str) -> str:
+    """One part of a reference and its full stop, never two in a row."""
+    return part if ENDS_WITH_STOP.search(part) else part.rstrip(".") + "."
+
+
+def reference_of(ctx: Context, record: BibRecord, link_authors: bool = False) -> str:
+    """The reference of a source's record, ending with where it is online."""
+    parts = (_lead(ctx, record, link_authors), _title(record), _host(ctx, record, link_authors), _details(record))
+    text = " ".join(_sentence(p) for p in parts if p)
+    if record.url:
+        text += f" <{record.url}>"
+    elif record.online:
+        text += f" En ligne : {record.online}."
     return text
+
+
+def reference(ctx: Context, source: Source, link_authors: bool = False) -> str:
+    """The reference of a source (its authors and editors linked on the work's own page)."""
+    return reference_of(ctx, source_record(ctx.corpus, source), link_authors)
 
 
 def definition_citation(ctx: Context, d: Definition, concept_id: str, concept_term: str) -> str:
     """One definition as a student cites it: who defines, the work, year and page, then
     « cité dans » this site's page (its published address, or where it sits in the site)."""
-    source = ctx.entity("source", d.source)
-    assert isinstance(source, Source)
-    work = reference(ctx, source).removesuffix(".")
-    if d.author and d.author not in source.authors:
-        work = f"{person_name(ctx.entity('author', d.author))}, cité par {work}"  # type: ignore[arg-type]
-    page = f", {locator(d.page)}" if d.page and d.page != source.pages else ""
+    record = source_record(ctx.corpus, ctx.corpus.one_of("source", d.source, Source))
+    work = reference_of(ctx, record).removesuffix(".")
+    if d.author and d.author not in {n.id for n in record.authors}:
+        work = f"{author_name(ctx.corpus, d.author)}, cité par {work}"
+    page = f", {locator(d.page)}" if d.page and d.page != record.pages else ""
     path = ctx.addresses.url("concept", concept_id)
     return (f"{work}{page}. Cité dans : « {concept_term} ». In : *{SITE_TITLE}* [en ligne]. "
             f"Disponible sur : {where_to_find(path, ctx.addresses.absolute(path))} {CONSULTED}.")

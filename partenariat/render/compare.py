@@ -9,8 +9,9 @@ from collections import defaultdict
 from html import escape
 
 from .. import vocab
+from ..core import author_name
 from ..models import Concept, Definition, Source
-from .cite import locator, person_name
+from .cite import locator
 from .common import Context, cell
 from .conceptmap import box, label, svg
 
@@ -30,7 +31,7 @@ def attribution(ctx: Context, source_id: str, author_id: str | None, page: str |
 
 
 def _names(ctx: Context, ids: list[str]) -> str:
-    return ", ".join(ctx.link("author", a, person_name(ctx.entity("author", a))) for a in ids)  # type: ignore[arg-type]
+    return ", ".join(ctx.link("author", a, author_name(ctx.corpus, a)) for a in ids)
 
 
 def definition_card(ctx: Context, d: Definition, with_comment: bool = True) -> str:
@@ -125,7 +126,7 @@ def continuum_svg(ctx: Context, axis: str, from_path: str) -> str:
     for source_id, chain in sorted(chains.items(), key=lambda kv: -len(kv[1])):
         source = ctx.entity("source", source_id)
         assert isinstance(source, Source)
-        who = ", ".join(person_name(ctx.entity("author", a)) for a in source.authors)  # type: ignore[arg-type]
+        who = ", ".join(author_name(ctx.corpus, a) for a in source.authors)
         name = f"{who} ({source.year})" if source.year else who
         steps = [(ctx.title("concept", c), ctx.html_href("concept", c, from_path)) for c in chain]
         bands.append((f"Échelle de {name}", steps))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from .. import vocab
 from ..addresses import comparison_path, export_path
 from ..comparisons import COMPARISONS, CONTINUUM, CONTINUUM_AXIS, Comparison
-from ..models import Concept, Curriculum, Definition
+from ..models import Concept, Curriculum, Definition, Source
 from .cite import definition_citation, reference
 from .common import (
     Context,
@@ -185,7 +185,7 @@ def _competencies(ctx: Context, concept: Concept) -> str:
 def _sources(ctx: Context, concept: Concept) -> str:
     used = list(dict.fromkeys([d.source for d in concept.definitions] + [t.source for t in concept.traits]
                               + [r.source for r in concept.related if r.source]))
-    refs = [f"- {reference(ctx, ctx.entity('source', s))} {ctx.link('source', s, 'Fiche')} · "  # type: ignore[arg-type]
+    refs = [f"- {reference(ctx, ctx.corpus.one_of('source', s, Source))} {ctx.link('source', s, 'Fiche')} · "
             f"[RIS](../{export_path('source', s, 'ris')}) · [BibTeX](../{export_path('source', s, 'bib')})"
             for s in used]
     return "\n".join(refs) + "\n" if refs else ""

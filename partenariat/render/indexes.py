@@ -68,7 +68,7 @@ def _az(items: list[tuple[str, str]]) -> str:
 
 
 def concepts_index(ctx: Context) -> str:
-    concepts: list[Concept] = ctx.corpus.entities("concept")  # type: ignore[assignment]
+    concepts: list[Concept] = ctx.corpus.all_of("concept", Concept)
     out = [front_matter("Concepts", "Les notions du partenariat dans le travail social."), "# Concepts\n",
            f"{len(concepts)} notions, chacune avec ses définitions attribuées, ses voisines et ses usages.\n",
            "## Par famille\n"]
@@ -86,7 +86,7 @@ def concepts_index(ctx: Context) -> str:
 
 
 def authors_index(ctx: Context) -> str:
-    authors: list[Author] = ctx.corpus.entities("author")  # type: ignore[assignment]
+    authors: list[Author] = ctx.corpus.all_of("author", Author)
     people = [a for a in authors if a.kind == "personne"]
     bodies = [a for a in authors if a.kind == "organisme"]
     out = [front_matter("Auteurs", "Les auteurs et organismes cités."), "# Auteurs\n",
@@ -104,7 +104,7 @@ def _sorted_name(a: Author) -> str:
 
 
 def sources_index(ctx: Context) -> str:
-    sources: list[Source] = ctx.corpus.entities("source")  # type: ignore[assignment]
+    sources: list[Source] = ctx.corpus.all_of("source", Source)
 
     ordered = [s for s in index_order(ctx, "source") if isinstance(s, Source)]
     lines = [f"- {reference(ctx, s)} {ctx.link('source', s.id, 'Fiche')}" for s in ordered]
@@ -114,7 +114,7 @@ def sources_index(ctx: Context) -> str:
 
 
 def legal_index(ctx: Context) -> str:
-    texts: list[LegalText] = sorted(ctx.corpus.entities("legal"), key=lambda t: t.date)  # type: ignore
+    texts: list[LegalText] = sorted(ctx.corpus.all_of("legal", LegalText), key=lambda t: t.date)
     rows = ["| Date | Texte | Articles |", "| --- | --- | --- |"]
     for t in texts:
         arts = ", ".join(a.codified_as or article_label(a, short=True) for a in t.articles)
@@ -125,7 +125,7 @@ def legal_index(ctx: Context) -> str:
 
 
 def glossary_index(ctx: Context) -> str:
-    entries: list[Acronym] = ctx.corpus.entities("glossary")  # type: ignore[assignment]
+    entries: list[Acronym] = ctx.corpus.all_of("glossary", Acronym)
     outside = sum(1 for e in entries if not e.attested_in)
     out = [front_matter("Glossaire", "Les sigles du travail social et de l'éducation : ceux des documents sources "
                                      "et ceux que les professionnels rencontrent chaque jour."),
@@ -158,7 +158,7 @@ def glossary_index(ctx: Context) -> str:
 
 def printable_glossary(ctx: Context) -> str:
     """Every acronym on one page, compact, for a handout."""
-    entries: list[Acronym] = sorted(ctx.corpus.entities("glossary"), key=lambda e: sort_key(e.acronym))  # type: ignore
+    entries: list[Acronym] = sorted(ctx.corpus.all_of("glossary", Acronym), key=lambda e: sort_key(e.acronym))
     rows = ["| Sigle | Signification | Domaine | En bref |", "| --- | --- | --- | --- |"]
     for e in entries:
         rows.append(f"| **{e.acronym}** | {cell(e.shown_expansion)} | {vocab.GLOSSARY_DOMAINS[e.domain]} | "
@@ -173,7 +173,7 @@ def printable_glossary(ctx: Context) -> str:
 
 
 def cases_index(ctx: Context) -> str:
-    cases: list[Case] = ctx.corpus.entities("case")  # type: ignore[assignment]
+    cases: list[Case] = ctx.corpus.all_of("case", Case)
     rows = ["| Cas | Type | Niveau | Lieu | Dispositif | Thèmes |", "| --- | --- | --- | --- | --- | --- |"]
     for c in (c for c in index_order(ctx, "case") if isinstance(c, Case)):
         level = vocab.PARTNERSHIP_LEVELS[c.level] if c.level else "—"
@@ -198,7 +198,7 @@ def cases_index(ctx: Context) -> str:
 
 
 def curricula_index(ctx: Context) -> str:
-    curricula: list[Curriculum] = index_order(ctx, "curriculum")  # type: ignore[assignment]
+    curricula: list[Curriculum] = [c for c in index_order(ctx, "curriculum") if isinstance(c, Curriculum)]
     lines = [f"- {ctx.link('curriculum', c.id, c.short)} — {c.diploma} ({c.document})" for c in curricula]
     return "\n".join([front_matter("Référentiels", "Les diplômes et leurs compétences liées au partenariat."),
                       "# Référentiels\n",

@@ -118,7 +118,7 @@ def render_pack(ctx: Context, competency: Competency) -> str:
            "(Banque de questions › Importer).\n",
            "## Les notions\n"]
     for concept_id in competency.concepts:
-        out.append(_fiche(deep, ctx.entity("concept", concept_id)))  # type: ignore[arg-type]
+        out.append(_fiche(deep, ctx.corpus.one_of("concept", concept_id, Concept)))
     if questions:
         out.append("## Questions\n")
         out.append(quiz_block(deep, questions))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .. import vocab
-from ..models import Definition, Source
-from .cite import export_links, locator, person_name, reference
+from ..core import author_name
+from ..models import Concept, Definition, Source
+from .cite import export_links, locator, reference
 from .common import Context, cited_by_section, front_matter, provenance_section
 
 
@@ -26,8 +27,10 @@ def render_source(ctx: Context, source: Source) -> str:
         out.append("## Contenu cité\n\n" + "\n".join(f"- {ctx.link('source', p)}" for p in parts) + "\n")
     passages = []
     for edge in ctx.index.edges_to("source", source.id):  # definitions[i].source of a concept
-        if edge.source_type == "concept" and edge.path[0] == "definitions" and edge.path[-1] == "source":
-            d = ctx.entity("concept", edge.source_id).definitions[edge.path[1]]  # type: ignore[attr-defined]
+        position = edge.path[1] if len(edge.path) > 1 else None
+        if edge.source_type == "concept" and edge.path[0] == "definitions" and isinstance(position, int) \
+                and edge.path[-1] == "source":
+            d = ctx.corpus.one_of("concept", edge.source_id, Concept).definitions[position]
             passages.append(f"> « {' '.join(d.quote.split())} »\n\n— "
                             + passage_credit(ctx, source, d, edge.source_id) + "\n")
     if passages:
@@ -42,7 +45,7 @@ def passage_credit(ctx: Context, source: Source, d: Definition, concept_id: str)
     the author's), then the notion it defines and where."""
     parts = []
     if d.author and d.author not in source.authors:
-        speaker = ctx.link("author", d.author, person_name(ctx.entity("author", d.author)))  # type: ignore[arg-type]
+        speaker = ctx.link("author", d.author, author_name(ctx.corpus, d.author))
         parts.append(f"{speaker}, cité dans cet ouvrage")
     parts.append(f"définition de {ctx.link('concept', concept_id)}")
     if d.page:

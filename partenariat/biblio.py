@@ -1,8 +1,9 @@
 """One neutral bibliographic record per source or legal text, read once from the data.
 
-CSL-JSON, RIS and BibTeX only differ in names and syntax: what a record inherits from the
-work that holds it (`part_of`), how a body is named, which date is the access date, is
-decided here once, so the three files always say the same thing.
+The site's references (render/cite.py), CSL-JSON, RIS and BibTeX only differ in names and
+syntax: what a record inherits from the work that holds it (`part_of`), how a body is named,
+which date is the access date, is decided here once, so they always say the same thing.
+It sits beside core.py, below render/ and export/, which both read it.
 """
 
 from __future__ import annotations
@@ -11,27 +12,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .. import vocab
-from ..core import UNTITLED, fr_date, sort_key
-from ..load import Corpus
-from ..models import Author, LegalText, Source
-from .common import plain_text
+from . import vocab
+from .core import UNTITLED, Name, fr_date, name_of, plain_text, sort_key
+from .load import Corpus
+from .models import Author, LegalText, Source
+
+__all__ = ["IN_BOOK", "BibRecord", "Name", "all_records", "legal_record", "name_of", "record_for", "source_record"]
 
 # Types whose `container`/`part_of` is the book (with editors) that holds them.
 IN_BOOK = {"chapitre", "entree-dictionnaire"}
-
-
-@dataclass(frozen=True)
-class Name:
-    """A person (family, given) or a body (literal)."""
-
-    family: str | None = None
-    given: str | None = None
-    literal: str | None = None
-
-    @property
-    def is_body(self) -> bool:
-        return self.literal is not None
 
 
 @dataclass
@@ -61,10 +50,17 @@ class BibRecord:
     genre: str | None = None
     number: str | None = None  # legal texts: "2002-2"
     legal_kind: str | None = None  # legal texts: a key of vocab.LEGAL_KINDS
+    # An anonymous, untitled work: how the seed designates it (« Synthèse de l'atelier 6 »).
+    # The title stays UNTITLED for reference managers; the site's reference says both.
+    designation: str | None = None
 
     @property
     def is_legal(self) -> bool:
         return self.category == "legal"
+
+    @property
+    def has_title(self) -> bool:
+        return self.title != UNTITLED
 
     @property
     def in_proceedings(self) -> bool:
@@ -88,12 +84,6 @@ class BibRecord:
         return label
 
 
-def name_of(author: Author) -> Name:
-    if author.kind == "personne" and author.family:
-        return Name(family=author.family, given=author.given)
-    return Name(literal=author.name)
-
-
 # Shown by citation styles after the title ("[Support d'intervention]"); the types that
 # citation styles already name (book, article, chapter, web page) need none.
 GENRES = {
@@ -115,11 +105,10 @@ def _genre(source: Source) -> str | None:
 
 
 def source_record(corpus: Corpus, source: Source) -> BibRecord:
-    parent = corpus.get("source", source.part_of) if source.part_of else None
-    assert parent is None or isinstance(parent, Source)
+    parent = corpus.one_of("source", source.part_of, Source) if source.part_of else None
 
     def names(ids: list[str]) -> list[Name]:
-        return [name_of(corpus.get("author", i)) for i in ids]  # type: ignore[arg-type]
+        return [name_of(corpus.one_of("author", i, Author)) for i in ids]
 
     container = source.container
     editors = names(source.editors)
@@ -153,6 +142,7 @@ def source_record(corpus: Corpus, source: Source) -> BibRecord:
         online=source.online,
         abstract=plain_text(corpus, source.summary) or None,
         genre=_genre(source),
+        designation=source.cited_as if not source.title and not source.authors else None,
     )
 
 
@@ -181,17 +171,17 @@ def _sort_key(record: BibRecord) -> tuple[int, str, int, str]:
 
 def all_records(corpus: Corpus) -> list[BibRecord]:
     """Every source, then every legal text: sources by first author and year, laws by date."""
-    records = [source_record(corpus, s) for s in corpus.entities("source")]  # type: ignore[arg-type]
-    records.sort(key=_sort_key)
-    laws = sorted(corpus.entities("legal"), key=lambda t: (t.date, t.id))  # type: ignore[attr-defined]
-    return records + [legal_record(corpus, t) for t in laws]  # type: ignore[arg-type]
+    records = sorted((source_record(corpus, s) for s in corpus.all_of("source", Source)), key=_sort_key)
+    laws = sorted(corpus.all_of("legal", LegalText), key=lambda t: (t.date, t.id))
+    return records + [legal_record(corpus, t) for t in laws]
 
 
 def record_for(corpus: Corpus, entity: Source | LegalText | str) -> BibRecord:
     """The record of one source or legal text (an entity, or its id: sources first)."""
     if isinstance(entity, str):
-        entity = (corpus.records["source"].get(entity) or corpus.records["legal"][entity]).entity  # type: ignore[assignment]
+        if entity not in corpus.records["source"]:
+            return legal_record(corpus, corpus.one_of("legal", entity, LegalText))
+        entity = corpus.one_of("source", entity, Source)
     if isinstance(entity, LegalText):
         return legal_record(corpus, entity)
-    assert isinstance(entity, Source)
     return source_record(corpus, entity)
