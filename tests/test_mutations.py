@@ -24,6 +24,7 @@ import pytest
 
 from conftest import REPO
 from partenariat.entities import DATA_FOLDERS
+from test_site import _fixture_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PARTENARIAT_LANG": "en"}
 NOT_COPIED = {"partenariat", "tests", "site", "build", "site-offline"}
@@ -558,17 +559,18 @@ class _Attributes(HTMLParser):
         self.names.update(name for name, _ in attrs)
 
 
-def test_markup_characters_in_a_term_are_inert_on_every_built_page(project: Path) -> None:
+def test_markup_characters_in_a_term_are_inert_on_every_built_page(tmp_path: Path) -> None:
     """`<`, `>`, `&` and quotes are allowed in text (« a < b » is prose); the term goes to the entry
-    page, the indexes, the SVG maps, the JSON-LD and attributes, and is escaped in every one."""
+    page, the indexes, the SVG maps, the JSON-LD and attributes, and is escaped in every one.
+    Built from the small fixture corpus (every kind of page, in seconds): the escaping is the
+    templates' and the renderer's, not the data's."""
+    project = _fixture_project(tmp_path)
     odd = "Réseau <1> & \"x\" 'y'"
     text = read(project, CONCEPT)
     write(project, CONCEPT, re.sub(r"^term: .*$", "term: " + json.dumps(odd, ensure_ascii=False), text,
                                    count=1, flags=re.MULTILINE))
-    summary = line_of(read(project, CONCEPT), "summary: >")  # its first sentence is the page description
-    lines = read(project, CONCEPT).split("\n")
-    lines[summary] = '  Un "réseau" <3> & co. ' + lines[summary].lstrip()
-    write(project, CONCEPT, "\n".join(lines))
+    summary = value_of(read(project, CONCEPT), "summary")  # its first sentence is the page description
+    edit(project, CONCEPT, f"summary: {summary}", "summary: " + json.dumps(f'Un "réseau" <3> & co. {summary}'))
     expansion = value_of(read(project, GLOSSARY), "expansion")  # shown in every CPOM's abbr title
     hostile_expansion = json.dumps(f'<2> "{expansion}" & co', ensure_ascii=False)
     edit(project, GLOSSARY, f"expansion: {expansion}", f"expansion: {hostile_expansion}")

@@ -32,6 +32,7 @@ from partenariat.export import build_exports
 from partenariat.pages import build_pages
 from partenariat.render.common import first_sentence
 from partenariat.urls import page_url
+from test_site import _fixture_project
 
 SITE_URL = "https://formation.example.org/partenariat/"
 BIN = Path(sys.executable).parent
@@ -323,16 +324,23 @@ def test_constraints_exclude_mkdocs_2_and_allow_the_installed_version() -> None:
 
 # --- past MkDocs' end of life: ProperDocs -----------------------------------------------------
 
-def test_properdocs_builds_the_same_pages_as_mkdocs(site: Path, tmp_path: Path) -> None:
-    out = tmp_path / "properdocs-site"
-    result = subprocess.run([str(BIN / "properdocs"), "build", "-f", "mkdocs.yml", "--strict", "-q", "-d", str(out)],
-                            cwd=REPO, capture_output=True, text=True, env=ENV, timeout=900)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert 'content="mkdocs-ProperDocs 1.6.7' in (out / "index.html").read_text("utf-8")  # not MkDocs
-    mkdocs_files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix != ".gz"}
-    properdocs_files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and p.suffix != ".gz"}
-    assert properdocs_files == mkdocs_files
-    assert set(html_pages(out)) == set(html_pages(site))
+def test_properdocs_builds_the_same_pages_as_mkdocs(tmp_path: Path) -> None:
+    """The same project (the fixture corpus: every kind of page, the hooks, macros and theme)
+    built by MkDocs and by ProperDocs gives the same files."""
+    project = _fixture_project(tmp_path)
+    built = {}
+    for tool in ("mkdocs", "properdocs"):
+        out = tmp_path / f"{tool}-site"
+        result = subprocess.run([str(BIN / tool), "build", "-f", "mkdocs.yml", "--strict", "-q", "-d", str(out)],
+                                cwd=project, capture_output=True, text=True, env=ENV, timeout=900)
+        assert result.returncode == 0, result.stdout + result.stderr
+        built[tool] = out
+    assert 'content="mkdocs-ProperDocs 1.6.7' in (built["properdocs"] / "index.html").read_text("utf-8")  # not MkDocs
+    files = {tool: {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and p.suffix != ".gz"}
+             for tool, out in built.items()}
+    assert files["properdocs"] == files["mkdocs"]
+    assert set(html_pages(built["properdocs"])) == set(html_pages(built["mkdocs"]))
+    assert len(html_pages(built["mkdocs"])) > 10
 
 
 def test_render_without_mkdocs_writes_every_generated_page_of_the_site(site: Path, tmp_path: Path) -> None:

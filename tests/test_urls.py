@@ -7,14 +7,15 @@ import sys
 from pathlib import Path
 
 from conftest import REPO, run_cli
-from partenariat.site import build_site
+from partenariat.pages import page_paths
+from partenariat.site import build_site, check_site
 from partenariat.urls import current_urls, read_manifest, write_manifest
 from test_site import ENV, _fixture_project
 
 
 def test_manifest_lists_every_published_address() -> None:
-    site = build_site(REPO)  # raises DataError if an address vanished or a redirect is wrong
-    current = current_urls(REPO / "docs", [page.path for page in site.pages], site.corpus)
+    corpus = check_site(REPO)  # raises DataError if an address vanished or a redirect is wrong
+    current = current_urls(REPO / "docs", page_paths(corpus), corpus)
     missing = current - read_manifest(REPO)
     assert not missing, f"run: python -m partenariat urls --write ({sorted(missing)[:5]}…)"
     assert {"", "concepts/partenariat/", "glossaire/cpom/", "referentiels/bts-esf/", "comparer/"} <= current
