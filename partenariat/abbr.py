@@ -3,9 +3,11 @@
 The stock tree processor joins every known abbreviation into one regular expression for each
 page (`\\b(?:A|B|…)\\b`): building that pattern, and matching it (the regex engine tries the
 alternatives one by one at each word), costs time in proportion to the glossary on every page,
-so the build grew as pages × acronyms. Here each page's pattern holds only the abbreviations
-that can occur in that page's text, found through their first word (an index built once per
-glossary); the HTML is the same, since an abbreviation absent from the text never matches.
+so the build grew as pages × acronyms; so did the copies of the glossary the extension makes for
+each page. Here each page's pattern holds only the abbreviations that can occur in that page's
+text, found through their first word (an index built once per glossary), and a page's own
+definitions (`*[X]: …`) are kept beside the glossary instead of in a copy of it. The HTML is the
+same: an abbreviation absent from the text never matches.
 
 Used in mkdocs.yml as `partenariat.abbr`, with the same `glossary` option as `abbr`.
 """
@@ -14,11 +16,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from typing import Any
 
 from markdown import Markdown
-from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+from markdown.extensions.abbr import AbbrBlockprocessor, AbbrExtension, AbbrTreeprocessor
 from markdown.util import AtomicString
 
 NAME = "partenariat.abbr"  # the name in mkdocs.yml's markdown_extensions (and mdx_configs)
@@ -51,12 +53,56 @@ class _FirstWordIndex:
         return cls.index
 
 
+class PageAbbreviations(MutableMapping[str, str]):
+    """The abbreviations of one page: the glossary (shared, never copied), plus what the page
+    defines (`*[X]: …`) or removes (`*[X]: ""`), as `abbr`'s own dictionary would hold them."""
+
+    def __init__(self, glossary: Mapping[str, str]) -> None:
+        self.glossary = glossary
+        self.local: dict[str, str] = {}
+        self.removed: set[str] = set()  # glossary entries the page removed
+
+    def __getitem__(self, key: str) -> str:
+        if key in self.local:
+            return self.local[key]
+        if key in self.removed:
+            raise KeyError(key)
+        return self.glossary[key]
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self.local[key] = value
+        self.removed.discard(key)
+
+    def __delitem__(self, key: str) -> None:
+        if key not in self:
+            raise KeyError(key)
+        self.local.pop(key, None)
+        if key in self.glossary:
+            self.removed.add(key)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.local
+        yield from (k for k in self.glossary if k not in self.local and k not in self.removed)
+
+    def __len__(self) -> int:
+        shared = sum(1 for k in self.local if k in self.glossary)
+        return len(self.local) + len(self.glossary) - len(self.removed) - shared
+
+    def __bool__(self) -> bool:
+        return bool(self.local) or len(self.removed) < len(self.glossary)
+
+    def reset(self) -> None:
+        self.local.clear()
+        self.removed.clear()
+
+
 class FilteredAbbrTreeprocessor(AbbrTreeprocessor):
     """`AbbrTreeprocessor` whose pattern lists only the abbreviations the page can contain."""
 
-    def __init__(self, md: Markdown, abbrs: dict[str, str], glossary: Mapping[str, str]) -> None:
+    abbrs: PageAbbreviations
+
+    def __init__(self, md: Markdown, abbrs: PageAbbreviations) -> None:
         super().__init__(md, abbrs)
-        self.glossary = glossary
 
     def candidates(self, root: etree.Element) -> list[str]:
         words = {_ALWAYS}
@@ -64,10 +110,9 @@ class FilteredAbbrTreeprocessor(AbbrTreeprocessor):
             for text in (el.text, el.tail):
                 if text and not isinstance(text, AtomicString):
                     words.update(_WORD.findall(text))
-        index = _FirstWordIndex.of(self.glossary)
+        index = _FirstWordIndex.of(self.abbrs.glossary)
         found = {abbr for word in words for abbr in index.get(word, ()) if abbr in self.abbrs}
-        # the page's own `*[X]: …` definitions (and a glossary entry it redefines or removes)
-        found.update(self.abbrs.keys() - self.glossary.keys())
+        found.update(self.abbrs.local)  # the page's own `*[X]: …` definitions
         return list(found)
 
     def run(self, root: etree.Element) -> etree.Element | None:
@@ -83,10 +128,17 @@ class FilteredAbbrTreeprocessor(AbbrTreeprocessor):
 
 
 class FilteredAbbrExtension(AbbrExtension):
+    """`abbr` whose page dictionary is a `PageAbbreviations` over the configured glossary."""
+
     def extendMarkdown(self, md: Markdown) -> None:
-        super().extendMarkdown(md)
-        glossary = self.getConfig("glossary") or {}
-        md.treeprocessors.register(FilteredAbbrTreeprocessor(md, self.abbrs, glossary), "abbr", 7)
+        self.abbrs = PageAbbreviations(self.getConfig("glossary") or {})
+        md.registerExtension(self)
+        md.treeprocessors.register(FilteredAbbrTreeprocessor(md, self.abbrs), "abbr", 7)
+        md.parser.blockprocessors.register(AbbrBlockprocessor(md.parser, self.abbrs), "abbr", 16)
+
+    def reset(self) -> None:
+        if isinstance(self.abbrs, PageAbbreviations):
+            self.abbrs.reset()
 
 
 def makeExtension(**kwargs: Any) -> FilteredAbbrExtension:  # noqa: N802  # Python-Markdown's name

@@ -35,3 +35,18 @@ def test_first_word() -> None:
     assert first_word("A.S.E.") == "A"
     assert first_word("(x)") == ""
     assert first_word("ÉSAT") == "ÉSAT"
+
+
+def test_page_abbreviations_as_a_dict() -> None:
+    from partenariat.abbr import PageAbbreviations
+
+    page, plain = PageAbbreviations(GLOSSARY), dict(GLOSSARY)
+    for abbrs in (page, plain):
+        abbrs["PJJ"] = "Redéfini"
+        abbrs["ZZZ"] = "Nouveau"
+        abbrs.pop("QPV", None)
+        abbrs.pop("absent", None)
+    assert dict(page) == plain and len(page) == len(plain) and bool(page)
+    assert "QPV" not in page and page["PJJ"] == "Redéfini"
+    page.reset()
+    assert dict(page) == GLOSSARY
