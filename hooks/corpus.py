@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs_macros.plugin import MacrosPlugin
 
 from partenariat import DataError
+from partenariat.abbr import NAME as ABBR_EXTENSION
 from partenariat.downloads import mark_downloads
 from partenariat.macros import make_macros
 from partenariat.messages import report
@@ -73,7 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.nav:
         config.nav = site.nav(config.nav)
     # Every acronym of the glossary gets its expansion as a tooltip, on every page.
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = site.abbreviations
+    config.mdx_configs.setdefault(ABBR_EXTENSION, {})["glossary"] = site.abbreviations
     _register_macros(config, site)
     return config
 

@@ -140,8 +140,21 @@ class Facts:
         return {(c.id, r.relation, r.concept) for c in self.concepts for r in c.related}
 
     @cached_property
-    def related_pairs(self) -> set[frozenset[str]]:
-        return {frozenset((a, b)) for a, _, b in self.relations}
+    def related_to(self) -> dict[str, set[str]]:
+        """Concept id → ids of the notions it has any recorded relation with (either way)."""
+        out: dict[str, set[str]] = {}
+        for a, _, b in self.relations:
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+        return out
+
+    @cached_property
+    def families(self) -> dict[str, list[Concept]]:
+        """Family → its notions, in id order (as `concepts`)."""
+        out: dict[str, list[Concept]] = {}
+        for c in self.concepts:
+            out.setdefault(c.family, []).append(c)
+        return out
 
     @cached_property
     def term_ids(self) -> dict[str, set[str]]:
@@ -235,6 +248,8 @@ def _pick(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude
     chosen: list[str] = []
     seen = {normalize(draft.right)} | {normalize(e) for e in exclude}
     for pool in pools:
+        if len(chosen) == k:  # the next pools are not needed (nor built, when passed lazily)
+            break
         for option in _ranked(draft.id, pool):
             if len(chosen) == k:
                 return tuple(chosen)
@@ -300,8 +315,8 @@ def author_questions(facts: Facts) -> Iterator[Question]:
                 source=("source", d.source), page=("concept", concept.id), concepts=(concept.id,),
                 key=normalize(d.quote))
             co_authors = {person_label(facts.author(a)) for a in involved}
-            question = _finish(facts, draft, [pool(same_concept), pool(by_family.get(concept.family, set())),
-                                              pool(everyone)], exclude=co_authors)
+            pools = (pool(ids) for ids in (same_concept, by_family.get(concept.family, set()), everyone))
+            question = _finish(facts, draft, pools, exclude=co_authors)
             if question:
                 yield question
 
@@ -311,7 +326,7 @@ def notion_questions(facts: Facts) -> Iterator[Question]:
     distractors are its neighbours, then notions of its family."""
     for concept in facts.concepts:
         neighbours = [r.concept for r in concept.related]
-        family = [c.id for c in facts.concepts if c.family == concept.family]
+        family = [c.id for c in facts.families[concept.family]]
         for n, d in enumerate(concept.definitions, 1):
             quote = _one_line(d.quote)
             if len(quote) > MAX_QUOTE or _mentions(quote, concept):
@@ -345,9 +360,11 @@ def relation_questions(facts: Facts) -> Iterator[Question]:
                 continue
             asked.add(r.relation)  # one question per relation type and notion
             other = facts.corpus.one_of("concept", r.concept, Concept)
-            unrelated = [c for c in facts.concepts if c.id != concept.id
-                         and frozenset((concept.id, c.id)) not in facts.related_pairs]
-            same_family = [c.term for c in unrelated if c.family == other.family]
+            related = facts.related_to.get(concept.id, set())
+
+            def unrelated(among: list[Concept], related: set[str] = related, me: str = concept.id) -> Iterator[str]:
+                return (c.term for c in among if c.id != me and c.id not in related)
+
             source = r.source or (concept.attested_in[0] if concept.attested_in else None)
             note = f" : {plain_text(facts.corpus, r.note).rstrip('.')}" if r.note else ""
             cited = f" Source : {source_label(facts.source(source))}." if source else ""
@@ -358,7 +375,8 @@ def relation_questions(facts: Facts) -> Iterator[Question]:
                 explanation=f"« {concept.term} » {vocab.RELATIONS[r.relation]} « {other.term} »{note}.{cited}",
                 source=("source", source) if source else ("concept", concept.id), page=("concept", concept.id),
                 concepts=(concept.id, other.id), key=f"{concept.id}|{r.relation}")
-            question = _finish(facts, draft, [same_family, [c.term for c in unrelated]])
+            pools = (unrelated(among) for among in (facts.families.get(other.family, []), facts.concepts))
+            question = _finish(facts, draft, pools)
             if question:
                 yield question
 
@@ -398,10 +416,14 @@ def legal_questions(facts: Facts) -> Iterator[Question]:
 def acronym_questions(facts: Facts) -> Iterator[Question]:
     """« Que signifie le sigle … ? »: distractors are expansions of the same domain first."""
     developed = [(a, a.expansion) for a in facts.acronyms if a.expansion]
+    every_expansion = [e for _, e in developed]
+    by_domain: dict[str, list[str]] = {}
+    for a, e in developed:
+        by_domain.setdefault(a.domain, []).append(e)
     for entry, expansion in developed:
         if not entry.attested_in:
             continue  # an acronym outside the sources: no source to cite as the answer's ground
-        same_domain = [e for a, e in developed if a.domain == entry.domain]
+        same_domain = by_domain[entry.domain]
         source = entry.attested_in[0]
         draft = Question(
             id=f"sigle-{entry.id}", kind="sigle", prompt=f"Que signifie le sigle {entry.acronym} ?",
@@ -409,7 +431,7 @@ def acronym_questions(facts: Facts) -> Iterator[Question]:
             explanation=f"{entry.acronym} : {expansion}. Source : {source_label(facts.source(source))}.",
             source=("source", source), page=("glossary", entry.id), concepts=tuple(entry.concepts),
             key=normalize(entry.acronym))
-        question = _finish(facts, draft, [same_domain, [e for _, e in developed]])
+        question = _finish(facts, draft, [same_domain, every_expansion])
         if question:
             yield question
 
@@ -439,28 +461,46 @@ def level_questions(facts: Facts) -> Iterator[Question]:
             yield question
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Bank:
-    """The last corpus and its bank: the pages and exports of one build share it."""
+    """The bank of one corpus object, with its questions by page and by notion (positions in
+    the bank), so that a page or a competency finds its own without going through the bank."""
 
-    corpus: Corpus | None = None
-    questions: list[Question] = field(default_factory=list)
+    corpus: Corpus
+    questions: list[Question]
+    by_page: dict[tuple[str, str], list[Question]]
+    by_concept: dict[str, list[int]]
 
 
-_last_bank = _Bank()
+_last_bank: list[_Bank] = []  # pages and exports of one build share it
 
 
-def build_questions(corpus: Corpus) -> list[Question]:
-    """The whole bank, kind by kind, in a stable order (computed once per corpus object)."""
-    if _last_bank.corpus is corpus:
-        return list(_last_bank.questions)
+def _bank(corpus: Corpus) -> _Bank:
+    if _last_bank and _last_bank[0].corpus is corpus:
+        return _last_bank[0]
     facts = Facts(corpus)
     out: list[Question] = []
     for generate in (author_questions, notion_questions, relation_questions, legal_questions, acronym_questions,
                      level_questions):
         out.extend(generate(facts))
-    _last_bank.corpus, _last_bank.questions = corpus, out
-    return list(out)
+    by_page: dict[tuple[str, str], list[Question]] = {}
+    by_concept: dict[str, list[int]] = {}
+    for n, q in enumerate(out):
+        by_page.setdefault(q.page, []).append(q)
+        for c in dict.fromkeys(q.concepts):
+            by_concept.setdefault(c, []).append(n)
+    _last_bank[:] = [_Bank(corpus, out, by_page, by_concept)]
+    return _last_bank[0]
+
+
+def build_questions(corpus: Corpus) -> list[Question]:
+    """The whole bank, kind by kind, in a stable order (computed once per corpus object)."""
+    return list(_bank(corpus).questions)
+
+
+def page_bank(corpus: Corpus, page: tuple[str, str]) -> list[Question]:
+    """The questions of the bank about one page (``("concept", id)``), in bank order."""
+    return list(_bank(corpus).by_page.get(page, []))
 
 
 # --- competencies ------------------------------------------------------------------------
@@ -508,3 +548,10 @@ def questions_for(bank: list[Question], concepts: Iterable[str]) -> list[Questio
     """The questions that exercise any of ``concepts`` (a competency's notions)."""
     wanted = set(concepts)
     return [q for q in bank if wanted.intersection(q.concepts)]
+
+
+def corpus_questions_for(corpus: Corpus, concepts: Iterable[str]) -> list[Question]:
+    """`questions_for` on the whole bank of ``corpus``, through its index by notion."""
+    bank = _bank(corpus)
+    positions = sorted({n for c in set(concepts) for n in bank.by_concept.get(c, ())})
+    return [bank.questions[n] for n in positions]

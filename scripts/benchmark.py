@@ -304,13 +304,16 @@ def part_scale(work: Path, factors: list[int]) -> dict[str, Any]:
         time_ratio = row["build_s"] / base["build_s"]
         per_entry = row["build_s"] / row["entries"] * 1000
         print(f"{row['factor']:>3}×: entries ×{ratio:5.1f}, build time ×{time_ratio:6.1f} "
-              f"(time per entry {per_entry:6.1f} ms, {time_ratio / ratio:4.2f} of linear), "
-              f"peak RSS ×{row['build_peak_mb'] / base['build_peak_mb']:4.1f}")
+              f"(time per entry {per_entry:6.1f} ms, {time_ratio / ratio:4.2f}× that at {base['factor']}×), "
+              f"peak RSS {row['build_peak_mb']:6.0f} MB (×{row['build_peak_mb'] / base['build_peak_mb']:4.1f}, "
+              f"{row['build_peak_mb'] / row['entries'] * 1000:5.0f} MB per 1000 entries)")
     if len(rows) > 1:
         last = rows[-1]
         factor = (last["build_s"] / base["build_s"]) / (last["entries"] / base["entries"])
         verdict = "about linear" if factor < 1.3 else "somewhat super-linear" if factor < 2 else "super-linear"
-        print(f"verdict: {verdict} (time per entry at {last['factor']}× is {factor:.2f}× that at {base['factor']}×)")
+        print(f"verdict: {verdict} (time per entry at {last['factor']}× is {factor:.2f}× that at {base['factor']}×; "
+              f"peak RSS {last['build_peak_mb']:.0f} MB at {last['factor']}×, "
+              f"{base['build_peak_mb']:.0f} MB at {base['factor']}×)")
     return {"rows": rows}
 
 

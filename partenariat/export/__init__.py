@@ -26,7 +26,7 @@ from ..core import Context
 from ..edition import read_edition
 from ..load import Corpus
 from ..models import Curriculum, LegalText, Source
-from ..questions import build_questions, competencies, questions_for
+from ..questions import build_questions, competencies, corpus_questions_for
 from .bibtex import bibliography_bibtex, entry_bibtex
 from .common import corpus_of, page_url
 from .csl import bibliography_csl, entry_csl
@@ -107,7 +107,7 @@ def question_exports(corpus: Corpus, base_url: str = "") -> list[ExportFile]:
     per_curriculum: dict[str, list[tuple[str, list]]] = {}
     for competency in competencies(corpus):
         short = corpus.one_of("curriculum", competency.curriculum, Curriculum).short
-        group = [(competency_category(short, competency), questions_for(bank, competency.concepts))]
+        group = [(competency_category(short, competency), corpus_questions_for(corpus, competency.concepts))]
         per_curriculum.setdefault(competency.curriculum, []).extend(group)
         paths = pack_question_files(competency.curriculum, competency.anchor)
         files += [ExportFile(paths["xml"], moodle_quiz_xml(group, base_url)),

@@ -12,7 +12,7 @@ from html import escape
 
 from .. import addresses
 from ..models import Concept, Curriculum
-from ..questions import Competency, Question, build_questions, questions_for
+from ..questions import Competency, Question, corpus_questions_for, page_bank
 from .common import Context, front_matter
 from .compare import cards, definition_card
 
@@ -52,7 +52,7 @@ def quiz_block(ctx: Context, questions: list[Question]) -> str:
 
 
 def page_questions(ctx: Context, concept: Concept) -> list[Question]:
-    bank = [q for q in build_questions(ctx.corpus) if q.page == ("concept", concept.id)]
+    bank = page_bank(ctx.corpus, ("concept", concept.id))
     chosen: list[Question] = []
     for kind, quota in PAGE_QUOTA.items():
         chosen.extend([q for q in bank if q.kind == kind][:quota])
@@ -99,7 +99,7 @@ def render_pack(ctx: Context, competency: Competency) -> str:
     deep = ctx.with_prefix("../../")  # two folders deep: referentiels/<id>/<anchor>.md
     curriculum = ctx.entity("curriculum", competency.curriculum)
     assert isinstance(curriculum, Curriculum)
-    questions = questions_for(build_questions(ctx.corpus), competency.concepts)
+    questions = corpus_questions_for(ctx.corpus, competency.concepts)
     files = pack_files(competency)
     name = files["xml"].rsplit("/", 1)[1]
     gift_name = files["gift"].rsplit("/", 1)[1]
