@@ -17,6 +17,8 @@ import pytest
 
 import sitebuilds
 import visits
+from partenariat import load_corpus
+from partenariat.load import Corpus
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "valid"
@@ -30,10 +32,11 @@ BUILD_MARKERS = ('"mkdocs", "build"', "mkdocs_build(", "_build(", "build(project
 BROWSER_MARKERS = ("chromium()", "shared_browser(", "browser_page")
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m deselects
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         function = getattr(item, "function", None)
-        source = inspect.getsource(function) if function else ""
+        source = _source(function) if function else ""
         fixtures = set(getattr(item, "fixturenames", ()))
         if fixtures & SITE_FIXTURES or any(m in source for m in BUILD_MARKERS):
             item.add_marker(pytest.mark.slow)
@@ -41,6 +44,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
     # the tests that wait for a real build run last: the builds run while the others do
     items.sort(key=lambda item: bool(set(getattr(item, "fixturenames", ())) & set(sitebuilds.BUILDS)))
+
+
+@functools.cache
+def _source(function: object) -> str:
+    """A test function's source (read once, however many parameters it has)."""
+    return inspect.getsource(function)  # type: ignore[arg-type]
+
+
+@functools.cache
+def real_corpus() -> Corpus:
+    """The repository's corpus, loaded once per test process (a corpus is immutable)."""
+    return load_corpus(REPO)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -95,10 +110,11 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def concept_visits(site: Path, server: str) -> dict[str, visits.Visit]:
-    """Every concept page visited once (phone height, A4 print, diagrams): tests/visits.py."""
+def concept_visits(site: Path, server: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, visits.Visit]:
+    """Every concept page visited once per run (phone height, A4 print, diagrams), whichever
+    pytest-xdist worker asks first: tests/visits.py."""
     paths = sorted(f"concepts/{page.parent.name}/" for page in (site / "concepts").glob("*/index.html"))
-    return visits.visit(server, paths)
+    return sitebuilds.shared("concept_visits", builds_root(tmp_path_factory), lambda: visits.visit(server, paths))
 
 
 @pytest.fixture(scope="session")

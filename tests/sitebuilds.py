@@ -4,19 +4,22 @@ A run needs at most two real builds (`site`, built with English messages, and `o
 OFFLINE=true). They start as soon as the run knows its tests need them (conftest's
 `pytest_collection_finish`), side by side, while the tests that need no site run; a test that
 needs one waits for it. With pytest-xdist the workers share them: the first worker to ask
-starts a build (under a file lock), every worker waits for the same folder.
+starts a build (under a file lock), every worker waits for the same folder. `shared` does the
+same for a costly measure of the built site (the concept pages visited in Chromium).
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import pickle
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar, cast
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -26,6 +29,7 @@ BUILDS: dict[str, dict[str, str]] = {
     "offline_site": {"OFFLINE": "true"},
 }
 TIMEOUT_S = 900
+T = TypeVar("T")
 _started: list[subprocess.Popen[bytes]] = []  # the builds this process started
 
 
@@ -65,6 +69,19 @@ def wait(name: str, root: Path) -> Path:
     log = (root / f"{name}.log").read_text("utf-8", errors="replace")
     assert rc_file.read_text().strip() == "0", f"mkdocs build ({name}) failed:\n{log}"
     return root / name
+
+
+def shared(name: str, root: Path, compute: Callable[[], T]) -> T:
+    """``compute()`` once per run: the first process to ask computes and keeps it (pickled),
+    the others wait for it under the lock and read it."""
+    root.mkdir(parents=True, exist_ok=True)
+    kept = root / f"{name}.pickle"
+    with _locked(root / f"{name}.lock"):
+        if kept.exists():
+            return cast(T, pickle.loads(kept.read_bytes()))
+        value = compute()
+        kept.write_bytes(pickle.dumps(value))
+        return value
 
 
 def finish() -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import rispy
 
-from conftest import REPO
+from conftest import real_corpus
 from partenariat import Corpus, load_corpus
 from partenariat.biblio import IN_BOOK, source_record
 from partenariat.core import fr_date, locator
@@ -29,9 +29,8 @@ from partenariat.render.common import Context
 MARKDOWN_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
 
 
-@cache
 def corpus() -> Corpus:
-    return load_corpus(REPO)
+    return real_corpus()
 
 
 @cache

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from browser import chromium
+from conftest import real_corpus
 from partenariat import DataError, load_corpus
 from partenariat.addresses import comparison_path
 from partenariat.comparisons import COMPARISONS
@@ -19,7 +20,7 @@ from partenariat.models import MAX_KEY_DEFINITIONS, MIN_KEY_DEFINITIONS
 from visits import PHONE, Visit
 
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = load_corpus(REPO)
+CORPUS = real_corpus()
 CONCEPTS = sorted(CORPUS.records["concept"])
 
 
@@ -269,7 +270,7 @@ def test_comparison_page_opens_with_a_sourced_synthesis_that_fits_a_phone(server
 # --- print --------------------------------------------------------------------------------
 
 
-def test_concept_fiches_print_short(concept_visits: dict[str, Visit], server: str) -> None:
+def test_concept_fiches_print_short(concept_visits: dict[str, Visit]) -> None:
     """Every fiche printed by Chromium on A4: partenariat in 4 pages at most, half of them in 2.
     The printed text is read on partenariat and the five longest fiches (one print stylesheet for
     all; the longest carry the most links): no internal address, and without a published address
@@ -282,5 +283,5 @@ def test_concept_fiches_print_short(concept_visits: dict[str, Visit], server: st
     longest = sorted(counts, key=lambda c: (-counts[c], c))[:5]
     for concept_id in {"partenariat", *longest}:
         compact = concept_visits[f"concepts/{concept_id}/"].printed_text().replace(" ", "")
-        assert server not in compact, concept_id
+        assert "127.0.0.1" not in compact, concept_id  # the visits may come from another worker's server
         assert compact.count(f"suiviedeconcepts/{concept_id}/") == 1, concept_id

@@ -27,7 +27,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.frontend import STYLES_PATH
 from citeproc.source.json import CiteProcJSON
 
-from conftest import REPO, run_cli
+from conftest import REPO, real_corpus, run_cli
 from partenariat import Corpus, load_corpus, vocab
 from partenariat.biblio import BibRecord, Name
 from partenariat.export import (
@@ -70,7 +70,7 @@ MOODLE_FORMATS = {"dictionary", "continuous", "fullwithoutauthor", "fullwithauth
 
 @pytest.fixture(scope="module")
 def corpus() -> Corpus:
-    return load_corpus(REPO)
+    return real_corpus()
 
 
 def _ids(corpus: Corpus) -> set[str]:

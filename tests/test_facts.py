@@ -12,8 +12,7 @@ from functools import cache
 
 import pytest
 
-from conftest import REPO
-from partenariat import load_corpus
+from conftest import REPO, real_corpus
 
 SEEDS = REPO.parent / "shared" / "seeds"
 DEBRIS = re.compile(r"Office ?(?:\[\d+\])?\d*")  # margin-comment markers of seed 003
@@ -39,7 +38,7 @@ def folded_seeds() -> str:
 
 @cache
 def corpus():  # type: ignore[no-untyped-def]
-    return load_corpus(REPO)
+    return real_corpus()
 
 
 def fold(text: str) -> str:

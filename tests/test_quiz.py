@@ -18,7 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from lxml import etree
 
 from browser import chromium
-from partenariat import load_corpus
+from conftest import real_corpus
 from partenariat.export import ANKI_FILE, QUESTION_FILES, build_exports
 from partenariat.export.quiz import gift, gift_question, moodle_quiz_xml
 from partenariat.models import Acronym, Definition
@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def corpus():  # noqa: ANN201
-    return load_corpus(REPO)
+    return real_corpus()
 
 
 @pytest.fixture(scope="module")
@@ -230,7 +230,7 @@ def test_moodle_category_names_keep_their_slashes_escaped() -> None:
     assert etree.fromstring(xml.encode()).findtext("question/category/text") == "$course$/top/A // B"
 
 
-@pytest.mark.parametrize("competency", competencies(load_corpus(REPO)), ids=lambda c: f"{c.curriculum}-{c.anchor}")
+@pytest.mark.parametrize("competency", competencies(real_corpus()), ids=lambda c: f"{c.curriculum}-{c.anchor}")
 def test_each_competency_has_its_questions_in_both_formats(bank, exports, competency) -> None:  # noqa: ANN001
     expected = [q.id for q in questions_for(bank, competency.concepts)]
     files = pack_files(competency)
