@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import time
@@ -56,7 +57,8 @@ def start(name: str, root: Path) -> None:
         script = '"$@" > "$LOG" 2>&1; echo $? > "$RC.tmp" && mv "$RC.tmp" "$RC"'
         _started.append(subprocess.Popen(
             ["sh", "-c", script, "sh", *command], cwd=REPO,
-            env={**env, "LOG": str(root / f"{name}.log"), "RC": str(root / f"{name}.rc")}))
+            env={**env, "LOG": str(root / f"{name}.log"), "RC": str(root / f"{name}.rc")},
+            start_new_session=True))  # its own process group: `finish` stops the build with its shell
 
 
 def wait(name: str, root: Path) -> Path:
@@ -84,8 +86,11 @@ def shared(name: str, root: Path, compute: Callable[[], T]) -> T:
         return value
 
 
-def finish() -> None:
-    """Wait for the builds this process started (another worker may still need them)."""
+def finish(interrupted: bool = False) -> None:
+    """Wait for the builds this process started (another worker may still need them), or
+    stop them when the run was interrupted."""
     for process in _started:
+        if interrupted:
+            os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=TIMEOUT_S)
     _started.clear()
