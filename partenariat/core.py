@@ -25,6 +25,8 @@ from .models import Author, Concept, Source
 from .refs import TEXT_LINK
 
 SITE_TITLE = "Le partenariat dans le travail social"
+# Cached properties of a Context that a view with another link prefix shares (Context.with_prefix)
+PREFIX_FREE = ("history", "definers")
 
 
 
@@ -207,5 +209,9 @@ class Context:
         return blocks(TEXT_LINK.sub(replace, value))
 
     def with_prefix(self, prefix: str) -> Context:
-        """The same build seen from pages whose links start with ``prefix``."""
-        return Context(self.corpus, self.index, prefix, self.directory_urls, self.base_url, self.edition)
+        """The same build seen from pages whose links start with ``prefix``; what does not
+        depend on the prefix (the data's history, the definers) is computed once and shared."""
+        view = Context(self.corpus, self.index, prefix, self.directory_urls, self.base_url, self.edition)
+        for name in PREFIX_FREE:
+            view.__dict__[name] = getattr(self, name)
+        return view

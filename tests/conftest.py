@@ -27,7 +27,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "valid"
 # Chromium are "browser". `pytest -m "not browser and not slow"` is the inner loop.
 # A copy of the real corpus checked or built in a subprocess ("project", test_mutations.py)
 # costs seconds a test: slow too.
-SITE_FIXTURES = {"site", "server", "offline_site", "served_site", "offline_copy", "project"}
+SITE_FIXTURES = {"site", "server", "offline_site", "concept_visits", "project"}
 BUILD_MARKERS = ('"mkdocs", "build"', "mkdocs_build(", "_build(", "build(project")
 BROWSER_MARKERS = ("chromium()", "shared_browser(", "browser_page")
 
