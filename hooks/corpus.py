@@ -24,12 +24,12 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs_macros.plugin import MacrosPlugin
 
 from partenariat import DataError
-from partenariat.abbr import NAME as ABBR_EXTENSION
-from partenariat.downloads import mark_downloads
-from partenariat.macros import make_macros
-from partenariat.messages import report
-from partenariat.publish import OFFLINE_ZIP, offline_download, offline_zip, published_url
-from partenariat.search_index import make_index, nav_titles, with_nav_titles
+from partenariat.base.messages import report
+from partenariat.derive.publish import OFFLINE_ZIP, offline_download, offline_zip, published_url
+from partenariat.export.search_index import make_index, nav_titles, with_nav_titles
+from partenariat.render.abbr import NAME as ABBR_EXTENSION
+from partenariat.render.downloads import mark_downloads
+from partenariat.render.macros import make_macros
 from partenariat.site import Site, SiteOptions, build_site
 
 
@@ -121,7 +121,7 @@ def on_page_content(html: str, page: MkDocsPage, **kwargs: object) -> str:
 
 @event_priority(-10)  # after the search plugin writes its index (0), before the offline copy uses it (-50, -100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Replace Material's search index by ours (partenariat.search_index, a pure function), read
+    """Replace Material's search index by ours (partenariat.export.search_index, a pure function), read
     by our worker (overrides/assets/javascripts/workers/search-fr.js); the pages of the menu
     are also found by their menu title."""
     path = Path(config.site_dir) / "search" / "search_index.json"

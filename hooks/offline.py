@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from partenariat.offline import rewrite_html, rewrite_search_index
+from partenariat.render.offline import rewrite_html, rewrite_search_index
 
 
 def _offline(config: MkDocsConfig) -> bool:

@@ -3,7 +3,7 @@
 Nothing here imports MkDocs: the same code feeds the MkDocs hook, the CLI and the tests.
 """
 
-from .load import Corpus, load_corpus
-from .problems import DataError, Problem
+from partenariat.base.problems import DataError, Problem
+from partenariat.checks.load import Corpus, load_corpus
 
 __all__ = ["Corpus", "DataError", "Problem", "load_corpus"]

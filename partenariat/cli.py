@@ -8,12 +8,12 @@ import sys
 import time
 from pathlib import Path
 
-from .entities import ENTITY_TYPES
-from .load import Corpus, load_corpus
-from .messages import report
-from .problems import DataError
-from .site import Site, SiteOptions, build_site, check_site
-from .urls import MANIFEST, current_urls, read_manifest, write_manifest
+from partenariat.base.messages import report
+from partenariat.base.problems import DataError
+from partenariat.checks.load import Corpus, load_corpus
+from partenariat.checks.urls import MANIFEST, current_urls, read_manifest, write_manifest
+from partenariat.data.entities import ENTITY_TYPES
+from partenariat.site import Site, SiteOptions, build_site, check_site
 
 LABELS = {"concept": "concepts", "author": "auteurs", "source": "sources", "legal": "textes juridiques",
           "glossary": "sigles", "case": "cas", "curriculum": "référentiels"}
@@ -80,7 +80,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, new_entry, similar_entries
+    from partenariat.data.scaffold import ScaffoldError, new_entry, similar_entries
 
     try:
         path = new_entry(args.root, args.type, args.title, args.id)
@@ -95,7 +95,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
-    from .schemas import SCHEMA_DIR, write_schemas
+    from partenariat.data.schemas import SCHEMA_DIR, write_schemas
 
     written = write_schemas(args.out or args.root / SCHEMA_DIR)
     print(f"{len(written)} schémas écrits dans {written[0].parent}")
@@ -103,7 +103,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import write_exports
+    from partenariat.export import write_exports
 
     corpus = _load(args.root)
     if corpus is None:

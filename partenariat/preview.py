@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import Corpus, load_corpus
-from .problems import DataError, Problem
+from partenariat.base.problems import DataError, Problem
+from partenariat.checks.load import Corpus, load_corpus
 
 _last_good: dict[Path, Corpus] = {}
 

@@ -15,20 +15,20 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .core import Context
-from .edition import read_edition
-from .export import ExportFile, build_exports
-from .index import build_index
-from .load import Corpus, load_corpus
-from .messages import report
-from .models import Acronym
-from .pages import Page, build_pages, nav_sections, page_paths
-from .preview import load_for_preview
-from .problems import DataError, Problem
-from .render.glossary import abbreviations
-from .schemas import SCHEMA_DIR, render_schemas
-from .search_index import SearchData, search_data
-from .urls import check_addresses
+from partenariat.base.messages import report
+from partenariat.base.problems import DataError, Problem
+from partenariat.checks.load import Corpus, load_corpus
+from partenariat.checks.urls import check_addresses
+from partenariat.data.models import Acronym
+from partenariat.data.schemas import SCHEMA_DIR, render_schemas
+from partenariat.derive.core import Context
+from partenariat.derive.edition import read_edition
+from partenariat.derive.index import build_index
+from partenariat.export import ExportFile, build_exports
+from partenariat.export.search_index import SearchData, search_data
+from partenariat.preview import load_for_preview
+from partenariat.render.glossary import abbreviations
+from partenariat.render.pages import Page, build_pages, nav_sections, page_paths
 
 
 @dataclass(frozen=True)

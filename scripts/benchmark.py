@@ -51,9 +51,9 @@ from mkdocs.utils.yaml import yaml_load
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from partenariat.entities import BY_NAME, DATA_FOLDERS, ENTITY_TYPES  # noqa: E402
-from partenariat.refs import TEXT_LINK, iter_raw_edges  # noqa: E402
-from partenariat.yamlfile import read_yaml  # noqa: E402
+from partenariat.data.entities import BY_NAME, DATA_FOLDERS, ENTITY_TYPES  # noqa: E402
+from partenariat.data.refs import TEXT_LINK, iter_raw_edges  # noqa: E402
+from partenariat.data.yamlfile import read_yaml  # noqa: E402
 
 PARTS = ("overhead", "check", "scale", "serve", "profile", "search")
 NOT_COPIED = {"partenariat", "tests", "site", "build", "site-offline", "scripts"}

@@ -18,7 +18,7 @@ import pytest
 import sitebuilds
 import visits
 from partenariat import load_corpus
-from partenariat.load import Corpus
+from partenariat.checks.load import Corpus
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "valid"

@@ -1,10 +1,10 @@
-"""partenariat.abbr: the same HTML as Python-Markdown's `abbr`, with a pattern per page."""
+"""partenariat.render.abbr: the same HTML as Python-Markdown's `abbr`, with a pattern per page."""
 
 from __future__ import annotations
 
 import markdown
 
-from partenariat.abbr import NAME, first_word
+from partenariat.render.abbr import NAME, first_word
 
 GLOSSARY = {"CPOM": "Contrat pluriannuel", "CPOM-2": "Copie", "E2C": "École de la 2e chance", "R&D": "Recherche",
             "A.S.E.": "Aide sociale", "(x)": "x", "ASE": "Aide sociale à l'enfance", "QPV": "Quartier",
@@ -38,7 +38,7 @@ def test_first_word() -> None:
 
 
 def test_page_abbreviations_as_a_dict() -> None:
-    from partenariat.abbr import PageAbbreviations
+    from partenariat.render.abbr import PageAbbreviations
 
     page, plain = PageAbbreviations(GLOSSARY), dict(GLOSSARY)
     for abbrs in (page, plain):

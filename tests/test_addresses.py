@@ -7,8 +7,8 @@ import posixpath
 
 import pytest
 
-from partenariat.addresses import Addresses, export_path, source_path, url_of_source
-from partenariat.entities import ENTITY_TYPES
+from partenariat.data.entities import ENTITY_TYPES
+from partenariat.derive.addresses import Addresses, export_path, source_path, url_of_source
 
 STYLES = [Addresses(directory_urls=True), Addresses(directory_urls=False)]
 

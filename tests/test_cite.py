@@ -18,11 +18,11 @@ import rispy
 
 from conftest import real_corpus
 from partenariat import Corpus, load_corpus
-from partenariat.biblio import IN_BOOK, source_record
-from partenariat.core import fr_date, locator
+from partenariat.data.models import Concept, Source
+from partenariat.derive.biblio import IN_BOOK, source_record
+from partenariat.derive.core import fr_date, locator
+from partenariat.derive.index import build_index
 from partenariat.export import entry_csl, entry_ris
-from partenariat.index import build_index
-from partenariat.models import Concept, Source
 from partenariat.render.cite import ET_AL, definition_citation, reference
 from partenariat.render.common import Context
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import run_cli
 from partenariat import load_corpus
-from partenariat.pages import page_paths
+from partenariat.render.pages import page_paths
 
 
 def test_check_ok_prints_counts(corpus_dir: Path) -> None:

@@ -14,9 +14,9 @@ import pytest
 from browser import chromium
 from conftest import real_corpus
 from partenariat import DataError, load_corpus
-from partenariat.addresses import comparison_path
-from partenariat.comparisons import COMPARISONS
-from partenariat.models import MAX_KEY_DEFINITIONS, MIN_KEY_DEFINITIONS
+from partenariat.data.models import MAX_KEY_DEFINITIONS, MIN_KEY_DEFINITIONS
+from partenariat.derive.addresses import comparison_path
+from partenariat.derive.comparisons import COMPARISONS
 from visits import PHONE, Visit
 
 REPO = Path(__file__).resolve().parent.parent

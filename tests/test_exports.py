@@ -28,8 +28,11 @@ from citeproc.frontend import STYLES_PATH
 from citeproc.source.json import CiteProcJSON
 
 from conftest import REPO, real_corpus, run_cli
-from partenariat import Corpus, load_corpus, vocab
-from partenariat.biblio import BibRecord, Name
+from partenariat import Corpus, load_corpus
+from partenariat.data import vocab
+from partenariat.data.models import Acronym, Concept
+from partenariat.derive.biblio import BibRecord, Name
+from partenariat.derive.index import build_index
 from partenariat.export import (
     bibliography_bibtex,
     bibliography_csl,
@@ -48,8 +51,6 @@ from partenariat.export import (
 )
 from partenariat.export.bibtex import bibtex_entry
 from partenariat.export.common import plain_text
-from partenariat.index import build_index
-from partenariat.models import Acronym, Concept
 from partenariat.render.common import Context
 
 BASE = "https://exemple.org/partenariat/"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from partenariat.folding import fold, slugify, sort_key
+from partenariat.base.folding import fold, slugify, sort_key
 
 
 @pytest.mark.parametrize(("title", "slug"), [
@@ -32,6 +32,6 @@ def test_fold_keeps_case_for_search() -> None:
 
 
 def test_search_and_indexes_use_the_same_folding() -> None:
-    from partenariat import search_index
+    from partenariat.export import search_index
     from partenariat.render import indexes
     assert search_index.fold is fold and indexes.sort_key is sort_key

@@ -13,11 +13,11 @@ from jsonschema import Draft202012Validator
 
 from conftest import REPO, run_cli
 from partenariat import load_corpus
+from partenariat.data.models import UNDEVELOPED
+from partenariat.data.yamlfile import read_yaml
 from partenariat.export.spreadsheet import glossary_csv
-from partenariat.models import UNDEVELOPED
-from partenariat.pages import build_pages
 from partenariat.render.glossary import abbreviations
-from partenariat.yamlfile import read_yaml
+from partenariat.render.pages import build_pages
 
 SEEDS = REPO.parent / "shared" / "seeds"
 GLOSSARY_FILES = sorted((REPO / "glossary").glob("*.yaml"))

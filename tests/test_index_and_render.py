@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from partenariat import load_corpus
-from partenariat.index import build_index
-from partenariat.pages import build_pages, nav_sections
-from partenariat.questions import competencies
+from partenariat.derive.index import build_index
+from partenariat.derive.questions import competencies
+from partenariat.render.pages import build_pages, nav_sections
 
 
 def test_backlinks_group_citing_entities_by_type(corpus_dir: Path) -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from partenariat.core import Context
-from partenariat.index import build_index
-from partenariat.load import load_corpus
-from partenariat.macros import make_macros
+from partenariat.checks.load import load_corpus
+from partenariat.derive.core import Context
+from partenariat.derive.index import build_index
+from partenariat.render.macros import make_macros
 
 
 def _macros(corpus_dir: Path) -> tuple[dict, list[str]]:
@@ -35,7 +35,7 @@ def test_a_good_call_links_from_the_docs_root(corpus_dir: Path) -> None:
 
 
 def test_an_error_inside_a_macro_is_not_reported_as_a_bad_call(corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import partenariat.macros as module
+    import partenariat.render.macros as module
 
     def broken(*args: object) -> str:
         raise TypeError("bug inside the table renderer")

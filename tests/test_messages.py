@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from partenariat import DataError, load_corpus
-from partenariat.messages import CATALOGUE, UNKNOWN_CODE, msg, placeholders, report
-from partenariat.validate import _TYPE_CODES
+from partenariat.base.messages import CATALOGUE, UNKNOWN_CODE, msg, placeholders, report
+from partenariat.checks.validate import _TYPE_CODES
 
 PACKAGE = Path(__file__).resolve().parent.parent / "partenariat"
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from partenariat.entities import DATA_FOLDERS
+from partenariat.data.entities import DATA_FOLDERS
 from test_site import _fixture_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PARTENARIAT_LANG": "en"}

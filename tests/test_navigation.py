@@ -13,10 +13,10 @@ import pytest
 
 from browser import chromium
 from conftest import REPO
-from partenariat.downloads import mark_downloads
-from partenariat.pages import NAV_MAX_ENTRIES
+from partenariat.data.yamlfile import read_yaml
+from partenariat.render.downloads import mark_downloads
 from partenariat.render.indexes import natural_key
-from partenariat.yamlfile import read_yaml
+from partenariat.render.pages import NAV_MAX_ENTRIES
 
 LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 # Written in Material's templates in English whatever the language (not in its translations).

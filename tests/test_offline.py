@@ -9,7 +9,7 @@ import linkwalk
 import pytest
 
 from browser import chromium
-from partenariat.offline import rewrite_html
+from partenariat.render.offline import rewrite_html
 
 
 def test_same_paths_as_online(offline_site: Path) -> None:

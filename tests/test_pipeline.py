@@ -57,7 +57,7 @@ def test_flat_urls_and_published_address_reach_search_and_exports(corpus_dir: Pa
 
 
 def test_check_knows_every_page_without_rendering(corpus_dir: Path) -> None:
-    from partenariat.pages import page_paths
+    from partenariat.render.pages import page_paths
 
     site = build_site(corpus_dir)
     assert sorted(page_paths(site.corpus)) == sorted(page.path for page in site.pages)

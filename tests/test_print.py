@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from browser import chromium
 from conftest import REPO
 from partenariat import load_corpus
-from partenariat.models import Source
+from partenariat.data.models import Source
 
 
 def pdf_of(url: str) -> PdfReader:

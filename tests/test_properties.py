@@ -30,13 +30,14 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURE
-from partenariat import DataError, load_corpus, vocab
-from partenariat.entities import BY_NAME, DATA_FOLDERS
-from partenariat.messages import report
-from partenariat.models import SLUG_PATTERN
-from partenariat.pages import build_pages
-from partenariat.problems import Problem
-from partenariat.yamlfile import read_yaml
+from partenariat import DataError, load_corpus
+from partenariat.base.messages import report
+from partenariat.base.problems import Problem
+from partenariat.data import vocab
+from partenariat.data.entities import BY_NAME, DATA_FOLDERS
+from partenariat.data.models import SLUG_PATTERN
+from partenariat.data.yamlfile import read_yaml
+from partenariat.render.pages import build_pages
 
 # Hypothesis explores hundreds of generated files per property: run by make test, not in the
 # inner loop (pytest -m "not slow and not browser").
@@ -317,7 +318,7 @@ def test_several_broken_files_give_only_located_problems(edits: list[tuple[str, 
 
 # Text as editors write it: letters (any script), digits, punctuation without the [[…]] of
 # links, symbols, non-breaking spaces; no leading or trailing space (the models strip it).
-# Without < & { }: markup is refused by the text rules (partenariat.safetext, tested with
+# Without < & { }: markup is refused by the text rules (partenariat.checks.safetext, tested with
 # hostile inputs in test_safetext and test_mutations), so it has no place in valid entries.
 WORD_CHARS = st.characters(categories=("L", "M", "N", "P", "S"), exclude_characters="[]<>&{}")
 word = st.text(WORD_CHARS, min_size=1, max_size=8)

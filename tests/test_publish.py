@@ -26,12 +26,12 @@ from packaging.specifiers import SpecifierSet
 
 from conftest import FIXTURE, REPO
 from partenariat import load_corpus
-from partenariat.edition import Edition, read_edition
-from partenariat.entities import BY_NAME, ENTITY_TYPES
+from partenariat.checks.urls import page_url
+from partenariat.data.entities import BY_NAME, ENTITY_TYPES
+from partenariat.derive.edition import Edition, read_edition
 from partenariat.export import build_exports
-from partenariat.pages import build_pages
 from partenariat.render.common import first_sentence
-from partenariat.urls import page_url
+from partenariat.render.pages import build_pages
 from test_site import _fixture_project
 
 SITE_URL = "https://formation.example.org/partenariat/"

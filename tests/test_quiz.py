@@ -19,10 +19,18 @@ from lxml import etree
 
 from browser import chromium
 from conftest import real_corpus
+from partenariat.data.models import Acronym, Definition
+from partenariat.derive.questions import (
+    KINDS,
+    Facts,
+    Question,
+    build_questions,
+    competencies,
+    questions_for,
+    right_options,
+)
 from partenariat.export import ANKI_FILE, QUESTION_FILES, build_exports
 from partenariat.export.quiz import gift, gift_question, moodle_quiz_xml
-from partenariat.models import Acronym, Definition
-from partenariat.questions import KINDS, Facts, Question, build_questions, competencies, questions_for, right_options
 from partenariat.render.quiz import pack_files, pack_path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -140,7 +148,7 @@ def test_each_question_has_exactly_one_right_option(corpus, bank: list[Question]
 
 
 def test_the_author_of_a_definition_has_no_co_author_among_the_distractors(corpus, bank: list[Question]) -> None:  # noqa: ANN001
-    from partenariat.questions import person_label
+    from partenariat.derive.questions import person_label
 
     for q in (q for q in bank if q.kind == "auteur"):
         source = corpus.get("source", q.source[1])
@@ -151,7 +159,7 @@ def test_the_author_of_a_definition_has_no_co_author_among_the_distractors(corpu
 def test_a_second_author_credited_with_the_same_quotation_is_never_a_distractor(corpus, bank) -> None:  # noqa: ANN001
     """Mutation: credit one distractor with the same quotation elsewhere; it becomes right, so
     the bank must drop it (and keep one right answer)."""
-    from partenariat.questions import person_label
+    from partenariat.derive.questions import person_label
 
     question = next(q for q in bank if q.kind == "auteur")
     by_label = {person_label(a): a.id for a in corpus.entities("author")}

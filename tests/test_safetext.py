@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from partenariat import DataError, load_corpus
+from partenariat.base.messages import report
+from partenariat.checks.safetext import unsafe_in
 from partenariat.export.spreadsheet import FORMULA_STARTS, _csv, concepts_csv, glossary_csv
-from partenariat.messages import report
-from partenariat.safetext import unsafe_in
 
 REFUSED = {  # text → the code of the refusal
     "<script>alert(1)</script>": "html-tag",

@@ -11,8 +11,8 @@ from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 
 from conftest import REPO
-from partenariat.entities import ENTITY_TYPES
-from partenariat.schemas import SCHEMA_DIR, modeline, render_schemas, schema_file
+from partenariat.data.entities import ENTITY_TYPES
+from partenariat.data.schemas import SCHEMA_DIR, modeline, render_schemas, schema_file
 
 
 def test_committed_schemas_are_those_of_the_models() -> None:

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import FIXTURE, REPO
 from partenariat import load_corpus
-from partenariat.search_index import (
+from partenariat.export.search_index import (
     INTERFACE_TEXT,
     STOP_WORDS,
     PageSearch,

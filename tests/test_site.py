@@ -15,7 +15,7 @@ import pytest
 
 from conftest import FIXTURE, REPO
 from partenariat import load_corpus
-from partenariat.entities import ENTITY_TYPES
+from partenariat.data.entities import ENTITY_TYPES
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PARTENARIAT_LANG": "en"}
 

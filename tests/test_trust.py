@@ -13,10 +13,10 @@ from functools import cache
 import pytest
 from test_facts import corpus, fold, folded_seeds
 
-from partenariat.biblio import source_record
-from partenariat.core import UNTITLED
-from partenariat.models import Source
-from partenariat.pages import build_pages
+from partenariat.data.models import Source
+from partenariat.derive.biblio import source_record
+from partenariat.derive.core import UNTITLED
+from partenariat.render.pages import build_pages
 
 
 @cache

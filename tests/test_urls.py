@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from conftest import REPO, run_cli
-from partenariat.pages import page_paths
+from partenariat.checks.urls import current_urls, read_manifest, write_manifest
+from partenariat.render.pages import page_paths
 from partenariat.site import build_site, check_site
-from partenariat.urls import current_urls, read_manifest, write_manifest
 from test_site import ENV, _fixture_project
 
 

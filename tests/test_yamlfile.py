@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from partenariat import DataError, load_corpus
-from partenariat.yamlfile import read_yaml
+from partenariat.data.yamlfile import read_yaml
 
 
 def problems_for(path: Path, content: bytes) -> list[str]:

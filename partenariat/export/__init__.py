@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..addresses import (
+from partenariat.checks.load import Corpus
+from partenariat.data.models import Curriculum, LegalText, Source
+from partenariat.derive.addresses import (
     ENTRY_EXPORT_TYPES,
     FLASHCARDS_FILE,
     NEWS_FEED,
@@ -21,21 +23,19 @@ from ..addresses import (
     export_path,
     pack_question_files,
 )
-from ..changes import entry_changes
-from ..core import Context
-from ..edition import read_edition
-from ..load import Corpus
-from ..models import Curriculum, LegalText, Source
-from ..questions import build_questions, competencies, corpus_questions_for
-from .bibtex import bibliography_bibtex, entry_bibtex
-from .common import corpus_of, page_url
-from .csl import bibliography_csl, entry_csl
-from .feed import atom_feed
-from .jsonld import jsonld_for, jsonld_script
-from .moodle import moodle_concepts_xml, moodle_glossary_xml
-from .quiz import anki_csv, by_kind, competency_category, gift, moodle_quiz_xml
-from .ris import bibliography_ris, entry_ris
-from .spreadsheet import concepts_csv, glossary_csv
+from partenariat.derive.changes import entry_changes
+from partenariat.derive.core import Context
+from partenariat.derive.edition import read_edition
+from partenariat.derive.questions import build_questions, competencies, corpus_questions_for
+from partenariat.export.bibtex import bibliography_bibtex, entry_bibtex
+from partenariat.export.common import corpus_of, page_url
+from partenariat.export.csl import bibliography_csl, entry_csl
+from partenariat.export.feed import atom_feed
+from partenariat.export.jsonld import jsonld_for, jsonld_script
+from partenariat.export.moodle import moodle_concepts_xml, moodle_glossary_xml
+from partenariat.export.quiz import anki_csv, by_kind, competency_category, gift, moodle_quiz_xml
+from partenariat.export.ris import bibliography_ris, entry_ris
+from partenariat.export.spreadsheet import concepts_csv, glossary_csv
 
 __all__ = [
     "ANKI_FILE", "QUESTION_FILES", "ExportFile", "anki_csv", "bibliography_bibtex", "bibliography_csl",

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..biblio import BibRecord, Name, all_records, record_for
-from ..load import Corpus
-from ..models import LegalText, Source
+from partenariat.checks.load import Corpus
+from partenariat.data.models import LegalText, Source
+from partenariat.derive.biblio import BibRecord, Name, all_records, record_for
 
 _SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
              "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ..addresses import Addresses
-from ..core import SITE_TITLE, Context, link_label, plain_text
-from ..load import Corpus
-from ..refs import TEXT_LINK
+from partenariat.checks.load import Corpus
+from partenariat.data.refs import TEXT_LINK
+from partenariat.derive.addresses import Addresses
+from partenariat.derive.core import SITE_TITLE, Context, link_label, plain_text
 
 __all__ = ["SITE_TITLE", "corpus_of", "html_text", "page_url", "plain_text"]
 

@@ -7,9 +7,9 @@ import datetime as dt
 import json
 from typing import Any
 
-from ..biblio import BibRecord, Name, all_records, record_for
-from ..load import Corpus
-from ..models import LegalText, Source
+from partenariat.checks.load import Corpus
+from partenariat.data.models import LegalText, Source
+from partenariat.derive.biblio import BibRecord, Name, all_records, record_for
 
 CSL_TYPES = {
     "livre": "book",

@@ -13,13 +13,13 @@ import xml.etree.ElementTree as ET
 
 from pydantic import BaseModel
 
-from ..addresses import NEWS_FEED, NEWS_PAGE, Addresses, url_of_source
-from ..changes import KIND_LABELS, Change, recent
-from ..core import SITE_TITLE, entity_title
-from ..edition import Edition
-from ..entities import BY_NAME
-from ..load import Corpus
-from .common import plain_text
+from partenariat.checks.load import Corpus
+from partenariat.data.entities import BY_NAME
+from partenariat.derive.addresses import NEWS_FEED, NEWS_PAGE, Addresses, url_of_source
+from partenariat.derive.changes import KIND_LABELS, Change, recent
+from partenariat.derive.core import SITE_TITLE, entity_title
+from partenariat.derive.edition import Edition
+from partenariat.export.common import plain_text
 
 ATOM = "http://www.w3.org/2005/Atom"
 _IDS = uuid.UUID("5f1d3c2a-8e47-4b5e-9a43-6a2f0d9c1e11")  # namespace of the feed's ids

@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import vocab
-from ..addresses import Addresses, source_path
-from ..biblio import IN_BOOK, BibRecord, Name, source_record
-from ..core import Context, entity_title, sort_key
-from ..entities import BY_NAME
-from ..load import Corpus
-from ..models import Acronym, Author, Concept, Entity, LegalText, Source
-from .common import SITE_TITLE, corpus_of, plain_text
+from partenariat.checks.load import Corpus
+from partenariat.data import vocab
+from partenariat.data.entities import BY_NAME
+from partenariat.data.models import Acronym, Author, Concept, Entity, LegalText, Source
+from partenariat.derive.addresses import Addresses, source_path
+from partenariat.derive.biblio import IN_BOOK, BibRecord, Name, source_record
+from partenariat.derive.core import Context, entity_title, sort_key
+from partenariat.export.common import SITE_TITLE, corpus_of, plain_text
 
 CONTEXT = "https://schema.org"
 

@@ -14,11 +14,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from html import escape as _escape
 
-from .. import vocab
-from ..core import UNTITLED, author_name, locator, sort_key
-from ..load import Corpus
-from ..models import Acronym, Concept, Definition, Source
-from .common import SITE_TITLE, html_text, page_url
+from partenariat.checks.load import Corpus
+from partenariat.data import vocab
+from partenariat.data.models import Acronym, Concept, Definition, Source
+from partenariat.derive.core import UNTITLED, author_name, locator, sort_key
+from partenariat.export.common import SITE_TITLE, html_text, page_url
 
 HTML = "1"  # Moodle's FORMAT_HTML
 

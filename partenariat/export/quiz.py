@@ -17,12 +17,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from html import escape
 
-from .. import vocab
-from ..core import entity_title, sort_key
-from ..load import Corpus
-from ..models import Acronym, Author, Concept, Source
-from ..questions import KINDS, Competency, Question, person_label
-from .common import SITE_TITLE, page_url, plain_text
+from partenariat.checks.load import Corpus
+from partenariat.data import vocab
+from partenariat.data.models import Acronym, Author, Concept, Source
+from partenariat.derive.core import entity_title, sort_key
+from partenariat.derive.questions import KINDS, Competency, Question, person_label
+from partenariat.export.common import SITE_TITLE, page_url, plain_text
 
 ROOT_CATEGORY = "$course$/top/Partenariat dans le travail social"
 RIGHT_FEEDBACK = "Bonne réponse."

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..biblio import BibRecord, Name, all_records, record_for
-from ..load import Corpus
-from ..models import LegalText, Source
+from partenariat.checks.load import Corpus
+from partenariat.data.models import LegalText, Source
+from partenariat.derive.biblio import BibRecord, Name, all_records, record_for
 
 RIS_TYPES = {
     "livre": "BOOK",

@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 import io
 
-from .. import vocab
-from ..core import sort_key
-from ..load import Corpus
-from ..models import Acronym, Concept
-from .common import page_url, plain_text
+from partenariat.checks.load import Corpus
+from partenariat.data import vocab
+from partenariat.data.models import Acronym, Concept
+from partenariat.derive.core import sort_key
+from partenariat.export.common import page_url, plain_text
 
 BOM = "\ufeff"
 ACRONYM_HEADER = ["Sigle", "Signification", "Domaine", "Description", "Voir aussi", "Adresse"]

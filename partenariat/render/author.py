@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .. import vocab
-from ..folding import sort_key
-from ..models import Author, Source
-from .cite import reference
-from .common import Context, cited_by_section, front_matter, provenance_section
+from partenariat.base.folding import sort_key
+from partenariat.data import vocab
+from partenariat.data.models import Author, Source
+from partenariat.render.cite import reference
+from partenariat.render.common import Context, cited_by_section, front_matter, provenance_section
 
 
 def render_author(ctx: Context, author: Author) -> str:

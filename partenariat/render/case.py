@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .. import vocab
-from ..models import Case, Source
-from .common import Context, cited_by_section, front_matter, indent, provenance_section
+from partenariat.data import vocab
+from partenariat.data.models import Case, Source
+from partenariat.render.common import Context, cited_by_section, front_matter, indent, provenance_section
 
 
 def case_heading(case: Case) -> str:

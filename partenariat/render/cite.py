@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ..addresses import ENTRY_EXPORT_EXTENSIONS, export_path
-from ..biblio import IN_BOOK, BibRecord, Name, source_record
-from ..core import UNTITLED, author_name, locator, person_name
-from ..models import Definition, Source
-from .common import CONSULTED, SITE_TITLE, Context, fr_date, where_to_find
+from partenariat.data.models import Definition, Source
+from partenariat.derive.addresses import ENTRY_EXPORT_EXTENSIONS, export_path
+from partenariat.derive.biblio import IN_BOOK, BibRecord, Name, source_record
+from partenariat.derive.core import UNTITLED, author_name, locator, person_name
+from partenariat.render.common import CONSULTED, SITE_TITLE, Context, fr_date, where_to_find
 
 __all__ = ["UNTITLED", "definition_citation", "export_links", "locator", "names", "person_name", "reference",
            "reference_of"]

@@ -10,9 +10,18 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from ..core import SITE_TITLE, Context, blocks, entity_title, escape_label, fr_date, html_text, sort_key
-from ..entities import ENTITY_TYPES
-from ..models import Entity
+from partenariat.data.entities import ENTITY_TYPES
+from partenariat.data.models import Entity
+from partenariat.derive.core import (
+    SITE_TITLE,
+    Context,
+    blocks,
+    entity_title,
+    escape_label,
+    fr_date,
+    html_text,
+    sort_key,
+)
 
 __all__ = ["SITE_TITLE", "Context", "blocks", "entity_title", "escape_label", "fr_date"]
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
-from .. import vocab
-from ..core import author_name
-from ..models import Concept, Definition, Source
-from .cite import locator
-from .common import Context, cell
-from .conceptmap import box, label, svg
+from partenariat.data import vocab
+from partenariat.data.models import Concept, Definition, Source
+from partenariat.derive.core import author_name
+from partenariat.render.cite import locator
+from partenariat.render.common import Context, cell
+from partenariat.render.conceptmap import box, label, svg
 
 
 def attribution(ctx: Context, source_id: str, author_id: str | None, page: str | None) -> str:

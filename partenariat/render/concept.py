@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .. import vocab
-from ..addresses import comparison_path, export_path
-from ..comparisons import COMPARISONS, CONTINUUM, CONTINUUM_AXIS, Comparison
-from ..models import Concept, Curriculum, Definition, Source
-from .cite import definition_citation, reference
-from .common import (
+from partenariat.data import vocab
+from partenariat.data.models import Concept, Curriculum, Definition, Source
+from partenariat.derive.addresses import comparison_path, export_path
+from partenariat.derive.comparisons import COMPARISONS, CONTINUUM, CONTINUUM_AXIS, Comparison
+from partenariat.render.cite import definition_citation, reference
+from partenariat.render.common import (
     Context,
     cell,
     cited_by_section,
@@ -26,10 +26,10 @@ from .common import (
     indent,
     provenance_section,
 )
-from .compare import attribution, cards, definition_card
-from .conceptmap import concept_map
-from .curriculum import items_citing
-from .quiz import quiz_section
+from partenariat.render.compare import attribution, cards, definition_card
+from partenariat.render.conceptmap import concept_map
+from partenariat.render.curriculum import items_citing
+from partenariat.render.quiz import quiz_section
 
 Section = Callable[[Context, Concept], str]
 OTHER_DEFINITIONS = "Autres définitions"

@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from .. import vocab
-from ..models import Concept
-from .common import Context
+from partenariat.data import vocab
+from partenariat.data.models import Concept
+from partenariat.render.common import Context
 
 MAX_NEIGHBOURS = 14
 CHAR_WIDTH = 0.56  # average advance of a sans-serif character, in font sizes: a generous estimate

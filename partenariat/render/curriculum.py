@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..addresses import pack_path
-from ..models import Curriculum, CurriculumItem
-from .common import Context, anchor_of, cited_by_section, front_matter, provenance_section
+from partenariat.data.models import Curriculum, CurriculumItem
+from partenariat.derive.addresses import pack_path
+from partenariat.render.common import Context, anchor_of, cited_by_section, front_matter, provenance_section
 
 
 def anchor_map(curriculum: Curriculum) -> dict[int, str]:
@@ -63,7 +63,7 @@ def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[i
         lines.append(f"{pad}    - {detail}")
     if item.concepts:
         lines.append(f"{pad}    - *Notions* : " + ctx.links("concept", item.concepts))
-        if anchor and item.code:  # its pack (partenariat.questions.competencies: coded items only)
+        if anchor and item.code:  # its pack (partenariat.derive.questions.competencies: coded items only)
             pack = ctx.prefix + pack_path(curriculum_id, anchor)
             lines.append(f"{pad}    - *Réviser* : [fiches et questions de la compétence]({pack})")
     for child in item.children:

@@ -6,9 +6,9 @@ import typing
 
 from pydantic import BaseModel
 
-from ..fieldhelp import help_for
-from ..refs import inner_model
-from .common import cell
+from partenariat.data.fieldhelp import help_for
+from partenariat.data.refs import inner_model
+from partenariat.render.common import cell
 
 
 def _allowed(annotation: object) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .. import vocab
-from ..models import Acronym
-from .common import Context, cited_by_section, front_matter, provenance_section
+from partenariat.data import vocab
+from partenariat.data.models import Acronym
+from partenariat.render.common import Context, cited_by_section, front_matter, provenance_section
 
 
 def render_acronym(ctx: Context, entry: Acronym) -> str:

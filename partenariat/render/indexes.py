@@ -8,14 +8,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from .. import vocab
-from ..core import sort_key
-from ..models import Acronym, Author, Case, Concept, Curriculum, Entity, LegalText, Source
-from .case import case_heading
-from .cite import reference
-from .common import Context, cell, escape_label, filterable, first_sentence, fr_date, front_matter
-from .curriculum import anchor_map, walk_items
-from .legal import article_label, legal_heading
+from partenariat.data import vocab
+from partenariat.data.models import Acronym, Author, Case, Concept, Curriculum, Entity, LegalText, Source
+from partenariat.derive.core import sort_key
+from partenariat.render.case import case_heading
+from partenariat.render.cite import reference
+from partenariat.render.common import Context, cell, escape_label, filterable, first_sentence, fr_date, front_matter
+from partenariat.render.curriculum import anchor_map, walk_items
+from partenariat.render.legal import article_label, legal_heading
 
 
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from .. import vocab
-from ..models import Article, LegalText
-from .cite import export_links
-from .common import Context, anchor_of, cited_by_section, fr_date, front_matter, provenance_section, quote_block
+from partenariat.data import vocab
+from partenariat.data.models import Article, LegalText
+from partenariat.render.cite import export_links
+from partenariat.render.common import (
+    Context,
+    anchor_of,
+    cited_by_section,
+    fr_date,
+    front_matter,
+    provenance_section,
+    quote_block,
+)
 
 
 def legal_heading(text: LegalText) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..addresses import NEWS_FEED
-from ..changes import KIND_HEADINGS, NEW, REVIEWED, REVISED, Change, recent
-from ..core import Context
-from ..entities import ENTITY_TYPES
-from .common import fr_date, front_matter
+from partenariat.data.entities import ENTITY_TYPES
+from partenariat.derive.addresses import NEWS_FEED
+from partenariat.derive.changes import KIND_HEADINGS, NEW, REVIEWED, REVISED, Change, recent
+from partenariat.derive.core import Context
+from partenariat.render.common import fr_date, front_matter
 
 
 def render_news(ctx: Context, changes: list[Change], history_complete: bool) -> str:

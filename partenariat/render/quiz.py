@@ -1,4 +1,4 @@
-"""« Testez-vous » and the competency packs: questions of the bank (`partenariat.questions`).
+"""« Testez-vous » and the competency packs: questions of the bank (`partenariat.derive.questions`).
 
 Without JavaScript each question is an admonition with its options and a closed « Voir la
 réponse » block: it works offline, without a server, and prints. `quiz.js` turns each one
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from html import escape
 
-from .. import addresses
-from ..models import Concept, Curriculum
-from ..questions import Competency, Question, corpus_questions_for, page_bank
-from .common import Context, front_matter
-from .compare import cards, definition_card
+from partenariat.data.models import Concept, Curriculum
+from partenariat.derive import addresses
+from partenariat.derive.questions import Competency, Question, corpus_questions_for, page_bank
+from partenariat.render.common import Context, front_matter
+from partenariat.render.compare import cards, definition_card
 
 # On a concept page: at most this many questions of each kind, in this order.
 PAGE_QUOTA = {"auteur": 2, "notion": 1, "relation": 2, "texte": 1}

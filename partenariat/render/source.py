@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .. import vocab
-from ..core import author_name
-from ..models import Concept, Definition, Source
-from .cite import export_links, locator, reference
-from .common import Context, cited_by_section, front_matter, provenance_section
+from partenariat.data import vocab
+from partenariat.data.models import Concept, Definition, Source
+from partenariat.derive.core import author_name
+from partenariat.render.cite import export_links, locator, reference
+from partenariat.render.common import Context, cited_by_section, front_matter, provenance_section
 
 
 def render_source(ctx: Context, source: Source) -> str:

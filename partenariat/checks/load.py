@@ -9,15 +9,15 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from .entities import ENTITY_TYPES, RESERVED_IDS, EntityType
-from .folding import slugify
-from .messages import msg
-from .models import Entity
-from .problems import DataError, Problem
-from .refs import Edge, iter_edges, iter_raw_edges
-from .safetext import text_problems
-from .validate import model_problems, part_of_cycles, reference_problem
-from .yamlfile import YamlDoc, read_yaml
+from partenariat.base.folding import slugify
+from partenariat.base.messages import msg
+from partenariat.base.problems import DataError, Problem
+from partenariat.checks.safetext import text_problems
+from partenariat.checks.validate import model_problems, part_of_cycles, reference_problem
+from partenariat.data.entities import ENTITY_TYPES, RESERVED_IDS, EntityType
+from partenariat.data.models import Entity
+from partenariat.data.refs import Edge, iter_edges, iter_raw_edges
+from partenariat.data.yamlfile import YamlDoc, read_yaml
 
 ALLOWED_EXTRA_FILES = {"README.md"}
 

@@ -23,8 +23,8 @@ from pydantic import (
 )
 from pydantic.json_schema import JsonDict
 
-from . import vocab
-from .messages import msg
+from partenariat.base.messages import msg
+from partenariat.data import vocab
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 

@@ -18,7 +18,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from .models import Entity, Ref
+from partenariat.data.models import Entity, Ref
 
 TEXT_LINK = re.compile(r"\[\[([a-z]+):([^\]|]*)(?:\|([^\]]*))?\]\]")
 

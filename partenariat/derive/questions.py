@@ -15,10 +15,20 @@ from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import vocab
-from .core import plain_text
-from .load import Corpus
-from .models import Acronym, Author, Case, Concept, Curriculum, CurriculumItem, Definition, LegalText, Source
+from partenariat.checks.load import Corpus
+from partenariat.data import vocab
+from partenariat.data.models import (
+    Acronym,
+    Author,
+    Case,
+    Concept,
+    Curriculum,
+    CurriculumItem,
+    Definition,
+    LegalText,
+    Source,
+)
+from partenariat.derive.core import plain_text
 
 # Question kinds, in the order the exports list them, with their French category label.
 KINDS = {
@@ -530,7 +540,7 @@ def _walk(items: list[CurriculumItem]) -> Iterator[CurriculumItem]:
 def competencies(corpus: Corpus) -> list[Competency]:
     """Every coded item of every curriculum that lists notions itself (with those of the items
     under it); a heading that only groups coded items gets no pack of its own."""
-    from .render.curriculum import anchor_map
+    from partenariat.render.curriculum import anchor_map
 
     out = []
     curricula: list[Curriculum] = sorted(corpus.all_of("curriculum", Curriculum), key=lambda c: c.id)

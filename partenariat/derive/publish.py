@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .addresses import OFFLINE_ZIP
+from partenariat.derive.addresses import OFFLINE_ZIP
 
 
 def published_url(site_url: str | None, serving: bool = False) -> str:

@@ -6,11 +6,11 @@ import re
 
 from pydantic import BaseModel, ValidationError
 
-from .folding import slugify
-from .messages import UNKNOWN_CODE, Msg, msg
-from .problems import Problem, did_you_mean
-from .refs import Edge, PathKey, format_path, inner_model
-from .yamlfile import YamlDoc
+from partenariat.base.folding import slugify
+from partenariat.base.messages import UNKNOWN_CODE, Msg, msg
+from partenariat.base.problems import Problem, did_you_mean
+from partenariat.data.refs import Edge, PathKey, format_path, inner_model
+from partenariat.data.yamlfile import YamlDoc
 
 __all__ = ["model_problems", "part_of_cycles", "reference_problem", "slugify"]
 

@@ -11,13 +11,13 @@ import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
-from .addresses import Addresses, url_of_source
-from .entities import BY_NAME, ENTITY_TYPES
-from .load import Corpus
-from .messages import msg
-from .models import Curriculum
-from .problems import Problem, did_you_mean
-from .yamlfile import read_yaml
+from partenariat.base.messages import msg
+from partenariat.base.problems import Problem, did_you_mean
+from partenariat.checks.load import Corpus
+from partenariat.data.entities import BY_NAME, ENTITY_TYPES
+from partenariat.data.models import Curriculum
+from partenariat.data.yamlfile import read_yaml
+from partenariat.derive.addresses import Addresses, url_of_source
 
 MANIFEST = "urls.txt"
 REDIRECTS = "redirects.yaml"
@@ -40,7 +40,7 @@ def current_urls(docs_dir: Path, page_paths: Iterable[str], corpus: Corpus | Non
 def competency_urls(corpus: Corpus) -> set[str]:
     """The link of every curriculum item (`referentiels/bts-esf/#c4-1`): trainers paste them
     into a syllabus, so they are published addresses too."""
-    from .render.curriculum import anchor_map
+    from partenariat.render.curriculum import anchor_map
 
     return {Addresses().url("curriculum", c.id, anchor) for c in corpus.all_of("curriculum", Curriculum)
             for anchor in anchor_map(c).values()}

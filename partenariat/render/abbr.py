@@ -9,7 +9,7 @@ text, found through their first word (an index built once per glossary), and a p
 definitions (`*[X]: …`) are kept beside the glossary instead of in a copy of it. The HTML is the
 same: an abbreviation absent from the text never matches.
 
-Used in mkdocs.yml as `partenariat.abbr`, with the same `glossary` option as `abbr`.
+Used in mkdocs.yml as `partenariat.render.abbr`, with the same `glossary` option as `abbr`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from markdown import Markdown
 from markdown.extensions.abbr import AbbrBlockprocessor, AbbrExtension, AbbrTreeprocessor
 from markdown.util import AtomicString
 
-NAME = "partenariat.abbr"  # the name in mkdocs.yml's markdown_extensions (and mdx_configs)
+NAME = "partenariat.render.abbr"  # the name in mkdocs.yml's markdown_extensions (and mdx_configs)
 
 _WORD = re.compile(r"\w+")
 _ALWAYS = ""  # index key of the abbreviations that do not start with a word character

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .entities import ENTITY_TYPES, EntityType
-from .fieldhelp import help_for
+from partenariat.data.entities import ENTITY_TYPES, EntityType
+from partenariat.data.fieldhelp import help_for
 
 SCHEMA_DIR = "schemas"
 

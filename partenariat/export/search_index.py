@@ -33,14 +33,14 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from .entities import ENTITY_TYPES, EntityType
-from .folding import fold
-from .index import Index
-from .index import build_index as build_backlinks
-from .load import Corpus
-from .models import Acronym, Author, Case, Concept, Curriculum, Entity, LegalText, Source
-from .render.common import first_sentence
-from .render.glossary import abbreviations
+from partenariat.base.folding import fold
+from partenariat.checks.load import Corpus
+from partenariat.data.entities import ENTITY_TYPES, EntityType
+from partenariat.data.models import Acronym, Author, Case, Concept, Curriculum, Entity, LegalText, Source
+from partenariat.derive.index import Index
+from partenariat.derive.index import build_index as build_backlinks
+from partenariat.render.common import first_sentence
+from partenariat.render.glossary import abbreviations
 
 # --- words (mirrored in search-fr.js) ---------------------------------------------------------
 
@@ -70,7 +70,7 @@ INTERFACE_TEXT = ("Imprimer la fiche", "Citer cette page", "Copier la référenc
 @functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lower case, accents folded, ligatures expanded, one apostrophe: « L’Œuvre » → « l'oeuvre »."""
-    return fold(text).lower()  # the site's one folding helper (partenariat.folding)
+    return fold(text).lower()  # the site's one folding helper (partenariat.base.folding)
 
 
 def words(text: str) -> list[str]:

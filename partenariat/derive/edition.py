@@ -12,7 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dates import fr_date
+from partenariat.base.dates import fr_date
 
 
 @dataclass(frozen=True)

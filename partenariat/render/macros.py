@@ -13,12 +13,12 @@ import functools
 import inspect
 from collections.abc import Callable
 
-from .core import escape_label
-from .entities import BY_NAME
-from .problems import did_you_mean
-from .render.common import Context
-from .render.compare import compare_table, continuum_svg, definitions_grid
-from .render.fields import fields_table
+from partenariat.base.problems import did_you_mean
+from partenariat.data.entities import BY_NAME
+from partenariat.derive.core import escape_label
+from partenariat.render.common import Context
+from partenariat.render.compare import compare_table, continuum_svg, definitions_grid
+from partenariat.render.fields import fields_table
 
 
 class MacroError(ValueError):

@@ -12,9 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .edition import git
-from .entities import DATA_FOLDERS
-from .load import Corpus
+from partenariat.checks.load import Corpus
+from partenariat.data.entities import DATA_FOLDERS
+from partenariat.derive.edition import git
 
 NEW, REVISED, REVIEWED = "nouvelle", "révisée", "relue"
 KIND_LABELS = {NEW: "Nouvelle fiche", REVISED: "Fiche révisée", REVIEWED: "Fiche relue"}

@@ -12,25 +12,25 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .addresses import NEWS_PAGE, source_path
-from .changes import entry_changes
-from .core import Context, entity_title, html_text
-from .entities import ENTITY_TYPES
-from .export.jsonld import jsonld_for, jsonld_script
-from .index import build_index
-from .load import Corpus
-from .models import Case
-from .questions import competencies
-from .render.author import render_author
-from .render.case import case_heading, render_case
-from .render.concept import render_concept
-from .render.curriculum import render_curriculum
-from .render.glossary import render_acronym
-from .render.indexes import INDEXES, index_order, printable_glossary
-from .render.legal import render_legal
-from .render.news import render_news
-from .render.quiz import pack_path, render_pack
-from .render.source import render_source
+from partenariat.checks.load import Corpus
+from partenariat.data.entities import ENTITY_TYPES
+from partenariat.data.models import Case
+from partenariat.derive.addresses import NEWS_PAGE, source_path
+from partenariat.derive.changes import entry_changes
+from partenariat.derive.core import Context, entity_title, html_text
+from partenariat.derive.index import build_index
+from partenariat.derive.questions import competencies
+from partenariat.export.jsonld import jsonld_for, jsonld_script
+from partenariat.render.author import render_author
+from partenariat.render.case import case_heading, render_case
+from partenariat.render.concept import render_concept
+from partenariat.render.curriculum import render_curriculum
+from partenariat.render.glossary import render_acronym
+from partenariat.render.indexes import INDEXES, index_order, printable_glossary
+from partenariat.render.legal import render_legal
+from partenariat.render.news import render_news
+from partenariat.render.quiz import pack_path, render_pack
+from partenariat.render.source import render_source
 
 RENDERERS: dict[str, Callable[[Context, Any], str]] = {  # each takes its own model
     "concept": render_concept,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .load import Corpus
-from .refs import Edge
+from partenariat.checks.load import Corpus
+from partenariat.data.refs import Edge
 
 Key = tuple[str, str]  # (type name, id)
 

@@ -12,10 +12,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from . import vocab
-from .core import UNTITLED, Name, fr_date, name_of, plain_text, sort_key
-from .load import Corpus
-from .models import Author, LegalText, Source
+from partenariat.checks.load import Corpus
+from partenariat.data import vocab
+from partenariat.data.models import Author, LegalText, Source
+from partenariat.derive.core import UNTITLED, Name, fr_date, name_of, plain_text, sort_key
 
 __all__ = ["IN_BOOK", "BibRecord", "Name", "all_records", "legal_record", "name_of", "record_for", "source_record"]
 

@@ -19,8 +19,8 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]  # libyaml's parser
 from yaml.events import AliasEvent, NodeEvent
 from yaml.resolver import Resolver
 
-from .messages import Msg, msg
-from .problems import Problem
+from partenariat.base.messages import Msg, msg
+from partenariat.base.problems import Problem
 
 PathKey = tuple[object, ...]
 MAX_BYTES = 1_000_000  # a data file is a few KB; refuse anything absurd before parsing

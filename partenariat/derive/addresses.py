@@ -6,7 +6,7 @@ three forms the site needs.
 - **URLs** (`concepts/reseau/`, or `concepts/reseau.html` without directory URLs): what raw
   HTML (SVG boxes, JSON-LD, the search index) must carry, since MkDocs never rewrites it.
   The offline copy keeps directory URLs and rewrites them to `…/index.html` after the build
-  (partenariat.offline), so every URL here is written in the directory style when offline.
+  (partenariat.render.offline), so every URL here is written in the directory style when offline.
 - **Absolute addresses** (`https://…/concepts/reseau/`): only when the published address
   (``base_url``, MkDocs' ``site_url``) is known; otherwise nothing claims an address.
 
@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .entities import BY_NAME
+from partenariat.data.entities import BY_NAME
 
 # Per-entry bibliographic files sit next to the entry's page: bibliographie/<id>.ris
 ENTRY_EXPORT_EXTENSIONS = ("ris", "bib", "json")
 ENTRY_EXPORT_TYPES = ("source", "legal")
 
-# Pages and files of the publication (partenariat.changes, partenariat.publish)
+# Pages and files of the publication (partenariat.derive.changes, partenariat.derive.publish)
 NEWS_PAGE = "nouveautes.md"  # « Nouveautés »
 NEWS_FEED = "nouveautes.xml"  # its Atom feed, at the site root
 OFFLINE_ZIP = "telechargements/partenariat-hors-ligne.zip"  # the offline copy, made by `make publish`

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .messages import Msg, msg
+from partenariat.base.messages import Msg, msg
 
 
 @dataclass(frozen=True, order=True)

@@ -15,10 +15,10 @@ import html
 import re
 from collections.abc import Iterator
 
-from .messages import Msg, msg
-from .problems import Problem
-from .refs import PathKey, format_path
-from .yamlfile import YamlDoc
+from partenariat.base.messages import Msg, msg
+from partenariat.base.problems import Problem
+from partenariat.data.refs import PathKey, format_path
+from partenariat.data.yamlfile import YamlDoc
 
 # A tag as browsers and Markdown read it: '<' then a name (or '/', '!', '?') with no space between.
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|\Z)|<!(?:--|[A-Za-z\[])|<\?")

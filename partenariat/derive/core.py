@@ -12,17 +12,17 @@ from functools import cached_property
 
 from pydantic import BaseModel
 
-from .addresses import Addresses
-from .changes import History, read_history
-from .dates import MONTHS as MONTHS
-from .dates import fr_date as fr_date
-from .edition import Edition
-from .entities import BY_NAME
-from .folding import sort_key as sort_key  # the one folding helper, re-exported for render and export
-from .index import Index
-from .load import Corpus
-from .models import Author, Concept, Source
-from .refs import TEXT_LINK
+from partenariat.base.dates import MONTHS as MONTHS
+from partenariat.base.dates import fr_date as fr_date
+from partenariat.base.folding import sort_key as sort_key  # the one folding helper, re-exported for render and export
+from partenariat.checks.load import Corpus
+from partenariat.data.entities import BY_NAME
+from partenariat.data.models import Author, Concept, Source
+from partenariat.data.refs import TEXT_LINK
+from partenariat.derive.addresses import Addresses
+from partenariat.derive.changes import History, read_history
+from partenariat.derive.edition import Edition
+from partenariat.derive.index import Index
 
 SITE_TITLE = "Le partenariat dans le travail social"
 # Cached properties of a Context that a view with another link prefix shares (Context.with_prefix)

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .entities import BY_NAME, EntityType
-from .fieldhelp import help_for
-from .folding import slugify
-from .refs import inner_model
-from .schemas import modeline
-from .yamlfile import read_yaml
+from partenariat.base.folding import slugify
+from partenariat.data.entities import BY_NAME, EntityType
+from partenariat.data.fieldhelp import help_for
+from partenariat.data.refs import inner_model
+from partenariat.data.schemas import modeline
+from partenariat.data.yamlfile import read_yaml
 
 
 class ScaffoldError(Exception):

@@ -1,0 +1,2 @@
+"""Step 0 — what every step shares and that knows nothing of the corpus: folding, French dates,
+the message catalogue and the problem type."""
