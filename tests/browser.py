@@ -13,6 +13,8 @@ from typing import Any
 
 from playwright.sync_api import Browser, sync_playwright
 
+import tiers
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -22,6 +24,7 @@ _shared: dict[str, Any] = {}
 
 def shared_browser() -> Browser:
     """The run's Chromium, started the first time a test asks for it."""
+    tiers.require("browser", "drives Chromium")
     browser = _shared.get("browser")
     if browser is None or not browser.is_connected():
         assert CHROMIUM.is_file(), "Debian's chromium is needed: apt-get install -y chromium (done by .ci/run)"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import inspect
 import os
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import sitebuilds
+import tiers
 import visits
 from partenariat import load_corpus
 from partenariat.checks.load import Corpus
@@ -23,33 +23,21 @@ from partenariat.checks.load import Corpus
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "valid"
 
-# Tests that build a site (directly, or through these fixtures) are "slow"; tests that drive
-# Chromium are "browser". `pytest -m "not browser and not slow"` is the inner loop.
-# A copy of the real corpus checked or built in a subprocess ("project", test_mutations.py)
-# costs seconds a test: slow too.
-SITE_FIXTURES = {"site", "server", "offline_site", "concept_visits", "project"}
-BUILD_MARKERS = ('"mkdocs", "build"', "mkdocs_build(", "_build(", "build(project")
-BROWSER_MARKERS = ("chromium()", "shared_browser(", "browser_page")
-
-
 @pytest.hookimpl(tryfirst=True)  # before -m deselects
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        function = getattr(item, "function", None)
-        source = _source(function) if function else ""
-        fixtures = set(getattr(item, "fixturenames", ()))
-        if fixtures & SITE_FIXTURES or any(m in source for m in BUILD_MARKERS):
-            item.add_marker(pytest.mark.slow)
-        if "server" in fixtures or "browser_page" in fixtures or any(m in source for m in BROWSER_MARKERS):
-            item.add_marker(pytest.mark.browser)
+        tiers.declare(item)
     # the tests that wait for a real build run last: the builds run while the others do
     items.sort(key=lambda item: bool(set(getattr(item, "fixturenames", ())) & set(sitebuilds.BUILDS)))
 
 
-@functools.cache
-def _source(function: object) -> str:
-    """A test function's source (read once, however many parameters it has)."""
-    return inspect.getsource(function)  # type: ignore[arg-type]
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    tiers.enter(item)
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    tiers.leave()
 
 
 @functools.cache

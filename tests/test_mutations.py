@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+import tiers
 from conftest import REPO
 from partenariat.data.entities import DATA_FOLDERS
 from test_site import _fixture_project
@@ -72,6 +73,7 @@ def check(project: Path) -> subprocess.CompletedProcess[str]:
 
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:
+    tiers.require("slow", "builds a site with MkDocs")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")],
                           cwd=project, capture_output=True, text=True, env=ENV, timeout=600)
 
@@ -559,6 +561,7 @@ class _Attributes(HTMLParser):
         self.names.update(name for name, _ in attrs)
 
 
+@pytest.mark.slow
 def test_markup_characters_in_a_term_are_inert_on_every_built_page(tmp_path: Path) -> None:
     """`<`, `>`, `&` and quotes are allowed in text (« a < b » is prose); the term goes to the entry
     page, the indexes, the SVG maps, the JSON-LD and attributes, and is escaped in every one.

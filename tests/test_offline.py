@@ -22,6 +22,7 @@ def test_same_paths_as_online(offline_site: Path) -> None:
     assert (offline_site / "search" / "search_index.js").is_file()
 
 
+@pytest.mark.browser
 def test_deep_link_navigation_and_search_from_file(offline_site: Path) -> None:
     with chromium() as browser:
         page = browser.new_page()

@@ -24,6 +24,7 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 
+import tiers
 from conftest import FIXTURE, REPO
 from partenariat import load_corpus
 from partenariat.checks.urls import page_url
@@ -83,6 +84,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         handle.writestr("partenariat-hors-ligne/index.html", "<html></html>")
     site = root / "site"
     env = {**ENV, "SITE_URL": SITE_URL, "PARTENARIAT_OFFLINE_ZIP": str(archive)}
+    tiers.require("slow", "builds a site with MkDocs")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
                             cwd=project, capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -324,6 +326,7 @@ def test_constraints_exclude_mkdocs_2_and_allow_the_installed_version() -> None:
 
 # --- past MkDocs' end of life: ProperDocs -----------------------------------------------------
 
+@pytest.mark.slow
 def test_properdocs_builds_the_same_pages_as_mkdocs(tmp_path: Path) -> None:
     """The same project (the fixture corpus: every kind of page, the hooks, macros and theme)
     built by MkDocs and by ProperDocs gives the same files."""
@@ -331,6 +334,7 @@ def test_properdocs_builds_the_same_pages_as_mkdocs(tmp_path: Path) -> None:
     built = {}
     for tool in ("mkdocs", "properdocs"):
         out = tmp_path / f"{tool}-site"
+        tiers.require("slow", "builds a site with MkDocs")
         result = subprocess.run([str(BIN / tool), "build", "-f", "mkdocs.yml", "--strict", "-q", "-d", str(out)],
                                 cwd=project, capture_output=True, text=True, env=ENV, timeout=900)
         assert result.returncode == 0, result.stdout + result.stderr

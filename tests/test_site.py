@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+import tiers
 from conftest import FIXTURE, REPO
 from partenariat import load_corpus
 from partenariat.data.entities import ENTITY_TYPES
@@ -21,6 +22,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PARTENARIAT_LANG": "en"}
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    tiers.require("slow", "builds a site with MkDocs")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
                           cwd=project, capture_output=True, text=True, env=ENV, timeout=600)
 
@@ -105,6 +107,7 @@ def _fixture_project(tmp_path: Path) -> Path:
     return project
 
 
+@pytest.mark.slow
 def test_build_from_fixture_data(tmp_path: Path) -> None:
     project = _fixture_project(tmp_path)
     path = project / "concepts" / "reseau.yaml"
@@ -116,6 +119,7 @@ def test_build_from_fixture_data(tmp_path: Path) -> None:
     assert "connexions {{ souples }} {% raw %}." in (tmp_path / "site" / "concepts" / "reseau" / "index.html").read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_bad_data_stops_the_build_with_located_messages(tmp_path: Path) -> None:
     project = _fixture_project(tmp_path)
     path = project / "concepts" / "partenariat.yaml"
@@ -128,12 +132,14 @@ def test_bad_data_stops_the_build_with_located_messages(tmp_path: Path) -> None:
     assert "concepts/partenariat.yaml:10: related[0].concept: unknown concept 'reseua' (did you mean 'reseau'?)" in output
     assert "glossary/cpom.yaml:1: expansion: required field is missing" in output
     assert not (tmp_path / "site" / "index.html").exists()
+    tiers.require("slow", "builds a site with MkDocs")
     french = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
                             cwd=project, capture_output=True, text=True, timeout=600,
                             env={**ENV, "PARTENARIAT_LANG": "fr"})
     assert "glossary/cpom.yaml:1: expansion: champ obligatoire absent : ajoutez-le" in french.stderr
 
 
+@pytest.mark.slow
 def test_bad_macro_argument_fails_the_build(tmp_path: Path) -> None:
     project = _fixture_project(tmp_path)
     (project / "docs" / "index.md").write_text('# Accueil\n\n{{ lien("concept", "resau") }}\n', "utf-8")

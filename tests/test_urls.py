@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+import tiers
 from conftest import REPO, run_cli
 from partenariat.checks.urls import current_urls, read_manifest, write_manifest
 from partenariat.render.pages import page_paths
@@ -21,6 +24,7 @@ def test_manifest_lists_every_published_address() -> None:
     assert {"", "concepts/partenariat/", "glossaire/cpom/", "referentiels/bts-esf/", "comparer/"} <= current
 
 
+@pytest.mark.slow
 def test_rename_needs_a_redirect_and_the_old_address_keeps_working(tmp_path: Path) -> None:
     project = _fixture_project(tmp_path)
     write_manifest(project, current_urls(project / "docs", [page.path for page in build_site(project).pages]))
@@ -42,6 +46,7 @@ def test_rename_needs_a_redirect_and_the_old_address_keeps_working(tmp_path: Pat
     assert result.returncode == 0, result.stderr
 
     site = tmp_path / "site"
+    tiers.require("slow", "builds a site with MkDocs")
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
                            cwd=project, capture_output=True, text=True, env=ENV, timeout=600)
     assert build.returncode == 0, build.stderr
