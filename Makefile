@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
 
 .PHONY: site serve offline publish check test lint clean
 
@@ -11,6 +12,11 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Development and test tools, on top of the runtime (make test, make lint)
+$(DEVSTAMP): $(STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	touch $(DEVSTAMP)
 
 ## Set up (virtualenv + pinned packages), check the data and build the site into site/
 site: $(STAMP)
@@ -38,7 +44,7 @@ publish: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m partenariat check
 
-lint: $(STAMP)
+lint: $(DEVSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/yamllint -s .
 
@@ -48,7 +54,7 @@ lint: $(STAMP)
 
 ## The checks of pre-commit (ruff, yamllint, data check), then the whole test suite
 ## (includes real strict builds of the site and browser checks)
-test: $(STAMP) /usr/bin/chromium
+test: $(DEVSTAMP) /usr/bin/chromium
 	$(BIN)/ruff check .
 	$(BIN)/yamllint -s .
 	$(BIN)/mypy
