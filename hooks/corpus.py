@@ -23,13 +23,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs_macros.plugin import MacrosPlugin
 
-from partenariat import DataError
+from partenariat import DataError, Problem
 from partenariat.base.messages import report
 from partenariat.derive.publish import OFFLINE_ZIP, offline_download, offline_zip, published_url
 from partenariat.export.search_index import make_index, nav_titles, with_nav_titles
 from partenariat.render.abbr import NAME as ABBR_EXTENSION
 from partenariat.render.downloads import mark_downloads
-from partenariat.render.macros import make_macros
+from partenariat.render.macros import MacroCallError, make_macros
 from partenariat.site import Site, SiteOptions, build_site
 
 
@@ -39,7 +39,7 @@ class BuildState:
 
     serving: bool = False
     site: Site | None = None
-    macro_errors: list[str] = field(default_factory=list)
+    macro_errors: list[MacroCallError] = field(default_factory=list)
 
     def require_site(self) -> Site:
         if self.site is None:  # MkDocs calls on_config first; anything else is a bug of ours
@@ -107,10 +107,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
     """Runs after mkdocs-macros: a macro called with bad arguments stops the build here.
     While previewing broken data, every page says so."""
-    if STATE.macro_errors:
-        problems = "\n".join(f"docs/{page.file.src_path}: {e}" for e in STATE.macro_errors)
+    if STATE.macro_errors:  # `check` reports every call it can see first (partenariat/checks/docs.py)
+        problems = [Problem(f"docs/{page.file.src_path}", 0, e.macro, e.message, e.hint) for e in STATE.macro_errors]
         STATE.macro_errors.clear()
-        raise PluginError("Macro mal appelée :\n" + problems)
+        raise PluginError(report(problems))
     return STATE.require_site().banner() + markdown
 
 

@@ -15,8 +15,6 @@ from partenariat.checks.urls import MANIFEST, current_urls, read_manifest, write
 from partenariat.data.entities import ENTITY_TYPES
 from partenariat.site import Site, SiteOptions, build_site, check_site
 
-LABELS = {"concept": "concepts", "author": "auteurs", "source": "sources", "legal": "textes juridiques",
-          "glossary": "sigles", "case": "cas", "curriculum": "référentiels"}
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -45,9 +43,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(report(exc.problems, args.lang), file=sys.stderr)
         return 1
     counts = corpus.counts()
-    parts = ", ".join(f"{counts[t.name]} {LABELS[t.name]}" for t in ENTITY_TYPES)
+    parts = ", ".join(t.count(counts[t.name]) for t in ENTITY_TYPES)
     total = sum(counts.values())
-    print(f"OK: {total} entrées ({parts}), {len(corpus.edges)} renvois vérifiés "
+    print(f"OK: {total} entrée{'s' if total > 1 else ''} ({parts}), {len(corpus.edges)} renvois vérifiés "
           f"en {time.perf_counter() - start:.2f} s")
     return 0
 

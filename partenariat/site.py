@@ -17,6 +17,7 @@ from typing import Any
 
 from partenariat.base.messages import report
 from partenariat.base.problems import DataError, Problem
+from partenariat.checks.docs import check_docs
 from partenariat.checks.load import Corpus, load_corpus
 from partenariat.checks.urls import check_addresses
 from partenariat.data.models import Acronym
@@ -120,6 +121,7 @@ def check_site(root: Path, docs_dir: str = "docs") -> Corpus:
     Raises `DataError` like `build_site`."""
     corpus = load_corpus(root)
     _, problems = check_addresses(root, corpus, root / docs_dir, page_paths(corpus))
+    problems += check_docs(root, root / docs_dir, Context(corpus, build_index(corpus)))
     if problems:
         raise DataError(problems)
     return corpus
@@ -134,6 +136,7 @@ def build_site(root: Path, options: SiteOptions | None = None) -> Site:
                   edition=read_edition(root))
     pages = build_pages(ctx)
     redirects, address_problems = check_addresses(root, corpus, root / options.docs_dir, [p.path for p in pages])
+    address_problems += check_docs(root, root / options.docs_dir, ctx)
     if address_problems:
         raise DataError(address_problems)
     files = [SiteFile(e.path, e.content) for e in _exports(ctx, options)]

@@ -12,8 +12,9 @@ from partenariat.render.pages import page_paths
 def test_check_ok_prints_counts(corpus_dir: Path) -> None:
     result = run_cli("--root", str(corpus_dir), "check")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 11 entrées (2 concepts, 2 auteurs, 2 sources, 1 textes juridiques, "
-                                    "2 sigles, 1 cas, 1 référentiels)")
+    # the fixture corpus has one legal text, one case, one curriculum: the nouns agree with the count
+    assert result.stdout.startswith("OK: 11 entrées (2 concepts, 2 auteurs, 2 sources, 1 texte juridique, "
+                                    "2 sigles, 1 cas, 1 référentiel)")
 
 
 def test_check_broken_lists_every_problem_without_traceback(corpus_dir: Path) -> None:

@@ -9,12 +9,12 @@ import pytest
 from partenariat.checks.load import load_corpus
 from partenariat.derive.core import Context
 from partenariat.derive.index import build_index
-from partenariat.render.macros import make_macros
+from partenariat.render.macros import MacroCallError, make_macros
 
 
 def _macros(corpus_dir: Path) -> tuple[dict, list[str]]:
     corpus = load_corpus(corpus_dir)
-    errors: list[str] = []
+    errors: list[MacroCallError] = []
     return make_macros(Context(corpus, build_index(corpus)), errors), errors
 
 
@@ -23,9 +23,11 @@ def test_wrong_arguments_and_unknown_ids_are_recorded(corpus_dir: Path) -> None:
     assert macros["lien"]("concept") == ""
     assert macros["lien"]("concept", "resau") == ""
     assert macros["compare"]("partenariat") == ""
-    assert errors[0].startswith("lien('concept'): missing a required argument")
-    assert "unknown concept 'resau'" in errors[1] and "reseau" in errors[1]
-    assert "give at least 2 concept ids" in errors[2]
+    assert [e.macro for e in errors] == ["lien", "lien", "compare"]
+    assert errors[0].message.text("en") == "lien() is called with 'concept'; it takes (type_name, entity_id, label=None)"
+    assert errors[1].message.text("en") == "unknown concept 'resau'" and errors[1].hint is not None
+    assert errors[1].hint.text("fr") == "vouliez-vous dire « reseau » ?"
+    assert errors[2].message.text("fr") == "donnez au moins 2 identifiants de notion"
 
 
 def test_a_good_call_links_from_the_docs_root(corpus_dir: Path) -> None:

@@ -134,7 +134,7 @@ def load_corpus(root: Path | str) -> Corpus:
 
 
 Records = Mapping[str, Mapping[str, Record]]
-LABELS = {t.name: t.name for t in ENTITY_TYPES} | {"legal": "legal text", "glossary": "glossary entry"}
+LABELS = {t.name: t.english for t in ENTITY_TYPES}
 
 
 def collect_edges(records: Records) -> tuple[Edge, ...]:

@@ -106,11 +106,23 @@ def check_addresses(root: Path, corpus: Corpus, docs_dir: Path,
             page, anchor = url.split("#", 1)
             problems.append(Problem(MANIFEST, 0, url, msg("address-gone"), msg("keep-anchor", page=page, anchor=anchor)))
             continue
-        gone = url.rstrip("/").split("/")[-1]
-        folder = url.split("/")[0]
-        etype = next((t for t in ENTITY_TYPES if t.url == folder), None)
-        close = difflib.get_close_matches(gone, list(corpus.records[etype.name]), n=1) if etype else []
-        target = f"{folder}/{close[0]}" if close else "<new address>"
-        hint = msg("add-redirect", line=f"{url.rstrip('/')}: {target}", file=REDIRECTS)
+        target = _likely_new_address(url, current - read_manifest(root), current)
+        hint = (msg("add-redirect", line=f"{url.rstrip('/')}: {target.rstrip('/')}", file=REDIRECTS) if target
+                else msg("add-redirect-to", old=url.rstrip("/"), file=REDIRECTS))
         problems.append(Problem(MANIFEST, 0, url, msg("address-gone"), hint))
     return maps, problems
+
+
+def _likely_new_address(gone: str, new: set[str], current: set[str]) -> str | None:
+    """Where a vanished address most likely went: an address new in this change and in the same
+    folder (the only one, or the closest name), else the closest existing one of the folder."""
+    folder, name = gone.split("/")[0], gone.rstrip("/").split("/")[-1]
+    for pool in (new, current):
+        siblings = {url.rstrip("/").split("/")[-1]: url for url in pool
+                    if url.split("/")[0] == folder and "#" not in url and url.count("/") == gone.count("/")}
+        if pool is new and len(siblings) == 1:
+            return next(iter(siblings.values()))
+        close = difflib.get_close_matches(name, list(siblings), n=1)
+        if close:
+            return siblings[close[0]]
+    return None

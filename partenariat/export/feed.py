@@ -56,7 +56,7 @@ def _entry(feed: ET.Element, corpus: Corpus, change: Change, addresses: Addresse
     if change.created:
         _sub(entry, "published", _stamp(change.created))
     _sub(entry, "updated", _stamp(change.date))
-    ET.SubElement(entry, "category", {"term": change.type_name, "label": etype.plural})
+    ET.SubElement(entry, "category", {"term": change.type_name, "label": etype.section})
     summary = _summary(corpus, entity)
     if summary:
         _sub(entry, "summary", summary)

@@ -159,7 +159,7 @@ def _index(corpus: Corpus, type_name: str, url: _Urls) -> dict[str, Any]:
                 "hasDefinedTerm": [{"@type": "DefinedTerm", "@id": url(type_name, e.id),
                                     "name": getattr(e, title)} for e in members]}
     return {"@type": "CollectionPage", "@id": url(type_name), "url": url(type_name),
-            "name": f"{BY_NAME[type_name].plural} — {SITE_TITLE}", "inLanguage": "fr"}
+            "name": f"{BY_NAME[type_name].section} — {SITE_TITLE}", "inLanguage": "fr"}
 
 
 def jsonld_for(type_name: str, entity: Entity | None, ctx: Context | Corpus, base_url: str = "") -> dict[str, Any]:

@@ -115,9 +115,6 @@ def loose_key(text: str) -> str:
 
 # --- what the data says about each page ------------------------------------------------------
 
-KIND_LABELS = {"concept": "notion", "glossary": "sigle", "legal": "texte juridique", "author": "auteur",
-               "source": "source", "case": "cas", "curriculum": "référentiel"}
-
 # Document boost of an entity page by type. Notions are what the site is about.
 TYPE_BOOSTS: dict[str, float] = {"concept": 1.5, "glossary": 1.3, "author": 1.2, "legal": 1.2,
                                  "case": 1.1, "curriculum": 1.2, "source": 1.0}
@@ -220,7 +217,7 @@ def search_data(corpus: Corpus, backlinks: Index | None = None) -> SearchData:
             boost = round(TYPE_BOOSTS.get(etype.name, 1.0) * (1 + math.log1p(cited) / 20), 3)
             location = f"{etype.url}/{entity.id}/"
             names, keywords = _names_and_keywords(etype, entity, acronyms)
-            pages[location] = PageSearch(KIND_LABELS.get(etype.name, etype.singular),
+            pages[location] = PageSearch(etype.kind,
                                          tuple(str(n) for n in names if n), tuple(str(k) for k in keywords if k),
                                          _summary(etype, entity), boost)
     return SearchData(pages, HAND_WRITTEN, LISTINGS)

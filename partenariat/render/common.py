@@ -62,7 +62,7 @@ def cited_by_section(ctx: Context, type_name: str, entity_id: str, skip: Iterabl
         if not ids or etype.name in skip:
             continue
         ordered = sorted(ids, key=lambda i: sort_key(ctx.title(etype.name, i)))
-        parts.append(f"- **{etype.plural}** : " + ctx.links(etype.name, ordered))
+        parts.append(f"- **{etype.section}** : " + ctx.links(etype.name, ordered))
     if not parts:
         return "## Cité dans\n\n*Aucune autre fiche ne renvoie encore à celle-ci.*\n"
     return "## Cité dans\n\n" + "\n".join(parts) + "\n"

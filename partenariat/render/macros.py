@@ -3,8 +3,8 @@
 They return Markdown; links are absolute from the docs root (`/concepts/reseau.md`),
 which MkDocs resolves and checks (`validation.links.absolute_links: relative_to_docs`).
 A bad argument is recorded in ``errors`` (and renders nothing) rather than raised:
-mkdocs-macros would print a traceback; the hook turns the record into a located build
-error instead.
+mkdocs-macros would print a traceback. `check` finds every call in docs/ and reports it at
+its file and line (partenariat/checks/docs.py); the hook's record is the last wall.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from partenariat.base.messages import UNKNOWN_CODE, Msg, msg
 from partenariat.base.problems import did_you_mean
 from partenariat.data.entities import BY_NAME
 from partenariat.derive.core import escape_label
@@ -20,21 +22,49 @@ from partenariat.render.common import Context
 from partenariat.render.compare import compare_table, continuum_svg, definitions_grid
 from partenariat.render.fields import fields_table
 
+# Macros registered by the generator glue (hooks/corpus.py), with no argument.
+GLUE_MACROS = ("copie_hors_ligne",)
+
 
 class MacroError(ValueError):
-    pass
+    """A macro called with a bad value: the message, and a hint, from the catalogue."""
+
+    def __init__(self, message: Msg, hint: Msg | None = None) -> None:
+        super().__init__(message.text("en"))
+        self.message, self.hint = message, hint
+
+
+@dataclass(frozen=True)
+class MacroCallError:
+    """A recorded bad call: which macro, what is wrong, how to fix it."""
+
+    macro: str
+    message: Msg
+    hint: Msg | None = None
 
 
 def _check(ctx: Context, type_name: str, entity_id: str | None = None) -> None:
     if type_name not in BY_NAME:
-        hint = did_you_mean(type_name, BY_NAME) or "types: " + ", ".join(BY_NAME)
-        raise MacroError(f"unknown entity type '{type_name}' ({hint})")
+        hint = did_you_mean(type_name, BY_NAME) or msg("types", types=", ".join(BY_NAME))
+        raise MacroError(msg("macro-unknown-type", type=type_name), hint)
     if entity_id is not None and entity_id not in ctx.corpus.records[type_name]:
-        hint = did_you_mean(entity_id, ctx.corpus.records[type_name]) or "no such id"
-        raise MacroError(f"unknown {type_name} '{entity_id}' ({hint})")
+        raise MacroError(msg(UNKNOWN_CODE[type_name], id=entity_id), did_you_mean(entity_id, ctx.corpus.records[type_name]))
 
 
-def _recording(errors: list[str], func: Callable[..., str | int]) -> Callable[..., str | int]:
+def _given(args: tuple[object, ...], kwargs: dict[str, object]) -> str:
+    return ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]) or "()"
+
+
+def _parameters(signature: inspect.Signature) -> str:
+    """`(type_name, entity_id, label=None)`: what a page writer needs, without type hints."""
+    parts = []
+    for p in signature.parameters.values():
+        name = f"*{p.name}" if p.kind is p.VAR_POSITIONAL else p.name
+        parts.append(name if p.default is p.empty else f"{name}={p.default!r}")
+    return f"({', '.join(parts)})"
+
+
+def _recording(errors: list[MacroCallError], func: Callable[..., str | int]) -> Callable[..., str | int]:
     """A call with the wrong arguments (count, names) or a bad value is recorded for the
     hook to report at the calling page; an error inside the macro itself is a bug of ours
     and is left to surface as one."""
@@ -42,22 +72,23 @@ def _recording(errors: list[str], func: Callable[..., str | int]) -> Callable[..
 
     @functools.wraps(func)
     def wrapper(*args: object, **kwargs: object) -> str | int:
-        call = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
         try:
             signature.bind(*args, **kwargs)
-        except TypeError as exc:
-            errors.append(f"{func.__name__}({call}): {exc}")
+        except TypeError:
+            shown = _parameters(signature)
+            errors.append(MacroCallError(func.__name__, msg("macro-arguments", name=func.__name__,
+                                                            given=_given(args, kwargs), signature=shown)))
             return ""
         try:
             return func(*args, **kwargs)
         except MacroError as exc:
-            errors.append(f"{func.__name__}({call}): {exc}")
+            errors.append(MacroCallError(func.__name__, exc.message, exc.hint))
             return ""
 
     return wrapper
 
 
-def make_macros(corpus_ctx: Context, errors: list[str]) -> dict[str, Callable[..., str | int]]:
+def make_macros(corpus_ctx: Context, errors: list[MacroCallError]) -> dict[str, Callable[..., str | int]]:
     ctx = corpus_ctx.with_prefix("/")
 
     def nombre(type_name: str) -> int:
@@ -73,11 +104,11 @@ def make_macros(corpus_ctx: Context, errors: list[str]) -> dict[str, Callable[..
 
     def _concepts(ids: tuple[str, ...], least: int) -> None:
         if len(ids) < least:
-            raise MacroError(f"give at least {least} concept id{'s' if least > 1 else ''}")
+            raise MacroError(msg("macro-too-few-concepts", n=least) if least > 1 else msg("macro-no-concept"))
         for concept_id in ids:
             _check(ctx, "concept", concept_id)
         if len(set(ids)) != len(ids):
-            raise MacroError("the same concept is given twice")
+            raise MacroError(msg("macro-same-concept"))
 
     def compare(*ids: str) -> str:
         """Comparison table, e.g. {{ compare("partenariat", "reseau") }}."""
@@ -95,7 +126,7 @@ def make_macros(corpus_ctx: Context, errors: list[str]) -> dict[str, Callable[..
         _check(ctx, "concept", axis)
         svg = continuum_svg(ctx, axis, page_path)
         if not svg:
-            raise MacroError(f"no concept is an 'etape-de' '{axis}' with 'precede' relations")
+            raise MacroError(msg("macro-no-continuum", axis=axis))
         return svg
 
     def champs(type_name: str) -> str:

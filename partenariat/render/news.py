@@ -40,5 +40,5 @@ def _by_type(ctx: Context, changes: list[Change]) -> str:
     for etype in ENTITY_TYPES:
         ids = [c.entity_id for c in changes if c.type_name == etype.name]
         if ids:
-            lines.append(f"- *{etype.plural}* : " + ctx.links(etype.name, ids))
+            lines.append(f"- *{etype.section}* : " + ctx.links(etype.name, ids))
     return "\n".join(lines)

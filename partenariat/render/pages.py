@@ -76,7 +76,7 @@ def build_pages(source: Corpus | Context) -> list[Page]:
     pages: list[Page] = []
     for etype in ENTITY_TYPES:
         index_md = INDEXES[etype.name](ctx) + _structured(jsonld_for(etype.name, None, ctx))
-        pages.append(Page(f"{etype.url}/index.md", etype.plural, index_md, etype.name, True))
+        pages.append(Page(f"{etype.url}/index.md", etype.section, index_md, etype.name, True))
         for path, title, render in EXTRA_PAGES.get(etype.name, ()):
             pages.append(Page(f"{etype.url}/{path}", title, render(ctx), etype.name))
         for entity in index_order(ctx, etype.name):  # the sidebar lists them as the index does
