@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
 from partenariat import DataError, load_corpus
 from partenariat.base.messages import CATALOGUE, UNKNOWN_CODE, msg, placeholders, report
 from partenariat.checks.validate import _TYPE_CODES
+from partenariat.data.yamlfile import _SYNTAX_CODES
 
 PACKAGE = Path(__file__).resolve().parent.parent / "partenariat"
 
@@ -76,7 +78,8 @@ def _sources() -> list[tuple[Path, ast.AST]]:
 
 def _codes_by_table() -> dict[str, set[str]]:
     """Codes chosen at run time from a table (e.g. the unknown-reference code of each type)."""
-    return {"UNKNOWN_CODE": set(UNKNOWN_CODE.values()), "_TYPE_CODES": set(_TYPE_CODES.values())}
+    return {"UNKNOWN_CODE": set(UNKNOWN_CODE.values()), "_TYPE_CODES": set(_TYPE_CODES.values()),
+            "_SYNTAX_CODES": set(_SYNTAX_CODES.values())}
 
 
 def test_every_message_created_in_the_code_is_catalogued() -> None:
@@ -117,3 +120,24 @@ def test_reports_in_both_languages(problems: list) -> None:  # type: ignore[type
     assert "concepts/reseau.yaml:4: sumary: champ inconnu « sumary » (vouliez-vous dire « summary » ?)" in french
     assert "glossary/essms-bis.yaml:7: see_also[1]: sigle inconnu « cpmo » (vouliez-vous dire « cpom » ?)" in french
     assert english[-1] == f"{len(problems)} problems in the data."
+
+
+# Third-party details (pydantic, PyYAML) never reach a French editor in English.
+ENGLISH_DETAILS = {
+    "boolean": ("glossary/cpom.yaml", "\nundeveloped: peut-être\n", "attendu : true ou false"),
+    "stray colon": ("concepts/reseau.yaml", "\nsummary: a: b\n", "« : » inattendu dans une valeur"),
+    "unclosed quote": ("concepts/reseau.yaml", '\nbody: "texte\n', "guillemet ouvert et jamais fermé"),
+    "bad indent": ("concepts/reseau.yaml", "aliases:\n  - x\n - y\n", "indentation incohérente"),
+}
+
+
+@pytest.mark.parametrize("case", ENGLISH_DETAILS, ids=list(ENGLISH_DETAILS))
+def test_third_party_details_are_worded_in_french(corpus_dir: Path, case: str) -> None:
+    file, appended, french = ENGLISH_DETAILS[case]
+    path = corpus_dir / file
+    path.write_text(path.read_text("utf-8") + appended.lstrip("\n"), "utf-8")
+    result = run_cli("--root", str(corpus_dir), "check")
+    assert result.returncode == 1
+    assert french in result.stderr, result.stderr
+    for english in ("Input should", "mapping values", "while scanning", "could not find", "expected", "found"):
+        assert english not in result.stderr, result.stderr

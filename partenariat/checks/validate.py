@@ -41,7 +41,9 @@ def _allowed(err: dict[str, object]) -> list[str]:
 _TYPE_CODES = {"string_type": "not-text", "int_type": "not-integer", "int_parsing": "not-integer",
                "int_from_float": "not-integer", "list_type": "not-list", "dict_type": "not-mapping",
                "model_type": "not-mapping", "model_attributes_type": "not-mapping", "string_too_short": "empty-text",
-               "too_short": "no-items"}
+               "too_short": "no-items", "bool_type": "not-boolean", "bool_parsing": "not-boolean",
+               "float_type": "not-number", "float_parsing": "not-number", "url_type": "not-url",
+               "url_parsing": "not-url", "url_scheme": "not-url"}
 
 
 def _pydantic_message(err: dict[str, object]) -> Msg:
@@ -58,6 +60,10 @@ def _pydantic_message(err: dict[str, object]) -> Msg:
         return msg("too-small", limit=ctx.get("ge"))
     if kind == "less_than_equal":
         return msg("too-large-value", limit=ctx.get("le"))
+    if kind == "too_long":
+        return msg("too-many-items", limit=ctx.get("max_length"))
+    if kind == "string_too_long":
+        return msg("text-too-long", limit=ctx.get("max_length"))
     return msg("invalid-value", detail=text)
 
 

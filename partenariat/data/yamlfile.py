@@ -167,7 +167,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = at.at(mark.index) if mark else 1
-        return problem(line, msg("yaml-syntax", detail=exc.problem or exc.context), _syntax_hint(text, line))
+        return problem(line, _syntax_message(exc), _syntax_hint(text, line))
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
         return problem(1, msg("yaml-syntax", detail=exc))
     except RecursionError:
@@ -188,6 +188,30 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
         return problem(1, msg("too-deep"), msg("few-levels"))
     assert isinstance(data, dict)
     return YamlDoc(data, lines), []
+
+
+# PyYAML's own words → what they mean for an editor (French and English in the catalogue);
+# a detail not listed keeps PyYAML's English words in English and is summarised in French.
+_SYNTAX_CODES = {
+    "mapping values are not allowed": "yaml-stray-colon",
+    "could not find expected ':'": "yaml-missing-colon",
+    "did not find expected key": "yaml-bad-indent",
+    "expected <block end>, but found": "yaml-bad-indent",
+    "did not find expected '-' indicator": "yaml-bad-list",
+    "found unexpected end of stream": "yaml-unclosed-quote",
+    "found unknown escape character": "yaml-bad-escape",
+    "found character that cannot start any token": "yaml-bad-start",
+}
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> Msg:
+    detail = str(exc.problem or exc.context or "")
+    for words in _SYNTAX_CODES:
+        if detail.startswith(words):
+            return msg(_SYNTAX_CODES[words], detail=detail)
+    if "quoted scalar" in str(exc.context or ""):
+        return msg("yaml-unclosed-quote", detail=detail)
+    return msg("yaml-syntax", detail=detail)
 
 
 def _syntax_hint(text: str, line: int) -> Msg:
