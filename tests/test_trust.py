@@ -123,15 +123,7 @@ def test_no_reference_the_reader_cannot_resolve(path: str) -> None:
 
 
 UNTITLED_SOURCES = sorted(s.id for s in corpus().entities("source") if not s.title)
-PLACEHOLDER = re.compile(r"^[^()]+\(\d{4}\)$")  # « Damon (2001) »: a way to cite, not a title
-
-
-@pytest.mark.parametrize("source_id", sorted(s.id for s in corpus().entities("source")))
-def test_no_placeholder_title(source_id: str) -> None:
-    source = corpus().get("source", source_id)
-    assert not (source.title and PLACEHOLDER.match(source.title)), (
-        f"sources/{source_id}.yaml: title: « {source.title} » is a citation form; "
-        "write it in cited_as and leave title empty")
+# A placeholder title is refused by `check` (partenariat/checks/prose.py, tests/test_prose_rules.py).
 
 
 @pytest.mark.parametrize("source_id", UNTITLED_SOURCES)

@@ -30,6 +30,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unknown-curriculum": ("unknown curriculum '{id}'", "référentiel inconnu « {id} »"),
     "unknown-link-type": ("unknown link type '{type}' in [[...]]", "type de lien inconnu « {type} » dans [[...]]"),
     "did-you-mean": ("did you mean '{value}'?", "vouliez-vous dire « {value} » ?"),
+    # editorial rules of data text (checks/prose.py)
+    "page-mark-not-page": ("'{text}': 'p.' before something that is not a page number",
+                           "« {text} » : « p. » devant autre chose qu'un numéro de page"),
+    "page-mark-fix": ("name a slide, a chapter or a part as such (« diapositive 14 », « chap. 2 »)",
+                      "nommez une diapositive, un chapitre ou une partie comme tels (« diapositive 14 », « chap. 2 »)"),
+    "vague-reference": ("'{text}': a reader of this page alone cannot follow this reference",
+                        "« {text} » : un lecteur de cette seule page ne peut pas suivre ce renvoi"),
+    "vague-reference-fix": ("name the document or the passage", "nommez le document ou le passage"),
+    "placeholder-title": ("'{title}' is a way to cite the work, not its title",
+                          "« {title} » est une façon de citer l'ouvrage, pas son titre"),
+    "placeholder-title-fix": ("write it in cited_as and leave title empty",
+                              "écrivez-le dans cited_as et laissez title vide"),
     # macros of the hand-written pages (docs/)
     "macro-unknown": ("unknown macro '{name}'", "macro inconnue « {name} »"),
     "macro-list": ("macros: {names}", "macros : {names}"),

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from partenariat.base.folding import slugify
 from partenariat.base.messages import msg
 from partenariat.base.problems import DataError, Problem
+from partenariat.checks.prose import prose_problems
 from partenariat.checks.safetext import text_problems
 from partenariat.checks.validate import model_problems, part_of_cycles, reference_problem
 from partenariat.data.entities import ENTITY_TYPES, RESERVED_IDS, EntityType
@@ -86,6 +87,7 @@ def _load_file(path: Path, etype: EntityType, shown: str) -> tuple[Record | _Inv
         problems.append(Problem(shown, doc.line_of(("id",)), "id", msg("id-not-file-name", id=declared, name=path.name),
                                 msg("id-is-file-name", stem=stem)))
     problems.extend(text_problems(doc, shown))
+    problems.extend(prose_problems(doc, shown, etype.name))
     try:
         entity = etype.model.model_validate(doc.data)
     except ValidationError as exc:
