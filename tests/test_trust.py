@@ -16,12 +16,17 @@ from test_facts import corpus, fold, folded_seeds
 from partenariat.data.models import Source
 from partenariat.derive.biblio import source_record
 from partenariat.derive.core import UNTITLED
-from partenariat.render.pages import build_pages
+from partenariat.render.pages import build_pages, page_paths
 
 
 @cache
 def pages() -> dict[str, str]:
+    """Every generated page, rendered once per test process, when a test first needs it."""
     return {p.path: p.markdown for p in build_pages(corpus())}
+
+
+# Collected from the page list (no rendering): collection stays fast.
+PAGE_PATHS = sorted(page_paths(corpus()))
 
 
 def _quoted_speakers() -> list[tuple[str, int, str, str, str]]:
@@ -87,7 +92,7 @@ def test_encadre_analysis_names_whose_comments_it_holds(case_id: str) -> None:
 PAGE_MARK = re.compile(r"(?<![\w.])p\.\s+(\S+)")
 
 
-@pytest.mark.parametrize("path", sorted(pages()))
+@pytest.mark.parametrize("path", PAGE_PATHS)
 def test_p_only_before_page_numbers(path: str) -> None:
     wrong = [m.group(0) for m in PAGE_MARK.finditer(pages()[path]) if not m.group(1)[0].isdigit()]
     assert not wrong, f"{path}: « p. » before something that is not a page: {wrong[:3]}"
@@ -101,7 +106,7 @@ def test_locators_that_are_not_pages_are_still_printed() -> None:
     assert " ".join(d.page.split()) in _credit_after(pages()[f"concepts/{concept}.md"], " ".join(d.quote.split()))
 
 
-@pytest.mark.parametrize("path", [p for p in sorted(pages()) if p.startswith("textes-juridiques/")])
+@pytest.mark.parametrize("path", [p for p in PAGE_PATHS if p.startswith("textes-juridiques/")])
 def test_an_excerpt_is_not_numbered_like_an_article(path: str) -> None:
     markdown = pages()[path]
     assert not re.search(r"\b(?:art\.|Article) (?!premier|1er)[^\dLRD\s]", markdown), path
@@ -115,7 +120,7 @@ VAGUE_REFERENCE = re.compile(
     re.IGNORECASE)
 
 
-@pytest.mark.parametrize("path", sorted(pages()))
+@pytest.mark.parametrize("path", PAGE_PATHS)
 def test_no_reference_the_reader_cannot_resolve(path: str) -> None:
     prose = "\n".join(line for line in pages()[path].splitlines() if not line.lstrip(" -").startswith(">"))
     found = [m.group(0) for m in VAGUE_REFERENCE.finditer(prose)]
