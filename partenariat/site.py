@@ -22,6 +22,7 @@ from partenariat.checks.load import Corpus, load_corpus
 from partenariat.checks.urls import check_addresses
 from partenariat.data.models import Acronym
 from partenariat.data.schemas import SCHEMA_DIR, render_schemas
+from partenariat.derive.comparisons import read_comparisons
 from partenariat.derive.core import Context
 from partenariat.derive.edition import read_edition
 from partenariat.derive.index import build_index
@@ -121,7 +122,8 @@ def check_site(root: Path, docs_dir: str = "docs") -> Corpus:
     Raises `DataError` like `build_site`."""
     corpus = load_corpus(root)
     _, problems = check_addresses(root, corpus, root / docs_dir, page_paths(corpus))
-    problems += check_docs(root, root / docs_dir, Context(corpus, build_index(corpus)))
+    problems += check_docs(root, root / docs_dir, Context(corpus, build_index(corpus), docs_dir=docs_dir))
+    problems += read_comparisons(root / docs_dir, root)[1]
     if problems:
         raise DataError(problems)
     return corpus
@@ -133,10 +135,11 @@ def build_site(root: Path, options: SiteOptions | None = None) -> Site:
     options = options or SiteOptions()
     corpus, problems = _load(root, options.preview)
     ctx = Context(corpus, build_index(corpus), directory_urls=options.directory_urls, base_url=options.base_url,
-                  edition=read_edition(root))
+                  edition=read_edition(root), docs_dir=options.docs_dir)
     pages = build_pages(ctx)
     redirects, address_problems = check_addresses(root, corpus, root / options.docs_dir, [p.path for p in pages])
     address_problems += check_docs(root, root / options.docs_dir, ctx)
+    address_problems += read_comparisons(root / options.docs_dir, root)[1]
     if address_problems:
         raise DataError(address_problems)
     files = [SiteFile(e.path, e.content) for e in _exports(ctx, options)]

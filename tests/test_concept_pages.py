@@ -16,10 +16,11 @@ from conftest import real_corpus
 from partenariat import DataError, load_corpus
 from partenariat.data.models import MAX_KEY_DEFINITIONS, MIN_KEY_DEFINITIONS
 from partenariat.derive.addresses import comparison_path
-from partenariat.derive.comparisons import COMPARISONS
+from partenariat.derive.comparisons import read_comparisons
 from visits import PHONE, Visit
 
 REPO = Path(__file__).resolve().parent.parent
+COMPARISONS = read_comparisons(REPO / "docs", REPO)[0]
 CORPUS = real_corpus()
 CONCEPTS = sorted(CORPUS.records["concept"])
 
@@ -142,11 +143,14 @@ def test_partenariat_leads_with_its_ranked_definitions_and_comparisons(site: Pat
 
 
 @pytest.mark.parametrize("comparison", COMPARISONS, ids=lambda c: c.slug)
-def test_comparison_registry_matches_the_page(comparison) -> None:  # type: ignore[no-untyped-def]
+def test_a_comparison_is_read_from_its_page(comparison) -> None:  # type: ignore[no-untyped-def]
     text = (REPO / "docs" / comparison_path(comparison.slug)).read_text("utf-8")
-    call = re.search(r"\{\{ compare\(([^)]*)\) \}\}", text)
-    assert call, comparison.slug
-    assert tuple(re.findall(r'"([^"]+)"', call.group(1))) == comparison.concepts
+    assert f"# {comparison.title}" in text and comparison.criterion in " ".join(text.split())
+    if comparison.continuum:
+        assert "{{ continuum() }}" in text and comparison.concepts == ()
+    else:
+        call = re.search(r"\{\{ compare\(([^)]*)\) \}\}", text)
+        assert call and tuple(re.findall(r'"([^"]+)"', call.group(1))) == comparison.concepts
 
 
 # --- run-in lists, on every built page ----------------------------------------------------
@@ -246,7 +250,7 @@ def test_quotations_at_full_contrast(server: str) -> None:
     assert quote == text
 
 
-@pytest.mark.parametrize("comparison", COMPARISONS, ids=lambda c: c.slug)
+@pytest.mark.parametrize("comparison", [c for c in COMPARISONS if not c.continuum], ids=lambda c: c.slug)
 def test_comparison_page_opens_with_a_sourced_synthesis_that_fits_a_phone(server: str, comparison) -> None:  # type: ignore[no-untyped-def]
     with chromium() as browser:
         page = browser.new_page(viewport=PHONE)

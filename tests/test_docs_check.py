@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from partenariat.checks.docs import scan
+from partenariat.data.docpages import scan
+from partenariat.derive.comparisons import read_comparisons
 
 BAD_CALLS = {
     "unknown id": ('{{ compare("partenariat", "reseua") }}',
@@ -56,3 +57,37 @@ def test_the_scan_is_linear_on_a_hostile_page() -> None:
     assert calls == [] and [p.message.code for p in problems] == ["macro-unclosed"]
     calls, problems = scan("{{ x }}" * 100_000, "p.md")
     assert calls == [] and len(problems) == 100_000
+
+
+COMPARISON_PAGES = {
+    "no criterion": ("---\ntitle: Réseau et partenariat\ncomparaison: {}\n---\n# Réseau\n\n"
+                     '{{ compare("reseau", "partenariat") }}\n',
+                     "comparaison: une page de comparaison a besoin d'un titre et de « comparaison: critere: » en tête"),
+    "no table": ("---\ntitle: Réseau et partenariat\ncomparaison:\n  critere: le lien\n---\n# Réseau\n",
+                 "comparaison: une page de comparaison appelle compare(...) ou continuum()"),
+}
+
+
+@pytest.mark.parametrize("case", COMPARISON_PAGES, ids=list(COMPARISON_PAGES))
+def test_a_comparison_page_declares_its_criterion_and_its_table(corpus_dir: Path, case: str) -> None:
+    page, message = COMPARISON_PAGES[case]
+    (corpus_dir / "docs" / "comparer").mkdir(parents=True)
+    (corpus_dir / "docs" / "comparer" / "reseau-partenariat.md").write_text(page, "utf-8")
+    result = run_cli("--root", str(corpus_dir), "check")
+    assert result.returncode == 1
+    assert f"docs/comparer/reseau-partenariat.md:1: {message}" in result.stderr, result.stderr
+
+
+def test_a_comparison_page_is_read_from_its_front_matter_and_call(tmp_path: Path) -> None:
+    folder = tmp_path / "docs" / "comparer"
+    folder.mkdir(parents=True)
+    (folder / "a-b.md").write_text('---\ntitle: A et B\ncomparaison:\n  critere: "le  lien"\n---\n'
+                                   '# A et B\n\n{{ compare("a", "b") }}\n', "utf-8")
+    (folder / "index.md").write_text("# Comparer\n", "utf-8")
+    comparisons, problems = read_comparisons(tmp_path / "docs", tmp_path)
+    assert problems == []
+    assert [(c.slug, c.title, c.concepts, c.criterion, c.continuum) for c in comparisons] == [
+        ("a-b", "A et B", ("a", "b"), "le lien", False)]
+    (folder / "0-z.md").write_text('---\ntitle: Z\ncomparaison:\n  ordre: 2\n  critere: z\n---\n{{ continuum() }}\n', "utf-8")
+    (folder / "a-b.md").write_text((folder / "a-b.md").read_text("utf-8").replace("critere:", "ordre: 1\n  critere:"), "utf-8")
+    assert [c.slug for c in read_comparisons(tmp_path / "docs", tmp_path)[0]] == ["a-b", "0-z"]

@@ -21,12 +21,13 @@ from partenariat.data.models import Author, Concept, Source
 from partenariat.data.refs import TEXT_LINK
 from partenariat.derive.addresses import Addresses
 from partenariat.derive.changes import History, read_history
+from partenariat.derive.comparisons import Comparison, read_comparisons
 from partenariat.derive.edition import Edition
 from partenariat.derive.index import Index
 
 SITE_TITLE = "Le partenariat dans le travail social"
 # Cached properties of a Context that a view with another link prefix shares (Context.with_prefix)
-PREFIX_FREE = ("history", "definers")
+PREFIX_FREE = ("history", "definers", "comparisons")
 
 
 
@@ -154,6 +155,8 @@ class Context:
     base_url: str = ""
     # The edition of this build (date and short commit), stated in every citation.
     edition: Edition | None = None
+    # The hand-written pages (docs/), relative to the corpus root: the comparison pages live there.
+    docs_dir: str = "docs"
 
     @cached_property
     def addresses(self) -> Addresses:
@@ -163,6 +166,11 @@ class Context:
     def history(self) -> History:
         """The git history of the data files, read once per build (« Nouveautés » and its feed)."""
         return read_history(self.corpus.root)
+
+    @cached_property
+    def comparisons(self) -> list[Comparison]:
+        """The comparison pages of docs/comparer/ (their problems are reported by `check`)."""
+        return read_comparisons(self.corpus.root / self.docs_dir, self.corpus.root)[0]
 
     @cached_property
     def definers(self) -> dict[str, set[str]]:
@@ -211,7 +219,8 @@ class Context:
     def with_prefix(self, prefix: str) -> Context:
         """The same build seen from pages whose links start with ``prefix``; what does not
         depend on the prefix (the data's history, the definers) is computed once and shared."""
-        view = Context(self.corpus, self.index, prefix, self.directory_urls, self.base_url, self.edition)
+        view = Context(self.corpus, self.index, prefix, self.directory_urls, self.base_url, self.edition,
+                       self.docs_dir)
         for name in PREFIX_FREE:
             view.__dict__[name] = getattr(self, name)
         return view

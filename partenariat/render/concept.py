@@ -15,7 +15,7 @@ from collections.abc import Callable
 from partenariat.data import vocab
 from partenariat.data.models import Concept, Curriculum, Definition, Source
 from partenariat.derive.addresses import comparison_path, export_path
-from partenariat.derive.comparisons import COMPARISONS, CONTINUUM, CONTINUUM_AXIS, Comparison
+from partenariat.derive.comparisons import CONTINUUM_AXIS, Comparison
 from partenariat.render.cite import definition_citation, reference
 from partenariat.render.common import (
     Context,
@@ -86,16 +86,16 @@ def _cite_definition(ctx: Context, concept: Concept, d: Definition) -> str:
             + "\n")
 
 
-def comparisons_of(concept: Concept) -> list[Comparison]:
+def comparisons_of(ctx: Context, concept: Concept) -> list[Comparison]:
     """The comparison pages that include the notion, the continuum last."""
-    found = [c for c in COMPARISONS if concept.id in c.concepts]
+    found = [c for c in ctx.comparisons if concept.id in c.concepts]
     on_scale = concept.id == CONTINUUM_AXIS or any(
         r.relation == "etape-de" and r.concept == CONTINUUM_AXIS for r in concept.related)
-    return found + ([CONTINUUM] if on_scale else [])
+    return found + ([c for c in ctx.comparisons if c.continuum] if on_scale else [])
 
 
 def _comparisons(ctx: Context, concept: Concept) -> str:
-    found = comparisons_of(concept)
+    found = comparisons_of(ctx, concept)
     lines = [f"- [{c.title}]({ctx.prefix}{comparison_path(c.slug)}) : {c.criterion}" for c in found]
     compared = {i for c in found for i in c.concepts}
     # a confusion a comparison page already treats is not listed twice
