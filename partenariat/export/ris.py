@@ -1,5 +1,12 @@
 """RIS: the tagged format every reference manager imports (Zotero, EndNote, Mendeley), and
-the one library catalogues and trainers' tools most often expect."""
+the one library catalogues and trainers' tools most often expect.
+
+Written here rather than with rispy, on purpose: rispy is the independent reader the tests
+parse these files with (tests/test_cite.py, tests/test_exports.py), and a file written and
+read by the same library would hide its mistakes; its writer also orders tags by its own
+mapping and ends lines with LF, where this one keeps the record's order (TY first, ER last)
+and the specification's CRLF. The format is a line per tag, so the writer stays small.
+"""
 
 from __future__ import annotations
 
