@@ -77,3 +77,35 @@ def test_the_package_does_not_import_mkdocs() -> None:
         names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
         names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         assert not [n for n in names if n.split(".")[0] in ("mkdocs", "material")], path
+
+
+def _page_path_literals(path: Path) -> list[str]:
+    """f-strings of a module that format a page path: a literal part ending in '.md' or
+    holding 'index.md', or a formatted value followed by '/' that starts the string
+    (`f"{etype.url}/{id}/"`)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        parts = node.values
+        literals = [p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str)]
+        formats_md = any(text.endswith(".md") or "index.md" in text for text in literals)
+        folder_first = (len(parts) >= 2 and isinstance(parts[0], ast.FormattedValue)
+                        and isinstance(parts[1], ast.Constant) and str(parts[1].value).startswith("/")
+                        and "url" in ast.unparse(parts[0].value))
+        if formats_md or folder_first:
+            found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_only_the_address_module_builds_page_paths() -> None:
+    """partenariat/derive/addresses.py says no other module builds a page path: this holds."""
+    owner = PACKAGE / "derive" / "addresses.py"
+    offenders = [hit for path in sorted(PACKAGE.rglob("*.py")) if path != owner for hit in _page_path_literals(path)]
+    assert offenders == [], "build these with partenariat.derive.addresses:\n" + "\n".join(offenders)
+
+
+def test_the_page_path_finder_finds_one(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text('a = f"{etype.url}/{entity_id}.md"\nb = f"{folder}/index.md"\nc = f"{x.url}/{y}/"\nd = f"{n}.yaml"\n')
+    assert [hit.split(":")[1] for hit in _page_path_literals(module)] == ["1", "2", "3"]

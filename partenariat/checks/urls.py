@@ -17,7 +17,7 @@ from partenariat.checks.load import Corpus
 from partenariat.data.entities import BY_NAME, ENTITY_TYPES
 from partenariat.data.models import Curriculum
 from partenariat.data.yamlfile import read_yaml
-from partenariat.derive.addresses import Addresses, url_of_source
+from partenariat.derive.addresses import Addresses, source_of_url, url_of_source
 
 MANIFEST = "urls.txt"
 REDIRECTS = "redirects.yaml"
@@ -83,15 +83,14 @@ def load_redirects(root: Path, corpus: Corpus, docs_dir: Path,
             hint = did_you_mean(new_url.split("/")[1] if "/" in new_url else new_url, ids) if ids else None
             problems.append(Problem(REDIRECTS, line, old, msg("redirect-target-unknown", address=new), hint))
         else:
-            maps[old_url.rstrip("/") + ".md"] = _md_path(new_url, docs_dir)
+            maps[source_of_url(old_url, False)] = _md_path(new_url, docs_dir)
     return maps, problems
 
 
 def _md_path(url: str, docs_dir: Path) -> str:
     folder = url.rstrip("/")
-    if any(t.url == folder for t in BY_NAME.values()) or (docs_dir / folder / "index.md").is_file():
-        return f"{folder}/index.md"
-    return f"{folder}.md"
+    section = any(t.url == folder for t in BY_NAME.values())
+    return source_of_url(url, section or (docs_dir / source_of_url(url, True)).is_file())
 
 
 def check_addresses(root: Path, corpus: Corpus, docs_dir: Path,
@@ -100,7 +99,7 @@ def check_addresses(root: Path, corpus: Corpus, docs_dir: Path,
     disappeared without one."""
     current = current_urls(docs_dir, page_paths, corpus)
     maps, problems = load_redirects(root, corpus, docs_dir, current)
-    redirected = {old[: -len(".md")] + "/" for old in maps}
+    redirected = {url_of_source(old) for old in maps}
     for url in sorted(read_manifest(root) - current - redirected):
         if "#" in url:  # an anchor cannot be redirected: it must stay
             page, anchor = url.split("#", 1)

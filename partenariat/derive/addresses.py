@@ -40,6 +40,27 @@ def source_path(type_name: str, entity_id: str | None = None) -> str:
     return f"{folder_of(type_name)}/{entity_id or 'index'}.md"
 
 
+def extra_page_path(type_name: str, file_name: str) -> str:
+    """Docs-relative Markdown file of a page of a section other than its index and entries
+    ('glossary', 'a-imprimer.md' → 'glossaire/a-imprimer.md')."""
+    return f"{folder_of(type_name)}/{file_name}"
+
+
+def entry_url(type_name: str, entity_id: str | None = None) -> str:
+    """Site-relative URL of an entity page (or its type's index), directory style: the key of
+    search results and of the manifest ('concepts/reseau/')."""
+    return url_of_source(source_path(type_name, entity_id))
+
+
+def source_of_url(url: str, has_own_folder: bool) -> str:
+    """Directory-style URL → docs-relative Markdown file ('concepts/' → 'concepts/index.md',
+    'formateurs/' → 'formateurs.md'); ``has_own_folder``: the page is a folder's index."""
+    stem = url.strip("/")
+    if not stem:
+        return "index.md"
+    return f"{stem}/index.md" if has_own_folder else f"{stem}.md"
+
+
 def comparison_path(slug: str) -> str:
     """Docs-relative Markdown file of a hand-written comparison page (docs/comparer/)."""
     return f"comparer/{slug}.md"

@@ -37,6 +37,7 @@ from partenariat.base.folding import fold
 from partenariat.checks.load import Corpus
 from partenariat.data.entities import ENTITY_TYPES, EntityType
 from partenariat.data.models import Acronym, Author, Case, Concept, Curriculum, Entity, LegalText, Source
+from partenariat.derive.addresses import entry_url, url_of_source
 from partenariat.derive.index import Index
 from partenariat.derive.index import build_index as build_backlinks
 from partenariat.render.common import first_sentence
@@ -215,7 +216,7 @@ def search_data(corpus: Corpus, backlinks: Index | None = None) -> SearchData:
         for entity in corpus.entities(etype.name):
             cited = sum(len(ids) for ids in backlinks.cited_by(etype.name, entity.id).values())
             boost = round(TYPE_BOOSTS.get(etype.name, 1.0) * (1 + math.log1p(cited) / 20), 3)
-            location = f"{etype.url}/{entity.id}/"
+            location = entry_url(etype.name, entity.id)
             names, keywords = _names_and_keywords(etype, entity, acronyms)
             pages[location] = PageSearch(etype.kind,
                                          tuple(str(n) for n in names if n), tuple(str(k) for k in keywords if k),
@@ -360,7 +361,4 @@ def nav_titles(nav: object) -> dict[str, str]:
 
 
 def _location(path: str) -> str:
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/"
+    return url_of_source(path)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from partenariat.data import vocab
 from partenariat.data.models import Concept, Curriculum, Definition, Source
-from partenariat.derive.addresses import comparison_path, export_path
+from partenariat.derive.addresses import comparison_path, export_path, source_path
 from partenariat.derive.comparisons import CONTINUUM_AXIS, Comparison
 from partenariat.render.cite import definition_citation, reference
 from partenariat.render.common import (
@@ -152,7 +152,7 @@ def _neighbours(ctx: Context, concept: Concept) -> str:
             note += (" — " if note else "") + ctx.link("source", r.source)
         rows.append(f"| {concept.term} {vocab.RELATIONS[r.relation]} | {ctx.link('concept', r.concept)} | {cell(note)} |")
     out = "\n".join(rows) + "\n"
-    relation_map = concept_map(ctx, concept, f"concepts/{concept.id}.md")
+    relation_map = concept_map(ctx, concept, source_path("concept", concept.id))
     return out + ("\n### Carte des relations\n\n" + relation_map if relation_map else "")
 
 

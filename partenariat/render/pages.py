@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from partenariat.checks.load import Corpus
 from partenariat.data.entities import ENTITY_TYPES
 from partenariat.data.models import Case
-from partenariat.derive.addresses import NEWS_PAGE, source_path
+from partenariat.derive.addresses import NEWS_PAGE, extra_page_path, source_path
 from partenariat.derive.changes import entry_changes
 from partenariat.derive.core import Context, entity_title, html_text
 from partenariat.derive.index import build_index
@@ -65,7 +65,7 @@ def page_paths(corpus: Corpus) -> list[str]:
     paths = []
     for etype in ENTITY_TYPES:
         paths.append(source_path(etype.name))
-        paths += [f"{etype.url}/{path}" for path, _, _ in EXTRA_PAGES.get(etype.name, ())]
+        paths += [extra_page_path(etype.name, path) for path, _, _ in EXTRA_PAGES.get(etype.name, ())]
         paths += [source_path(etype.name, entity_id) for entity_id in corpus.records[etype.name]]
     paths += [pack_path(c) for c in competencies(corpus)]
     return paths + [NEWS_PAGE]
@@ -76,13 +76,13 @@ def build_pages(source: Corpus | Context) -> list[Page]:
     pages: list[Page] = []
     for etype in ENTITY_TYPES:
         index_md = INDEXES[etype.name](ctx) + _structured(jsonld_for(etype.name, None, ctx))
-        pages.append(Page(f"{etype.url}/index.md", etype.section, index_md, etype.name, True))
+        pages.append(Page(source_path(etype.name), etype.section, index_md, etype.name, True))
         for path, title, render in EXTRA_PAGES.get(etype.name, ()):
-            pages.append(Page(f"{etype.url}/{path}", title, render(ctx), etype.name))
+            pages.append(Page(extra_page_path(etype.name, path), title, render(ctx), etype.name))
         for entity in index_order(ctx, etype.name):  # the sidebar lists them as the index does
             entity_id = entity.id
             markdown = RENDERERS[etype.name](ctx, entity) + _structured(jsonld_for(etype.name, entity, ctx))
-            pages.append(Page(f"{etype.url}/{entity_id}.md", nav_title(etype.name, entity), markdown, etype.name))
+            pages.append(Page(source_path(etype.name, entity_id), nav_title(etype.name, entity), markdown, etype.name))
     corpus = ctx.corpus
     for competency in competencies(corpus):
         pages.append(Page(pack_path(competency), competency.title, render_pack(ctx, competency), "curriculum",
