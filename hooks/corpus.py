@@ -10,6 +10,7 @@ All state lives on one object, `STATE`, reset by each build; `mkdocs serve` is l
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,10 @@ class BuildState:
 
 
 STATE = BuildState()
+
+# mkdocs-macros announces its set-up at every build (5 INFO lines): a newcomer's `make site`
+# should show the data check's summary and the build's result, so only its warnings pass.
+logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
 
 def on_startup(command: str, dirty: bool) -> None:
