@@ -157,11 +157,10 @@ def singular_seeds() -> str:
     return singular(folded_seeds())
 
 
-@pytest.mark.parametrize("acronym_id", sorted(a.id for a in corpus().entities("glossary")))
+# Undeveloped acronyms (undeveloped: true) have no expansion to check: not collected.
+@pytest.mark.parametrize("acronym_id", sorted(a.id for a in corpus().entities("glossary") if a.expansion is not None))
 def test_every_acronym_has_a_source_or_outside_seeds(acronym_id: str) -> None:
     entry = corpus().get("glossary", acronym_id)
-    if entry.expansion is None:
-        return  # undeveloped in the sources (undeveloped: true): no expansion to check
     assert entry.outside_seeds or singular(entry.expansion) in singular_seeds(), (
         f"glossary/{acronym_id}.yaml: expansion: « {entry.expansion} » is not in the seeds; "
         "declare it in outside_seeds")
