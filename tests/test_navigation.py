@@ -23,6 +23,15 @@ LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languag
 HARD_CODED = ["Made with", "Not found"]
 
 
+def markdown_default_strings() -> list[str]:
+    """Python-Markdown's English defaults that reach readers (footnote back-links, permalinks)."""
+    from markdown.extensions.footnotes import FootnoteExtension
+    from markdown.extensions.toc import TocExtension
+
+    texts = [FootnoteExtension().getConfig("BACKLINK_TITLE"), TocExtension().getConfig("permalink_title")]
+    return [part.strip() for text in texts for part in str(text).split("%d") if len(part.strip()) >= 4]
+
+
 def english_interface_strings() -> list[str]:
     """Material's English interface strings that its French translation changes."""
     def table(lang: str) -> dict[str, str]:
@@ -32,7 +41,7 @@ def english_interface_strings() -> list[str]:
     english, french = table("en"), table("fr")
     parts = {part.strip(" .") for key, value in english.items() if key != "language" and value != french.get(key)
              for part in value.split("#")}
-    return sorted(p for p in parts if len(p) >= 4 and not p.isdigit()) + HARD_CODED
+    return sorted(p for p in parts if len(p) >= 4 and not p.isdigit()) + HARD_CODED + markdown_default_strings()
 
 
 class _Visible(HTMLParser):
@@ -62,6 +71,7 @@ class _Visible(HTMLParser):
 
 def test_the_list_of_english_strings_is_real() -> None:
     strings = english_interface_strings()
+    assert "Jump back to footnote" in strings and "Permanent link" in strings
     assert {"Skip to content", "Back to top", "Made with"} <= set(strings)
 
 
