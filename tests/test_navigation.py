@@ -29,7 +29,7 @@ def markdown_default_strings() -> list[str]:
     from markdown.extensions.toc import TocExtension
 
     texts = [FootnoteExtension().getConfig("BACKLINK_TITLE"), TocExtension().getConfig("permalink_title")]
-    return [part.strip() for text in texts for part in str(text).split("%d") if len(part.strip()) >= 4]
+    return [part.strip() for text in texts for part in re.split(r"%d|\{\}", str(text)) if len(part.strip()) >= 4]
 
 
 def english_interface_strings() -> list[str]:
