@@ -7,6 +7,7 @@ to another entity is always `../<url>/<id>.md`, which MkDocs checks in strict mo
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterable
 
@@ -132,7 +133,14 @@ def anchor_of(code: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-")
 
 
-def filterable(table: str, label: str) -> str:
+def escape_attribute(value: str) -> str:
+    """A value for a double-quoted HTML attribute."""
+    return html.escape(value, quote=True)
+
+
+def filterable(table: str, label: str, hint: str = "") -> str:
     """A table that site.js equips with a search-as-you-type filter (accent-insensitive).
-    Without JavaScript it is a plain table."""
-    return f'<div class="pkb-filter" data-label="{label}" markdown>\n\n{table}\n\n</div>\n'
+    Without JavaScript it is a plain table, and the invitation to type (``hint``), written
+    by the script above its box, is absent too."""
+    hint_attribute = f' data-hint="{escape_attribute(hint)}"' if hint else ""
+    return f'<div class="pkb-filter" data-label="{escape_attribute(label)}"{hint_attribute} markdown>\n\n{table}\n\n</div>\n'

@@ -132,7 +132,7 @@ def glossary_index(ctx: Context) -> str:
            "# Glossaire des sigles\n",
            f"{len(entries)} sigles, dont {outside} absents des documents sources (leur fiche le signale). "
            "Chaque sigle a sa fiche et une ancre stable sur cette page "
-           "(par exemple `glossaire/#cpom`). Tapez un sigle ou un mot pour filtrer.\n",
+           "(par exemple `glossaire/#cpom`).\n",
            "## De A à Z\n"]
     groups: dict[str, list[Acronym]] = defaultdict(list)
     for e in entries:
@@ -144,7 +144,7 @@ def glossary_index(ctx: Context) -> str:
             rows.append(f"| {ctx.link('glossary', e.id)} {{#{e.id}}} | {cell(e.shown_expansion)} | "
                         f"[{vocab.GLOSSARY_DOMAINS[e.domain]}](#{e.domain}) |")
         tables.append(f"### {letter}\n\n" + "\n".join(rows) + "\n")
-    out.append(filterable("\n".join(tables), "Filtrer les sigles"))
+    out.append(filterable("\n".join(tables), "Filtrer les sigles", "Tapez un sigle ou un mot pour filtrer."))
     out.append("## Par domaine\n")
     by_domain: dict[str, list[Acronym]] = defaultdict(list)
     for e in entries:
@@ -188,9 +188,8 @@ def cases_index(ctx: Context) -> str:
         front_matter("Cas et encadrés", "Situations concrètes de partenariat : encadrés, ateliers, entretiens."),
         "# Cas et encadrés\n",
         f"{len(cases)} situations concrètes : les encadrés commentés par J.-Y. Trépos, des synthèses d'ateliers "
-        "de professionnels, des entretiens et une enquête. Tapez un mot (niveau, lieu, dispositif, thème) pour "
-        "filtrer le tableau.\n",
-        filterable("\n".join(rows), "Filtrer les cas"),
+        "de professionnels, des entretiens et une enquête.\n",
+        filterable("\n".join(rows), "Filtrer les cas", "Tapez un mot (niveau, lieu, dispositif, thème) pour filtrer le tableau."),
         "## Par niveau de partenariat\n",
         ctx.text("Les trois niveaux distingués par [[concept:niveaux-de-partenariat|J.-Y. Trépos]] :") + "\n",
         "\n".join(by_level) + "\n",
@@ -206,9 +205,9 @@ def curricula_index(ctx: Context) -> str:
                       "reliés aux notions du site.\n", "\n".join(lines) + "\n",
                       "## Notions et compétences\n",
                       "Pour chaque notion, les compétences et savoirs qui l'appellent, diplôme par diplôme ; "
-                      "chaque renvoi ouvre l'item dans son référentiel. Tapez une notion, un code ou un mot "
-                      "pour filtrer.\n",
-                      filterable(competency_matrix(ctx, curricula), "Filtrer les notions et compétences")])
+                      "chaque renvoi ouvre l'item dans son référentiel.\n",
+                      filterable(competency_matrix(ctx, curricula), "Filtrer les notions et compétences",
+                                 "Tapez une notion, un code ou un mot pour filtrer.")])
 
 
 def competency_matrix(ctx: Context, curricula: list[Curriculum]) -> str:

@@ -87,6 +87,14 @@ document$.subscribe(function () {
     status.setAttribute("aria-live", "polite");
     block.prepend(status);
     block.prepend(input);
+    // the invitation to type exists only with its box (absent without JavaScript)
+    var hint = block.getAttribute("data-hint");
+    if (hint) {
+      var invitation = document.createElement("p");
+      invitation.className = "pkb-filter-hint";
+      invitation.textContent = hint;
+      block.prepend(invitation);
+    }
     var tables = Array.prototype.slice.call(block.querySelectorAll("table"));
     input.addEventListener("input", function () {
       var words = fold(input.value).split(/\s+/).filter(Boolean);
