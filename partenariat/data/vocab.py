@@ -53,6 +53,18 @@ PARTNERSHIP_LEVELS = {
     "maximal": "Niveau maximal",
 }
 
+# What a quotation of a concept's `definitions` is: only a definition is asked as one by the
+# question bank; the concept page labels the others (« Remarque de … », « Question posée par … »).
+QUOTE_KINDS = {
+    "definition": "Définition",
+    "remarque": "Remarque",
+    "objectif": "Objectif",
+    "question": "Question",
+    "commentaire": "Commentaire en marge",
+    "texte-de-loi": "Texte de loi",
+    "presentation-editeur": "Présentation de l'éditeur",
+}
+
 # Typed relations between concepts. The label reads "<concept> <label> <other concept>".
 RELATIONS = {
     "distinct-de": "se distingue de",
