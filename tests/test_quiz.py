@@ -167,7 +167,9 @@ def test_a_second_author_credited_with_the_same_quotation_is_never_a_distractor(
     changed = copy.deepcopy(corpus)
     other = next(c for c in changed.entities("concept") if c.id != question.page[1])
     any_source = next(s.id for s in changed.entities("source"))
-    other.definitions.append(Definition(source=any_source, author=by_label[distractor], quote=question.quote))
+    # quoted as a remark elsewhere: still the same quotation, now credited to a second speaker
+    other.definitions.append(Definition(source=any_source, author=by_label[distractor], quote=question.quote,
+                                        kind="remarque"))
     rebuilt = {q.id: q for q in build_questions(changed)}[question.id]
     assert distractor not in rebuilt.options
     assert right_options(Facts(changed), rebuilt) == [rebuilt.right]

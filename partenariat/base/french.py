@@ -11,7 +11,8 @@ before a placeholder elided or contracted as the value requires (« de « Altér
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from partenariat.base.folding import fold
 
 VOWELS = set("aeiouy")
 # Words whose « h » is aspirated (no elision: « de handicap », « la hiérarchie »), and words
@@ -40,7 +41,7 @@ PLURAL = {"acteurs", "ateliers", "services", "partenaires", "professionnels", "p
 
 
 def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).casefold()
+    return fold(word).casefold()
 
 
 def _first_word(text: str) -> str:
@@ -55,7 +56,7 @@ def starts_with_vowel_sound(text: str) -> bool:
     if not word:
         return False
     if len(word) > 1 and word.isupper() and any(c.isalpha() for c in word):  # an acronym read letter by letter
-        return _fold(word[0]).upper() in ACRONYM_VOWELS and word[0].isalpha()
+        return _fold(word[0]).upper() in ACRONYM_VOWELS
     folded = _fold(word)
     if folded in CONSONANT_SOUNDS or folded in H_ASPIRE:
         return False
@@ -114,6 +115,16 @@ def fill(template: str, **values: str) -> str:
         return f"{word} {value}"
 
     return _PLACEHOLDER.sub(replace, template)
+
+
+def lead_in(words: str, name: str) -> str:
+    """The words before a name, fitted to it: lead_in("Remarque de", "Evelyne Simondi") is
+    « Remarque d' », lead_in("Question posée par", "Réseau national…") « Question posée par le »
+    (with its trailing space); without a name, « Remarque : »."""
+    if not name:
+        return words.rsplit(" ", 1)[0] + " : "
+    full = fill(words + " {name}", name=with_article(name))
+    return full[: len(full) - len(name)]
 
 
 _UNELIDED = re.compile(r"(?<![\w'’-])(" + "|".join(ELIDED) + r") (?=\S)", re.IGNORECASE)

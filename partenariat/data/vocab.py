@@ -65,6 +65,16 @@ QUOTE_KINDS = {
     "presentation-editeur": "Présentation de l'éditeur",
 }
 
+# The words that introduce the speaker of a quotation that is not a definition (the grammar
+# helper fits « de » and « par » to the name: « Remarque d'Evelyne Simondi », « … du Réseau »).
+QUOTE_CREDITS = {
+    "remarque": "Remarque de",
+    "objectif": "Objectif énoncé par",
+    "question": "Question posée par",
+    "commentaire": "Commentaire en marge de",
+    "presentation-editeur": "Présentation de l'éditeur, pour l'ouvrage de",
+}
+
 # Typed relations between concepts. The label reads "<concept> <label> <other concept>".
 RELATIONS = {
     "distinct-de": "se distingue de",
