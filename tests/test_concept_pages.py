@@ -111,7 +111,7 @@ class Outline(HTMLParser):
             self.headings[-1] = (text + data.replace("¶", "").strip(), folded)
 
 
-FIRST_SHOWN = ("En bref", "Définitions", "Définitions clés", "Comparer")
+FIRST_SHOWN = ("En bref", "Définitions", "Définitions clés", "Citations", "Définitions et citations", "Comparer")
 
 
 @pytest.mark.parametrize("concept_id", CONCEPTS)

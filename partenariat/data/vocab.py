@@ -69,7 +69,7 @@ QUOTE_KINDS = {
 # helper fits « de » and « par » to the name: « Remarque d'Evelyne Simondi », « … du Réseau »).
 QUOTE_CREDITS = {
     "remarque": "Remarque de",
-    "objectif": "Objectif énoncé par",
+    "objectif": "Objectif cité par",
     "question": "Question posée par",
     "commentaire": "Commentaire en marge de",
     "presentation-editeur": "Présentation de l'éditeur, pour l'ouvrage de",
