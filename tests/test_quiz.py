@@ -361,7 +361,9 @@ def test_a_quotation_holding_an_inflection_of_its_notion_is_not_asked() -> None:
              ("tout nous y pousse à notre stade de la modernité ?", "Modernité tardive"),
              ("des degrés variables d'exigence (seuils)", "Seuils d'exigence"),
              ("Le mot partenaire vient de l'anglais", "Partenariat"),
-             ("des actions additives", "Ontologie additive")]
+             ("des actions additives", "Ontologie additive"),
+             ("Le travail en réseaux repose sur une dynamique d'acteurs", "Réseau"),
+             ("des partenariats territoriaux", "Optimum territorial")]
     for text, answer in cases:
         assert revealing_words(text, answer, ["Cura", "Zonage"]), (text, answer)
     assert revealing_words("Quel niveau l'encadré illustre-t-il ?", "Niveau minimal",

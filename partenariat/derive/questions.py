@@ -138,7 +138,7 @@ STEM_PREFIX = 6  # two words sharing this many first letters are one word (« pa
 
 def _stem(word: str) -> str:
     """A word without its French inflection: plural, feminine, « -aux »."""
-    if word.endswith("aux") and len(word) > 4:
+    if word.endswith("aux") and not word.endswith("eaux") and len(word) > 4:  # « territoriaux », not « réseaux »
         word = word[:-3] + "al"
     elif word.endswith(("s", "x")) and len(word) > 3:
         word = word[:-1]
