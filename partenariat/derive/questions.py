@@ -409,8 +409,10 @@ def defensible(facts: Facts, question: Question, option: str) -> bool:
             notion = question.key
             near = facts.close_to.get(notion, set()) | facts.group_mates("concept", {notion})
             cited = {c for t in facts.legal_texts if t.id in ids for c in facts.legal_concepts(t)}
-            return bool(cited & near) or any(_kind_or_genus(facts.concept(c).term, facts.concept(notion).term)
-                                             for c in cited)
+            term = facts.concept(notion).term
+            # « Ordonnance sur les contrats de partenariat » beside « Convention de partenariat »
+            named = bool(content_words(option) & content_words(term))
+            return named or bool(cited & near) or any(_kind_or_genus(facts.concept(c).term, term) for c in cited)
     return False
 
 
@@ -491,6 +493,14 @@ def _where(facts: Facts, d: Definition) -> str:
     return f"{source_label(facts.source(d.source))}{page}"
 
 
+def _quoting(facts: Facts, d: Definition) -> str:
+    """« , cité par Gilles Frigoli » when the speaker is quoted in someone else's work."""
+    source = facts.source(d.source)
+    if not d.author or not source.authors or d.author in source.authors:
+        return ""
+    return fill(", cité par {who}", who=with_article(names_label([facts.author(a) for a in source.authors])))
+
+
 def _definitions(facts: Facts, concept: Concept) -> Iterator[tuple[int, Definition]]:
     """(position from 1, definition) of the quotations that define ``concept`` and no other
     notion (a quotation defining three ontologies at once defines none of them alone), short
@@ -525,8 +535,8 @@ def author_questions(facts: Facts) -> Iterator[Question]:
                 id=f"auteur-{concept.id}-{n}", kind="auteur",
                 prompt=fill("Qui a proposé cette définition de {term} ?", term=quoted(concept.term)),
                 quote=_one_line(d.quote), right=facts.definer_label(d), distractors=(),
-                explanation=fill("Définition de {term} par {who} ; source : {where}.", term=quoted(concept.term),
-                                 who=facts.definer_label(d), where=_where(facts, d)),
+                explanation=fill("Définition de {term} par {who}{quoting} ; source : {where}.", term=quoted(concept.term),
+                                 who=facts.definer_label(d), where=_where(facts, d), quoting=_quoting(facts, d)),
                 source=("source", d.source), page=("concept", concept.id), concepts=(concept.id,),
                 key=normalize(d.quote))
             pools = (pool(ids) for ids in (same_concept, by_family.get(concept.family, set()), everyone))
@@ -578,7 +588,7 @@ def _asked(facts: Facts, concept: Concept, r: Relation) -> bool:
 def _according_to(facts: Facts, source: Source) -> str:
     """« D'après Élisabeth Vidalenc », « D'après le Réseau national… »: the source's voice."""
     if not source.authors:
-        return fill("D'après {title}", title=source_label(source))
+        return fill("D'après le document {title}", title=source_label(source))
     return fill("D'après {who}", who=with_article(names_label([facts.author(a) for a in source.authors])))
 
 
@@ -631,8 +641,8 @@ def legal_questions(facts: Facts) -> Iterator[Question]:
                 prompt=fill("Quel texte a donné sa rédaction à {article} ?",
                             article=f"l'article {article.codified_as}"),
                 quote="", right=legal_label(text), distractors=(),
-                explanation=fill("L'article {number} de {title} est codifié {code}.", number=article.number,
-                                 title=quoted(text.title), code=article.codified_as),
+                explanation=fill("L'article {number} du texte {title} est devenu l'article {code}.",
+                                 number=article.number, title=quoted(text.title), code=article.codified_as),
                 source=("legal", text.id), page=("legal", text.id), concepts=tuple(article.concepts),
                 key=article.codified_as)
             question = _finish(facts, draft, [labels])
