@@ -111,7 +111,7 @@ class Outline(HTMLParser):
             self.headings[-1] = (text + data.replace("¶", "").strip(), folded)
 
 
-FIRST_SHOWN = ("En bref", "Définitions", "Définitions clés", "Comparer")
+FIRST_SHOWN = ("En bref", "Définitions", "Définitions clés", "Citations", "Définitions et citations", "Comparer")
 
 
 @pytest.mark.parametrize("concept_id", CONCEPTS)
@@ -127,7 +127,9 @@ def test_concept_page_shows_the_essentials_and_folds_the_rest(site: Path, concep
     assert "Citer cette page" in article[article.index('id="en-bref"'):article.index('class="pkb-more"')]
     assert 'id="definitions"' not in article or article.index("Citer cette page") < article.index('id="definitions"')
     concept = CORPUS.get("concept", concept_id)
-    assert article.count("Citer cette définition") == len(concept.definitions)
+    # each quotation has its reference to copy, named for what it is (a remark is a « passage »)
+    assert article.count("Citer cette définition") == sum(d.is_definition for d in concept.definitions)
+    assert article.count("Citer ce passage") == sum(not d.is_definition for d in concept.definitions)
 
 
 def test_partenariat_leads_with_its_ranked_definitions_and_comparisons(site: Path) -> None:

@@ -163,8 +163,11 @@ def test_moodle_concepts_glossary(corpus: Corpus) -> None:
         quotes = [" ".join(q.text_content().split()) for q in html.findall("blockquote")]
         assert quotes == [f"« {' '.join(d.quote.split())} »" for d in concept.definitions]
     partenariat = _definition_html(by_concept["Partenariat"])
-    assert partenariat.find("h4").text == "Définitions"
+    assert partenariat.find("h4").text == "Définitions et citations"  # Damon's « des partenariats » is a remark
     assert "— DHUME Fabrice, Du travail social au travail ensemble" in partenariat.text_content()
+    assert "— Remarque de DAMON Julien, Le partenariat" in partenariat.text_content()
+    health = " ".join(_definition_html(by_concept["Réseau de santé"]).text_content().split())
+    assert "— Loi du 4 mars 2002 relative aux droits des malades et à la qualité du système de santé, cité par" in health
 
 
 def test_moodle_without_site_address_has_no_dead_links(corpus: Corpus) -> None:

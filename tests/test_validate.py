@@ -194,3 +194,55 @@ def test_an_all_digit_id_is_an_id(corpus_dir: Path) -> None:
 def test_a_number_field_still_refuses_words(corpus_dir: Path) -> None:
     edit(corpus_dir / "sources" / "dhume-2001.yaml", "year: 2001", "year: 2001b")
     assert errors(corpus_dir) == ["sources/dhume-2001.yaml:6: year: Input should be a valid integer"]
+
+
+# --- what a quotation is, and what a source presents together ---------------------------------
+
+QUOTE = "    quote: Une méthode d'action coopérative fondée sur un engagement libre, mutuel et contractuel.\n"
+
+
+def test_a_law_quoted_is_credited_to_its_legal_text(corpus_dir: Path) -> None:
+    path = corpus_dir / "concepts" / "partenariat.yaml"
+    edit(path, QUOTE, "    kind: texte-de-loi\n" + QUOTE)
+    assert errors(corpus_dir) == [
+        "concepts/partenariat.yaml:7: definitions[0]: a quotation of a law takes 'kind: texte-de-loi' and 'legal' "
+        "(the legal text quoted), and 'legal' goes only with that kind"]
+    edit(path, "    kind: texte-de-loi\n", "    kind: texte-de-loi\n    legal: loi-2002\n")
+    load_corpus(corpus_dir)
+    edit(path, "    legal: loi-2002\n", "    legal: loi-2020\n")
+    assert errors(corpus_dir) == [
+        "concepts/partenariat.yaml:9: definitions[0].legal: unknown legal text 'loi-2020' (did you mean 'loi-2002'?)"]
+
+
+def test_a_legal_text_goes_only_with_a_law_quoted(corpus_dir: Path) -> None:
+    edit(corpus_dir / "concepts" / "partenariat.yaml", QUOTE, "    kind: remarque\n    legal: loi-2002\n" + QUOTE)
+    assert any("'legal' goes only with that kind" in p for p in errors(corpus_dir))
+
+
+def test_a_law_quoted_has_no_author(corpus_dir: Path) -> None:
+    edit(corpus_dir / "concepts" / "partenariat.yaml", QUOTE,
+         "    kind: texte-de-loi\n    legal: loi-2002\n    author: dhume\n" + QUOTE)
+    assert any("credited to the legal text ('legal'), not to an 'author'" in p for p in errors(corpus_dir))
+
+
+def test_a_quotation_kind_outside_the_vocabulary(corpus_dir: Path) -> None:
+    edit(corpus_dir / "concepts" / "partenariat.yaml", QUOTE, "    kind: remarks\n" + QUOTE)
+    assert errors(corpus_dir) == [
+        "concepts/partenariat.yaml:8: definitions[0].kind: 'remarks' is not an allowed value (did you mean 'remarque'?)"]
+
+
+def test_only_a_definition_can_be_a_key_definition(corpus_dir: Path) -> None:
+    edit(corpus_dir / "concepts" / "partenariat.yaml", QUOTE, "    kind: question\n    key: 1\n" + QUOTE)
+    assert any("only a quotation of kind 'definition' can be a key definition" in p for p in errors(corpus_dir))
+
+
+def test_a_group_of_a_source_has_two_members_that_exist(corpus_dir: Path) -> None:
+    path = corpus_dir / "sources" / "dossier.yaml"
+    edit(path, "year: 2010\n", "year: 2010\ngroups:\n  - label: une notion seule\n    concepts: [partenariat]\n")
+    assert errors(corpus_dir) == [
+        "sources/dossier.yaml:7: groups[0]: a group lists at least two members (concepts, legal or authors)"]
+    edit(path, "    concepts: [partenariat]\n", "    concepts: [partenariat, resau]\n")
+    assert errors(corpus_dir) == [
+        "sources/dossier.yaml:8: groups[0].concepts[1]: unknown concept 'resau' (did you mean 'reseau'?)"]
+    edit(path, "[partenariat, resau]", "[partenariat, reseau]")
+    assert load_corpus(corpus_dir).get("source", "dossier").groups[0].concepts == ["partenariat", "reseau"]

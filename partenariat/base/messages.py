@@ -127,6 +127,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "une personne demande « family » (le nom de famille, pour classer et citer)"),
     "definition-key-duplicate": ("two definitions have the same 'key' rank",
                                  "deux définitions ont le même rang « key »"),
+    "definition-legal": ("a quotation of a law takes 'kind: texte-de-loi' and 'legal' (the legal text quoted), "
+                         "and 'legal' goes only with that kind",
+                         "une citation de loi demande « kind: texte-de-loi » et « legal » (le texte juridique cité) ; "
+                         "« legal » ne va qu'avec ce type"),
+    "definition-legal-author": ("a law's text is credited to the legal text ('legal'), not to an 'author'",
+                                "le texte d'une loi est attribué au texte juridique (« legal »), pas à un « author »"),
+    "definition-key-kind": ("only a quotation of kind 'definition' can be a key definition ('key')",
+                            "seule une citation de type « definition » peut être une définition clé (« key »)"),
+    "group-members": ("a group lists at least two members (concepts, legal or authors)",
+                      "un ensemble (« groups ») compte au moins deux membres (concepts, legal ou authors)"),
     "definition-key-count": ("more than {most} definitions: mark {least} to {most} of them with 'key' (1 = shown first)",
                              "plus de {most} définitions : marquez-en de {least} à {most} avec « key » "
                              "(1 = montrée en premier)"),

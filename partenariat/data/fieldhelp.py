@@ -20,6 +20,12 @@ HELP: dict[str, str] = {
     "summary": "Résumé rédigé avec vos propres mots, pour un étudiant de BTS ESF (3 à 6 phrases).",
     "body": "Développement facultatif, avec vos propres mots ; Markdown permis ; liens [[type:id]] vers d'autres fiches.",
     "definitions": "Définitions attribuées : une citation courte, exacte, avec sa source et sa page.",
+    "Definition.kind": ("Ce qu'est la citation : definition (par défaut), remarque, objectif, question, "
+                        "commentaire (commentaire en marge d'un diaporama), texte-de-loi (avec « legal ») ou "
+                        "presentation-editeur. Seules les définitions servent aux questions « Qui a proposé "
+                        "cette définition ? » et « Quelle notion… ? » ; la fiche nomme les autres (« Remarque de… »)."),
+    "Definition.legal": ("Texte juridique dont la citation reproduit la rédaction (identifiant de legal/), avec "
+                         "« kind: texte-de-loi » : la citation est attribuée à la loi, pas au dossier qui la cite."),
     "quote": "Citation exacte (une ou deux phrases), sans les guillemets.",
     "Definition.source": "Ouvrage d'où vient la citation (identifiant de sources/).",
     "Definition.author": "Auteur de la définition, s'il n'est pas l'auteur de l'ouvrage (identifiant d'authors/).",
@@ -57,6 +63,15 @@ HELP: dict[str, str] = {
     "cited_as": ("Forme de citation quand le document ne donne pas de titre (ex. « Geddes (2000) ») ; "
                  "la fiche dit alors « titre non précisé », sans jamais inventer de titre."),
     "authors": "Auteurs (identifiants d'authors/), dans l'ordre.",
+    "groups": ("Ensembles que la source présente ensemble (les trois niveaux d'évaluation, les lois citées dans un "
+               "même paragraphe) : aucun membre n'est proposé comme mauvaise réponse à une question dont la bonne "
+               "réponse est un autre membre. Chaque ensemble : label (ses mots), page, et ses membres dans "
+               "concepts, legal ou authors."),
+    "Group.label": "Ce que la source présente ensemble, avec ses mots (ex. « trois types de territoires »).",
+    "Group.page": "Où dans la source : page, partie ou section (ex. « 28-35 », « Partie 2 »).",
+    "Group.concepts": "Notions présentées ensemble (identifiants de concepts/).",
+    "Group.legal": "Textes juridiques cités ensemble (identifiants de legal/).",
+    "Group.authors": "Auteurs présentés ensemble (identifiants d'authors/).",
     "editors": "Directeurs de publication (identifiants d'authors/).",
     "year": "Année de publication.",
     "Source.date": "Date exacte de publication ou de l'intervention, si le document la donne (AAAA-MM-JJ).",

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     DomainChoice: TypeAlias = str
     CaseKindChoice: TypeAlias = str
     LevelChoice: TypeAlias = str
+    QuoteKindChoice: TypeAlias = str
 else:
     RelationChoice = _choice(vocab.RELATIONS)
     TraitChoice = _choice(vocab.TRAITS)
@@ -77,6 +78,7 @@ else:
     DomainChoice = _choice(vocab.GLOSSARY_DOMAINS)
     CaseKindChoice = _choice(vocab.CASE_KINDS)
     LevelChoice = _choice(vocab.PARTNERSHIP_LEVELS)
+    QuoteKindChoice = _choice(vocab.QUOTE_KINDS)
 
 
 class Model(BaseModel):
@@ -102,10 +104,21 @@ class Entity(Model):
 MIN_KEY_DEFINITIONS, MAX_KEY_DEFINITIONS = 3, 5
 
 
+LEGAL_QUOTE = "texte-de-loi"
+
+
 class Definition(Model):
     source: SourceRef
     author: AuthorRef | None = Field(
         default=None, description="Who defines, when not (only) the authors of the source."
+    )
+    kind: QuoteKindChoice = Field(
+        default="definition",
+        description="What the quotation is: a definition, or a remark, objective, question, margin comment, "
+                    "a law's text or a publisher's presentation quoted on the concept's page.",
+    )
+    legal: LegalRef | None = Field(
+        default=None, description="The legal text whose wording is quoted (with kind: texte-de-loi)."
     )
     quote: Text = Field(description="Short verbatim quotation, without the quotation marks.")
     page: str | None = None
@@ -114,6 +127,21 @@ class Definition(Model):
         default=None, ge=1, le=5,
         description="Rank among the key definitions shown first on the concept page (1 = first).",
     )
+
+    @model_validator(mode="after")
+    def _law_credited_to_its_text(self) -> Definition:
+        if (self.kind == LEGAL_QUOTE) != (self.legal is not None):
+            raise ValueError(msg("definition-legal"))
+        if self.kind == LEGAL_QUOTE and self.author:
+            raise ValueError(msg("definition-legal-author"))
+        if self.key is not None and self.kind != "definition":
+            raise ValueError(msg("definition-key-kind"))
+        return self
+
+    @property
+    def is_definition(self) -> bool:
+        """Whether the quotation defines its notion (the question bank asks only those)."""
+        return self.kind == "definition"
 
 
 class Relation(Model):
@@ -189,6 +217,24 @@ class Author(Entity):
 # --- sources ------------------------------------------------------------------------
 
 
+class Group(Model):
+    """Notions, legal texts or authors that a source presents together (Béhar's three
+    territories, the laws of one paragraph): the question bank never offers one of them as
+    the wrong answer to a question whose right answer is another."""
+
+    label: Text = Field(description="What the source presents together, in its words, e.g. 'trois types de territoires'.")
+    page: str | None = Field(default=None, description="Where in the source: page, part or section.")
+    concepts: list[ConceptRef] = []
+    legal: list[LegalRef] = []
+    authors: list[AuthorRef] = []
+
+    @model_validator(mode="after")
+    def _two_members(self) -> Group:
+        if len(self.concepts) + len(self.legal) + len(self.authors) < 2:
+            raise ValueError(msg("group-members"))
+        return self
+
+
 class Source(Entity):
     type: SourceTypeChoice
     title: Text | None = None
@@ -212,6 +258,9 @@ class Source(Entity):
     online: Text | None = Field(default=None, description="Where the seed says the work is online.")
     summary: Text | None = None
     note: Text | None = None
+    groups: list[Group] = Field(
+        default=[], description="Notions, legal texts or authors the source presents together (sets of siblings).",
+    )
 
     @model_validator(mode="after")
     def _title_or_citation(self) -> Source:

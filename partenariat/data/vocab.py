@@ -53,6 +53,28 @@ PARTNERSHIP_LEVELS = {
     "maximal": "Niveau maximal",
 }
 
+# What a quotation of a concept's `definitions` is: only a definition is asked as one by the
+# question bank; the concept page labels the others (« Remarque de … », « Question posée par … »).
+QUOTE_KINDS = {
+    "definition": "Définition",
+    "remarque": "Remarque",
+    "objectif": "Objectif",
+    "question": "Question",
+    "commentaire": "Commentaire en marge",
+    "texte-de-loi": "Texte de loi",
+    "presentation-editeur": "Présentation de l'éditeur",
+}
+
+# The words that introduce the speaker of a quotation that is not a definition (the grammar
+# helper fits « de » and « par » to the name: « Remarque d'Evelyne Simondi », « … du Réseau »).
+QUOTE_CREDITS = {
+    "remarque": "Remarque de",
+    "objectif": "Objectif cité par",
+    "question": "Question posée par",
+    "commentaire": "Commentaire en marge de",
+    "presentation-editeur": "Présentation de l'éditeur, pour l'ouvrage de",
+}
+
 # Typed relations between concepts. The label reads "<concept> <label> <other concept>".
 RELATIONS = {
     "distinct-de": "se distingue de",

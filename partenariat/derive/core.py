@@ -17,7 +17,7 @@ from partenariat.base.dates import fr_date as fr_date
 from partenariat.base.folding import sort_key as sort_key  # the one folding helper, re-exported for render and export
 from partenariat.checks.load import Corpus
 from partenariat.data.entities import BY_NAME
-from partenariat.data.models import Author, Concept, Source
+from partenariat.data.models import Author, Concept, Definition, Source
 from partenariat.data.refs import TEXT_LINK
 from partenariat.derive.addresses import Addresses
 from partenariat.derive.changes import History, read_history
@@ -48,6 +48,13 @@ def blocks(text: str) -> str:
         out.append(("\n" if item and previous_item else "\n\n") + line if out else line)
         previous_item = item
     return "".join(out)
+
+
+def quotations_title(shown: list[Definition]) -> str:
+    """« Définitions », or « Citations » when none of them defines the notion (a remark, a
+    question…), « Définitions et citations » when both."""
+    defining = sum(d.is_definition for d in shown)
+    return "Définitions" if defining == len(shown) else "Citations" if not defining else "Définitions et citations"
 
 
 def entity_title(type_name: str, entity: BaseModel) -> str:
@@ -179,6 +186,8 @@ class Context:
         out: dict[str, set[str]] = {}
         for concept in self.corpus.all_of("concept", Concept):
             for d in concept.definitions:
+                if not d.is_definition:  # a remark, a question, a law's text: no one defines the notion
+                    continue
                 authors = [d.author] if d.author else self.corpus.one_of("source", d.source, Source).authors
                 for author in authors:
                     out.setdefault(author, set()).add(concept.id)

@@ -11,10 +11,13 @@ definition never include a co-author or editor of its source. Same data, same qu
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from partenariat.base.folding import fold
+from partenariat.base.french import fill, with_article
 from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.models import (
@@ -26,6 +29,7 @@ from partenariat.data.models import (
     CurriculumItem,
     Definition,
     LegalText,
+    Relation,
     Source,
 )
 from partenariat.derive.core import plain_text
@@ -45,13 +49,21 @@ DISTRACTORS = 3
 
 # Relations worth a question, and the relations that state the same fact seen from the other
 # side ("A est une forme de B" ⇔ "B englobe A"), so that the oracle finds every right answer.
+# « précède » and « suit » are not asked: the seeds' scales are lists or a garbled sentence
+# (004:92), not orders an author states.
 ASKED_RELATIONS = ("distinct-de", "s-oppose-a", "forme-de", "niveau-de", "etape-de", "composante-de",
-                   "condition-de", "outil-de", "risque-de", "critique-de", "englobe", "precede", "suit")
+                   "condition-de", "outil-de", "risque-de", "critique-de", "englobe")
 SAME_FACT_REVERSED = {
     "distinct-de": {"distinct-de"}, "s-oppose-a": {"s-oppose-a"}, "precede": {"suit"}, "suit": {"precede"},
     "englobe": {"forme-de", "composante-de", "niveau-de", "etape-de"},
     "forme-de": {"englobe"}, "composante-de": {"englobe"}, "niveau-de": {"englobe"}, "etape-de": {"englobe"},
 }
+# « X est une étape de Z »: asked only when the relation's source is one that presents Z (quotes
+# it), so that one author's steps are not taught as the steps of another's scale.
+MEMBERSHIP = {"forme-de", "niveau-de", "etape-de", "composante-de"}
+# Notions a definition could be said to define as well as its own: not offered as wrong.
+CONTRAST = {"distinct-de", "s-oppose-a"}
+CLOSE_RELATIONS = {"voisin-de", "englobe", "forme-de", "composante-de", "niveau-de", "etape-de"}
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,14 @@ def person_label(author: Author) -> str:
     return author.name
 
 
+def names_label(authors: list[Author]) -> str:
+    """« Maxime Calvet et Jean-Jacques Valentin »: co-authors credited together."""
+    labels = [person_label(a) for a in authors]
+    if len(labels) < 2:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " et " + labels[-1]
+
+
 def source_label(source: Source) -> str:
     title = source.title or source.cited_as or ""
     return f"« {title} »" + (f" ({source.year})" if source.year else "")
@@ -101,6 +121,59 @@ def source_label(source: Source) -> str:
 
 def legal_label(text: LegalText) -> str:
     return text.short_title or text.title
+
+
+def quoted(term: str) -> str:
+    return f"« {term} »"
+
+
+# --- words: does a sentence give the answer away? -------------------------------------------
+
+STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "ou", "en", "au", "aux", "a",
+             "par", "pour", "sur", "dans", "avec", "sans", "comme", "que", "qui", "ce", "cette", "ces", "se",
+             "son", "sa", "ses", "leur", "leurs", "est", "il", "elle", "ils", "elles", "ne", "pas", "n", "qu",
+             "s", "y", "on", "plus", "tout", "tous"}
+STEM_PREFIX = 6  # two words sharing this many first letters are one word (« partenaire », « partenariat »)
+
+
+def _stem(word: str) -> str:
+    """A word without its French inflection: plural, feminine, « -aux »."""
+    if word.endswith("aux") and not word.endswith("eaux") and len(word) > 4:  # « territoriaux », not « réseaux »
+        word = word[:-3] + "al"
+    elif word.endswith(("s", "x")) and len(word) > 3:
+        word = word[:-1]
+    if word.endswith("elle"):
+        word = word[:-2]
+    elif word.endswith("ive"):
+        word = word[:-3] + "if"
+    elif word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def content_words(text: str) -> set[str]:
+    """The stems of the meaningful words of ``text``, accents and case folded."""
+    words = re.findall(r"[a-z0-9]+", fold(text).casefold())
+    return {_stem(w) for w in words if w not in STOPWORDS and len(w) > 2}
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a == b or (len(a) >= STEM_PREFIX and len(b) >= STEM_PREFIX and a[:STEM_PREFIX] == b[:STEM_PREFIX])
+
+
+def revealing_words(text: str, right: str, others: Iterable[str]) -> set[str]:
+    """The words of the right answer (or an inflection of them) that ``text`` holds and that
+    are not in every other option: each one points to the answer."""
+    others = list(others)
+    answer = content_words(right)
+    everywhere = [content_words(o) for o in others]
+    own = {w for w in answer if not all(any(_same_word(w, x) for x in words) for words in everywhere)}
+    said = content_words(text)
+    return {w for w in own if any(_same_word(w, x) for x in said)}
+
+
+def gives_away(question: Question) -> bool:
+    return bool(revealing_words(f"{question.prompt} {question.quote}", question.right, question.distractors))
 
 
 # --- the data, read once ---------------------------------------------------------------
@@ -122,27 +195,71 @@ class Facts:
     def source(self, source_id: str) -> Source:
         return self.corpus.one_of("source", source_id, Source)
 
+    def concept(self, concept_id: str) -> Concept:
+        return self.corpus.one_of("concept", concept_id, Concept)
+
     def definers(self, d: Definition) -> list[str]:
-        """Who is credited with a definition: its author, else the authors of its source."""
+        """Who is credited with a quotation: its author, else the authors of its source (a law's
+        text is credited to the law, no one's)."""
+        if d.legal:
+            return []
         return [d.author] if d.author else list(self.source(d.source).authors)
+
+    def definer_label(self, d: Definition) -> str:
+        return names_label([self.author(a) for a in self.definers(d)])
 
     @cached_property
     def credited(self) -> dict[str, set[str]]:
-        """Normalised quotation → labels of everyone credited with it (one quotation may be cited twice)."""
+        """Normalised quotation → labels of everyone credited with it (one quotation may be cited
+        twice), each alone and together with their co-authors."""
         out: dict[str, set[str]] = {}
         for concept in self.concepts:
             for d in concept.definitions:
-                out.setdefault(normalize(d.quote), set()).update(person_label(self.author(a)) for a in self.definers(d))
+                who = self.definers(d)
+                labels = {person_label(self.author(a)) for a in who} | ({self.definer_label(d)} if who else set())
+                out.setdefault(normalize(d.quote), set()).update(labels)
         return out
 
     @cached_property
     def defined_terms(self) -> dict[str, set[str]]:
-        """Normalised quotation → normalised terms and aliases of every notion it defines."""
+        """Normalised quotation → normalised terms and aliases of every notion whose page quotes
+        it (as a definition or not: a remark on a notion is no wrong answer either)."""
         out: dict[str, set[str]] = {}
         for concept in self.concepts:
             for d in concept.definitions:
                 out.setdefault(normalize(d.quote), set()).update(normalize(t) for t in [concept.term, *concept.aliases])
         return out
+
+    @cached_property
+    def defining(self) -> dict[str, set[str]]:
+        """Normalised quotation → ids of the notions it is a definition of."""
+        out: dict[str, set[str]] = {}
+        for concept in self.concepts:
+            for d in concept.definitions:
+                if d.is_definition:
+                    out.setdefault(normalize(d.quote), set()).add(concept.id)
+        return out
+
+    @cached_property
+    def voices(self) -> dict[str, set[str]]:
+        """Normalised quotation → labels of the people its source makes speak with it: the
+        source's authors and editors, whoever else the same source quotes on the same notion
+        (Frigoli glossing Friedberg's notion in one sentence, 004:787), and the authors of the
+        documents through which the notion reaches the site (the dossier that cites them all)."""
+        out: dict[str, set[str]] = {}
+        for concept in self.concepts:
+            compilers = {a for s in concept.attested_in for a in self.source(s).authors}
+            for d in concept.definitions:
+                source = self.source(d.source)
+                ids = set(source.authors) | set(source.editors) | compilers
+                ids |= {a for other in concept.definitions if other.source == d.source for a in self.definers(other)}
+                out.setdefault(normalize(d.quote), set()).update(person_label(self.author(a)) for a in ids)
+        return out
+
+    @cached_property
+    def quoting_sources(self) -> dict[str, set[str]]:
+        """Concept id → the sources its page quotes (the works that present the notion)."""
+        return {c.id: {d.source for d in c.definitions} for c in self.concepts}
 
     @cached_property
     def relations(self) -> set[tuple[str, str, str]]:
@@ -156,6 +273,16 @@ class Facts:
         for a, _, b in self.relations:
             out.setdefault(a, set()).add(b)
             out.setdefault(b, set()).add(a)
+        return out
+
+    @cached_property
+    def close_to(self) -> dict[str, set[str]]:
+        """Concept id → the notions it is a neighbour, part or whole of (either way)."""
+        out: dict[str, set[str]] = {}
+        for a, relation, b in self.relations:
+            if relation in CLOSE_RELATIONS:
+                out.setdefault(a, set()).add(b)
+                out.setdefault(b, set()).add(a)
         return out
 
     @cached_property
@@ -176,11 +303,35 @@ class Facts:
         return out
 
     @cached_property
+    def siblings(self) -> dict[tuple[str, str], set[str]]:
+        """(type, id) → ids of the same type that a source presents in a group with it (Béhar's
+        three territories, the laws of the « bases juridiques »), the member itself included."""
+        out: dict[tuple[str, str], set[str]] = {}
+        for source in self.corpus.all_of("source", Source):
+            for group in source.groups:
+                for type_name, members in (("concept", group.concepts), ("legal", group.legal),
+                                           ("author", group.authors)):
+                    for member in members:
+                        out.setdefault((type_name, member), set()).update(members)
+        return out
+
+    def group_mates(self, type_name: str, ids: Iterable[str]) -> set[str]:
+        return {m for i in ids for m in self.siblings.get((type_name, i), set())}
+
+    @cached_property
     def legal_texts(self) -> list[LegalText]:
         return sorted(self.corpus.all_of("legal", LegalText), key=lambda t: t.id)
 
     def legal_concepts(self, text: LegalText) -> set[str]:
         return set(text.concepts) | {c for a in text.articles for c in a.concepts}
+
+    @cached_property
+    def legal_ids(self) -> dict[str, set[str]]:
+        """Normalised label → ids of the legal texts it names."""
+        out: dict[str, set[str]] = {}
+        for t in self.legal_texts:
+            out.setdefault(normalize(legal_label(t)), set()).add(t.id)
+        return out
 
     @cached_property
     def acronyms(self) -> list[Acronym]:
@@ -229,6 +380,50 @@ def is_right(facts: Facts, question: Question, option: str) -> bool:
     raise ValueError(f"unknown question kind {kind!r}")
 
 
+def defensible(facts: Facts, question: Question, option: str) -> bool:
+    """Whether the seeds put ``option`` beside the right answer, so that a student could defend
+    it: a notion or a law the same source presents in one group with the answer (or, for a
+    relation, with its subject), a notion the definition's own notion is a part, whole or
+    neighbour of, a person the quotation's source makes speak (co-author, editor, the author
+    quoted in the same passage)."""
+    kind, value = oracle_kind(question), normalize(option)
+    if kind == "auteur":
+        return value in {normalize(n) for n in facts.voices.get(question.key, set())}
+    if kind in ("notion", "relation"):
+        ids = facts.term_ids.get(value, set())
+        answer = facts.term_ids.get(normalize(question.right), set())
+        subject, relation = question.key.split("|") if kind == "relation" else ("", "")
+        anchors = answer | ({subject} if subject else set())
+        # what sets a notion apart from X sets it apart from the notions X is grouped with
+        likes = answer | (facts.group_mates("concept", {subject}) if relation in CONTRAST else set())
+        near = facts.group_mates("concept", anchors) | {c for a in likes for c in facts.close_to.get(a, set())}
+        return bool(ids & (near - anchors)) or any(_kind_or_genus(option, facts.concept(c).term) for c in likes)
+    if kind == "sigle":  # « Brevet de technicien supérieur » beside the BTS ESF's expansion
+        return any(_kind_or_genus(option, e) for e in facts.expansions.get(question.key, set()))
+    if kind in ("texte-notion", "texte-article"):
+        ids = facts.legal_ids.get(value, set())
+        anchors = facts.legal_ids.get(normalize(question.right), set())
+        if ids & (facts.group_mates("legal", anchors) - anchors):
+            return True
+        if kind == "texte-notion":  # a text cited about a kind, a part or a neighbour of the notion
+            notion = question.key
+            near = facts.close_to.get(notion, set()) | facts.group_mates("concept", {notion})
+            cited = {c for t in facts.legal_texts if t.id in ids for c in facts.legal_concepts(t)}
+            term = facts.concept(notion).term
+            # « Ordonnance sur les contrats de partenariat » beside « Convention de partenariat »
+            named = bool(content_words(option) & content_words(term))
+            return named or bool(cited & near) or any(_kind_or_genus(facts.concept(c).term, term) for c in cited)
+    return False
+
+
+def _kind_or_genus(option: str, right: str) -> bool:
+    """« Partenariat public-privé » beside « Partenariat »: one names a kind of the other (its
+    words hold all the other's words), and what is said of the one is said of the other."""
+    a, b = content_words(option), content_words(right)
+    return bool(a and b) and (all(any(_same_word(x, y) for y in b) for x in a)
+                              or all(any(_same_word(x, y) for y in a) for x in b))
+
+
 def oracle_kind(question: Question) -> str:
     """The oracle's name for the kind (legal questions come in two shapes)."""
     if question.kind != "texte":
@@ -252,9 +447,8 @@ def _ranked(seed: str, candidates: Iterable[str]) -> list[str]:
 def _pick(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude: Set[str] = frozenset(),
           k: int = DISTRACTORS) -> tuple[str, ...]:
     """Up to ``k`` distractors, from the first pool (the most plausible) on; each one checked
-    with the oracle and distinct from the others and from the right answer."""
-    kind = oracle_kind(draft)
-    probe = Question(**{**draft.__dict__, "kind": kind})
+    with the oracle (neither right nor defensible) and distinct from the others and from the
+    right answer."""
     chosen: list[str] = []
     seen = {normalize(draft.right)} | {normalize(e) for e in exclude}
     for pool in pools:
@@ -263,29 +457,32 @@ def _pick(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude
         for option in _ranked(draft.id, pool):
             if len(chosen) == k:
                 return tuple(chosen)
-            if normalize(option) in seen or is_right(facts, probe, option):
+            if normalize(option) in seen or not plainly_wrong(facts, draft, option):
                 continue
             seen.add(normalize(option))
             chosen.append(option)
     return tuple(chosen)
 
 
+def plainly_wrong(facts: Facts, question: Question, option: str) -> bool:
+    """A distractor the data makes wrong and the seeds do not set beside the answer."""
+    probe = Question(**{**question.__dict__, "kind": oracle_kind(question)})
+    return not is_right(facts, probe, option) and not defensible(facts, question, option)
+
+
 def _finish(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude: Set[str] = frozenset(),
             minimum: int = 2) -> Question | None:
+    """The question with its distractors; none when too few are plainly wrong or when the stem
+    or the quotation holds a word of the answer that the distractors do not share."""
     distractors = _pick(facts, draft, pools, exclude)
     if len(distractors) < minimum:
         return None
-    return Question(**{**draft.__dict__, "distractors": distractors})
+    question = Question(**{**draft.__dict__, "distractors": distractors})
+    return None if gives_away(question) else question
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def _mentions(quote: str, concept: Concept) -> bool:
-    """Whether a quotation names its own notion (it would give the answer away)."""
-    words = normalize(quote)
-    return any(normalize(t) in words for t in [concept.term, *concept.aliases])
 
 
 # --- the kinds -------------------------------------------------------------------------
@@ -296,63 +493,79 @@ def _where(facts: Facts, d: Definition) -> str:
     return f"{source_label(facts.source(d.source))}{page}"
 
 
+def _quoting(facts: Facts, d: Definition) -> str:
+    """« , cité par Gilles Frigoli » when the speaker is quoted in someone else's work."""
+    source = facts.source(d.source)
+    if not d.author or not source.authors or d.author in source.authors:
+        return ""
+    return fill(", cité par {who}", who=with_article(names_label([facts.author(a) for a in source.authors])))
+
+
+def _definitions(facts: Facts, concept: Concept) -> Iterator[tuple[int, Definition]]:
+    """(position from 1, definition) of the quotations that define ``concept`` and no other
+    notion (a quotation defining three ontologies at once defines none of them alone), short
+    enough for a phone. Positions count every quotation, so ids do not move."""
+    for n, d in enumerate(concept.definitions, 1):
+        if d.is_definition and len(_one_line(d.quote)) <= MAX_QUOTE \
+                and facts.defining.get(normalize(d.quote), set()) == {concept.id}:
+            yield n, d
+
+
 def author_questions(facts: Facts) -> Iterator[Question]:
     """« Qui a proposé cette définition ? »: the distractors define other notions (first the
-    same notion, then the same family), are of the same kind (person or body), and never
-    wrote or edited the source."""
+    same notion, then the same family), are of the same kind (person or body), and are none of
+    the people the quotation's source makes speak (co-authors, editors, quoted authors)."""
     by_family: dict[str, set[str]] = {}
     for c in facts.concepts:
-        by_family.setdefault(c.family, set()).update(a for d in c.definitions for a in facts.definers(d))
+        by_family.setdefault(c.family, set()).update(
+            a for _, d in _definitions(facts, c) for a in facts.definers(d))
     everyone = set().union(*by_family.values()) if by_family else set()
     for concept in facts.concepts:
-        for n, d in enumerate(concept.definitions, 1):
+        same_concept = {a for _, other in _definitions(facts, concept) for a in facts.definers(other)}
+        for n, d in _definitions(facts, concept):
             definers = facts.definers(d)
-            if not definers or len(_one_line(d.quote)) > MAX_QUOTE:
+            if not definers:
                 continue
-            right = facts.author(definers[0])
-            source = facts.source(d.source)
-            involved = set(definers) | set(source.authors) | set(source.editors)
-            same_concept = {a for other in concept.definitions for a in facts.definers(other)}
+            kind = facts.author(definers[0]).kind
 
-            def pool(ids: set[str], kind: str = right.kind, skip: set[str] = involved) -> list[str]:
-                return [person_label(facts.author(a)) for a in sorted(ids - skip) if facts.author(a).kind == kind]
+            def pool(ids: set[str], kind: str = kind) -> list[str]:
+                return [person_label(facts.author(a)) for a in sorted(ids) if facts.author(a).kind == kind]
 
             draft = Question(
-                id=f"auteur-{concept.id}-{n}", kind="auteur", prompt=f"Qui a proposé cette définition de « {concept.term} » ?",
-                quote=_one_line(d.quote), right=person_label(right), distractors=(),
-                explanation=f"Auteur de la définition : {', '.join(person_label(facts.author(a)) for a in definers)} ; "
-                            f"source : {_where(facts, d)}.",
+                id=f"auteur-{concept.id}-{n}", kind="auteur",
+                prompt=fill("Qui a proposé cette définition de {term} ?", term=quoted(concept.term)),
+                quote=_one_line(d.quote), right=facts.definer_label(d), distractors=(),
+                explanation=fill("Définition de {term} par {who}{quoting} ; source : {where}.", term=quoted(concept.term),
+                                 who=facts.definer_label(d), where=_where(facts, d), quoting=_quoting(facts, d)),
                 source=("source", d.source), page=("concept", concept.id), concepts=(concept.id,),
                 key=normalize(d.quote))
-            co_authors = {person_label(facts.author(a)) for a in involved}
             pools = (pool(ids) for ids in (same_concept, by_family.get(concept.family, set()), everyone))
-            question = _finish(facts, draft, pools, exclude=co_authors)
+            question = _finish(facts, draft, pools)
             if question:
                 yield question
 
 
 def notion_questions(facts: Facts) -> Iterator[Question]:
-    """« De quelle notion s'agit-il ? »: a definition that does not name its notion; the
-    distractors are its neighbours, then notions of its family."""
+    """« Quelle notion… ? »: a definition that does not name its notion; the distractors are the
+    notions it is said not to be confused with, then notions of its family — never one the
+    seeds set beside it."""
     for concept in facts.concepts:
-        neighbours = [r.concept for r in concept.related]
+        contrasted = [r.concept for r in concept.related if r.relation in ("distinct-de", "s-oppose-a")]
         family = [c.id for c in facts.families[concept.family]]
-        for n, d in enumerate(concept.definitions, 1):
+        everyone = [c.id for c in facts.concepts]
+        for n, d in _definitions(facts, concept):
             quote = _one_line(d.quote)
-            if len(quote) > MAX_QUOTE or _mentions(quote, concept):
-                continue
-            terms = [[facts.corpus.one_of("concept", i, Concept).term for i in ids if i != concept.id]
-                     for ids in (neighbours, family)]
+            terms = [[facts.concept(i).term for i in ids if i != concept.id] for ids in (contrasted, family, everyone)]
             usable = [[t for t in pool if normalize(t) not in normalize(quote)] for pool in terms]
-            who = ", ".join(person_label(facts.author(a)) for a in facts.definers(d))
-            credit = f" ; auteur : {who}" if who else ""
+            who = facts.definer_label(d)
             draft = Question(
                 # the quotation names its speaker, as every quotation of the site does
                 id=f"notion-{concept.id}-{n}", kind="notion",
-                prompt=f"Quelle notion cette définition de {who} définit-elle ?" if who
+                prompt=fill("Quelle notion cette définition de {who} définit-elle ?", who=with_article(who)) if who
                 else "Quelle notion cette définition définit-elle ?",
                 quote=quote, right=concept.term, distractors=(),
-                explanation=f"Définition de « {concept.term} »{credit} ; source : {_where(facts, d)}.",
+                explanation=fill("Définition de {term}", term=quoted(concept.term))
+                + (f" ; auteur : {who}" if who else "") + f" ; source : {_where(facts, d)}.",
                 source=("source", d.source), page=("concept", concept.id), concepts=(concept.id,),
                 key=normalize(d.quote))
             question = _finish(facts, draft, usable)
@@ -360,30 +573,53 @@ def notion_questions(facts: Facts) -> Iterator[Question]:
                 yield question
 
 
+def _asked(facts: Facts, concept: Concept, r: Relation) -> bool:
+    """A relation is asked when its own source states it: it has a source, and for « X est une
+    étape (forme, niveau, composante) de Z » or « Z englobe X », that source quotes Z."""
+    if r.relation not in ASKED_RELATIONS or r.concept == concept.id or not r.source:
+        return False
+    if r.relation in MEMBERSHIP:
+        return r.source in facts.quoting_sources.get(r.concept, set())
+    if r.relation == "englobe":
+        return r.source in facts.quoting_sources.get(concept.id, set())
+    return True
+
+
+def _according_to(facts: Facts, source: Source) -> str:
+    """« D'après Élisabeth Vidalenc », « D'après le Réseau national… »: the source's voice."""
+    if not source.authors:
+        return fill("D'après le document {title}", title=source_label(source))
+    return fill("D'après {who}", who=with_article(names_label([facts.author(a) for a in source.authors])))
+
+
 def relation_questions(facts: Facts) -> Iterator[Question]:
-    """Typed relations: « X est une forme de quelle notion ? ». The distractors come from the
-    family of the right answer and have no recorded relation at all with X."""
+    """Typed relations stated by their own source: « D'après X, « A » est une forme de quelle
+    notion ? ». The distractors come from the family of the right answer, have no recorded
+    relation at all with A, and no source groups them with A or with the answer."""
     for concept in facts.concepts:
         asked: set[str] = set()
         for r in concept.related:
-            if r.relation not in ASKED_RELATIONS or r.relation in asked or r.concept == concept.id:
+            if r.relation in asked or not _asked(facts, concept, r):
                 continue
             asked.add(r.relation)  # one question per relation type and notion
-            other = facts.corpus.one_of("concept", r.concept, Concept)
+            assert r.source  # _asked
+            other = facts.concept(r.concept)
             related = facts.related_to.get(concept.id, set())
 
             def unrelated(among: list[Concept], related: set[str] = related, me: str = concept.id) -> Iterator[str]:
                 return (c.term for c in among if c.id != me and c.id not in related)
 
-            source = r.source or (concept.attested_in[0] if concept.attested_in else None)
+            source = facts.source(r.source)
             note = f" : {plain_text(facts.corpus, r.note).rstrip('.')}" if r.note else ""
-            cited = f" Source : {source_label(facts.source(source))}." if source else ""
             draft = Question(
                 id=f"relation-{concept.id}-{r.relation}", kind="relation",
-                prompt=f"D'après les sources, « {concept.term} » {vocab.RELATIONS[r.relation]} quelle notion ?",
+                prompt=fill("{who}, {term} " + vocab.RELATIONS[r.relation] + " quelle notion ?",
+                            who=_according_to(facts, source), term=quoted(concept.term)),
                 quote="", right=other.term, distractors=(),
-                explanation=f"« {concept.term} » {vocab.RELATIONS[r.relation]} « {other.term} »{note}.{cited}",
-                source=("source", source) if source else ("concept", concept.id), page=("concept", concept.id),
+                explanation=fill("{term} " + vocab.RELATIONS[r.relation] + " {other}", term=quoted(concept.term),
+                                 other=quoted(other.term))
+                + f"{note}. Source : {source_label(source)}.",
+                source=("source", r.source), page=("concept", concept.id),
                 concepts=(concept.id, other.id), key=f"{concept.id}|{r.relation}")
             pools = (unrelated(among) for among in (facts.families.get(other.family, []), facts.concepts))
             question = _finish(facts, draft, pools)
@@ -392,9 +628,9 @@ def relation_questions(facts: Facts) -> Iterator[Question]:
 
 
 def legal_questions(facts: Facts) -> Iterator[Question]:
-    """Legal grounds: which text introduced a codified article, which text the dossier cites
-    for a notion. Distractors are other legal texts, checked not to hold that article or
-    notion."""
+    """Legal grounds: which text introduced a codified article, which text the sources cite
+    about a notion. Distractors are other legal texts, checked not to hold that article or
+    notion, and never a text cited together with the answer."""
     labels = [legal_label(t) for t in facts.legal_texts]
     for text in facts.legal_texts:
         for article in text.articles:
@@ -402,38 +638,61 @@ def legal_questions(facts: Facts) -> Iterator[Question]:
                 continue
             draft = Question(
                 id=f"texte-article-{text.id}-{article.number}".lower().replace(" ", "-"), kind="texte",
-                prompt=f"Quel texte a donné sa rédaction à l'article {article.codified_as} ?",
+                prompt=fill("Quel texte a donné sa rédaction à {article} ?",
+                            article=f"l'article {article.codified_as}"),
                 quote="", right=legal_label(text), distractors=(),
-                explanation=f"L'article {article.number} de « {text.title} » est codifié {article.codified_as}.",
+                explanation=fill("L'article {number} du texte {title} est devenu l'article {code}.",
+                                 number=article.number, title=quoted(text.title), code=article.codified_as),
                 source=("legal", text.id), page=("legal", text.id), concepts=tuple(article.concepts),
                 key=article.codified_as)
             question = _finish(facts, draft, [labels])
             if question:
                 yield question
         for concept_id in sorted(facts.legal_concepts(text)):
-            term = facts.corpus.one_of("concept", concept_id, Concept).term
+            term = facts.concept(concept_id).term
             draft = Question(
                 id=f"texte-notion-{text.id}-{concept_id}", kind="texte",
-                prompt=f"Lequel de ces textes est cité comme base juridique à propos de la notion « {term} » ?",
+                prompt=fill("Lequel de ces textes les sources citent-elles à propos de la notion {term} ?",
+                            term=quoted(term)),
                 quote="", right=legal_label(text), distractors=(),
-                explanation=f"« {text.title} » ({text.date.year}) : texte cité à propos de la notion « {term} ».",
+                explanation=fill("{title} ({year}) : texte cité à propos de la notion {term}.",
+                                 title=quoted(text.title), year=str(text.date.year), term=quoted(term)),
                 source=("legal", text.id), page=("concept", concept_id), concepts=(concept_id,), key=concept_id)
             question = _finish(facts, draft, [labels])
             if question:
                 yield question
 
 
+def initials(expansion: str) -> str:
+    """« Contrat pluriannuel d'objectifs et de moyens » → « CPOM »: first letters of its words."""
+    words = re.findall(r"[^\W\d_]+", fold(expansion).split("(")[0])
+    return "".join(w[0] for w in words if w.casefold() not in STOPWORDS).upper()
+
+
 def acronym_questions(facts: Facts) -> Iterator[Question]:
-    """« Que signifie le sigle … ? »: distractors are expansions of the same domain first."""
+    """« Que signifie le sigle … ? »: distractors that look like the answer, so that the
+    initials do not give it away: expansions starting with the acronym's letter (of the same
+    domain first), then the closest initials, then the same domain."""
     developed = [(a, a.expansion) for a in facts.acronyms if a.expansion]
-    every_expansion = [e for _, e in developed]
-    by_domain: dict[str, list[str]] = {}
-    for a, e in developed:
-        by_domain.setdefault(a.domain, []).append(e)
     for entry, expansion in developed:
         if not entry.attested_in:
             continue  # an acronym outside the sources: no source to cite as the answer's ground
-        same_domain = by_domain[entry.domain]
+        letter = fold(entry.acronym)[:1].upper()
+        target = fold(entry.acronym).upper()
+
+        def likeness(item: tuple[Acronym, str], target: str = target) -> tuple[int, int]:
+            shown = initials(item[1])
+            prefix = next((i for i, (a, b) in enumerate(zip(shown, target, strict=False)) if a != b),
+                          min(len(shown), len(target)))
+            return (-prefix, -len(set(shown) & set(target)))
+
+        same_letter = [(a, e) for a, e in developed if fold(e)[:1].upper() == letter]
+        pools = [
+            [e for a, e in same_letter if a.domain == entry.domain],
+            [e for _, e in sorted(same_letter, key=likeness)][:12],
+            [e for a, e in developed if a.domain == entry.domain],
+            [e for _, e in developed],
+        ]
         source = entry.attested_in[0]
         draft = Question(
             id=f"sigle-{entry.id}", kind="sigle", prompt=f"Que signifie le sigle {entry.acronym} ?",
@@ -441,7 +700,7 @@ def acronym_questions(facts: Facts) -> Iterator[Question]:
             explanation=f"{entry.acronym} : {expansion}. Source : {source_label(facts.source(source))}.",
             source=("source", source), page=("glossary", entry.id), concepts=tuple(entry.concepts),
             key=normalize(entry.acronym))
-        question = _finish(facts, draft, [same_domain, every_expansion])
+        question = _finish(facts, draft, pools)
         if question:
             yield question
 
@@ -459,12 +718,13 @@ def level_questions(facts: Facts) -> Iterator[Question]:
     for case in cases:
         if not case.level:
             continue
+        level = vocab.PARTNERSHIP_LEVELS[case.level]
         draft = Question(
             id=f"niveau-{case.id}", kind="niveau",
-            prompt=f"Quel niveau de partenariat l'encadré {_case_name(case)} illustre-t-il ?",
-            quote="", right=vocab.PARTNERSHIP_LEVELS[case.level], distractors=(),
-            explanation=f"Il est présenté comme un exemple de {vocab.PARTNERSHIP_LEVELS[case.level].lower()}, "
-                        f"dans {source_label(facts.source(case.source))}.",
+            prompt=fill("Quel niveau de partenariat l'encadré {case} illustre-t-il ?", case=_case_name(case)),
+            quote="", right=level, distractors=(),
+            explanation=fill("Il est présenté comme un exemple de {level}, dans {source}.", level=level.lower(),
+                             source=source_label(facts.source(case.source))),
             source=("source", case.source), page=("case", case.id), concepts=tuple(case.concepts), key=case.id)
         question = _finish(facts, draft, [list(vocab.PARTNERSHIP_LEVELS.values())], minimum=2)
         if question:

@@ -14,10 +14,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from html import escape as _escape
 
+from partenariat.base.french import lead_in
 from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.models import Acronym, Concept, Definition, Source
-from partenariat.derive.core import UNTITLED, author_name, locator, sort_key
+from partenariat.derive.core import UNTITLED, author_name, entity_title, locator, quotations_title, sort_key
 from partenariat.export.common import SITE_TITLE, html_text, page_url
 
 HTML = "1"  # Moodle's FORMAT_HTML
@@ -121,14 +122,18 @@ def _attribution(corpus: Corpus, d: Definition) -> str:
     parts = [escape(who), title + (f" ({source.year})" if source.year else "")]
     if d.page:
         parts.append(escape(locator(d.page)))
-    return ", ".join(p for p in parts if p)
+    credit = ", ".join(p for p in parts if p)
+    if d.legal:  # a law's text: credited to the law, cited by the work
+        return escape(entity_title("legal", corpus.get("legal", d.legal))) + ", cité par " + credit
+    words = vocab.QUOTE_CREDITS.get(d.kind)
+    return escape(lead_in(words, author_name(corpus, ids[0]) if ids else "")) + credit if words else credit
 
 
 def concept_definition(corpus: Corpus, concept: Concept, base_url: str = "") -> str:
     """The HTML of one notion: the summary, then each attributed definition, quoted."""
     html = html_text(corpus, concept.summary, base_url)
     if concept.definitions:
-        html += "<h4>Définitions</h4>"
+        html += f"<h4>{quotations_title(concept.definitions)}</h4>"
         for d in concept.definitions:
             html += (f"<blockquote><p>« {escape(' '.join(d.quote.split()))} »</p></blockquote>"
                      f"<p>— {_attribution(corpus, d)}</p>")

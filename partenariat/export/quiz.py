@@ -158,8 +158,9 @@ ANKI_HEADER = "#separator:Semicolon\n#html:true\n#columns:Recto;Verso;Étiquette
 
 def _definition_back(corpus: Corpus, concept: Concept) -> str:
     back = f"<p>{escape(plain_text(corpus, concept.summary), quote=False)}</p>"
-    if concept.definitions:
-        d = concept.definitions[0]
+    defining = [d for d in concept.definitions if d.is_definition]
+    if defining:
+        d = defining[0]
         source = corpus.one_of("source", d.source, Source)
         ids = [d.author] if d.author else source.authors
         who = ", ".join(person_label(corpus.one_of("author", a, Author)) for a in ids)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
+from partenariat.base.french import lead_in
 from partenariat.data import vocab
 from partenariat.data.models import Concept, Definition, Source
 from partenariat.derive.core import author_name
@@ -34,10 +35,26 @@ def _names(ctx: Context, ids: list[str]) -> str:
     return ", ".join(ctx.link("author", a, author_name(ctx.corpus, a)) for a in ids)
 
 
+def quote_credit(ctx: Context, d: Definition) -> str:
+    """Who says it and where, and what the quotation is when it is not a definition: « Remarque
+    d'Evelyne Simondi, … », « Question posée par Jean-Yves Trépos, … »; a law's text is credited
+    to the law, « cité par » the work that reproduces it."""
+    credit = attribution(ctx, d.source, d.author, d.page)
+    if d.legal:
+        return f"{ctx.link('legal', d.legal)}, cité par {credit}"
+    words = vocab.QUOTE_CREDITS.get(d.kind)
+    if not words:
+        return credit
+    source = ctx.entity("source", d.source)
+    assert isinstance(source, Source)
+    speakers = [d.author] if d.author else source.authors
+    return lead_in(words, author_name(ctx.corpus, speakers[0]) if speakers else "") + credit
+
+
 def definition_card(ctx: Context, d: Definition, with_comment: bool = True) -> str:
     """One grid card: the quotation (one line, so Markdown keeps it whole), then who and where."""
     quote = " ".join(d.quote.split())
-    card = f"> « {quote} »\n\n— " + attribution(ctx, d.source, d.author, d.page)
+    card = f"> « {quote} »\n\n— " + quote_credit(ctx, d)
     if with_comment and d.comment:
         card += "\n\n" + " ".join(ctx.text(d.comment).split())
     return "-   " + card.replace("\n", "\n    ")

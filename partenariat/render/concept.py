@@ -16,6 +16,7 @@ from partenariat.data import vocab
 from partenariat.data.models import Concept, Curriculum, Definition, Source
 from partenariat.derive.addresses import comparison_path, export_path, source_path
 from partenariat.derive.comparisons import CONTINUUM_AXIS, Comparison
+from partenariat.derive.core import quotations_title
 from partenariat.render.cite import definition_citation, reference
 from partenariat.render.common import (
     Context,
@@ -69,7 +70,7 @@ def _key_definitions(ctx: Context, concept: Concept) -> str:
     shown = concept.key_definitions()
     if not shown:
         return ""
-    title = "Définitions clés" if len(shown) < len(concept.definitions) else "Définitions"
+    title = "Définitions clés" if len(shown) < len(concept.definitions) else quotations_title(shown)
     return f"## {title} {{#definitions}}\n\n" + _definition_cards(ctx, concept, shown)
 
 
@@ -80,7 +81,8 @@ def _definition_cards(ctx: Context, concept: Concept, definitions: list[Definiti
 
 def _cite_definition(ctx: Context, concept: Concept, d: Definition) -> str:
     """A collapsed, copyable reference of one definition (site.js adds the address and date)."""
-    return ('??? quote "Citer cette définition"\n\n'
+    what = "cette définition" if d.is_definition else "ce passage"
+    return (f'??? quote "Citer {what}"\n\n'
             + indent(f'<p class="pkb-cite" markdown>{definition_citation(ctx, d, concept.id, concept.term)}</p>\n\n'
                      '<button type="button" class="md-button pkb-cite-copy" hidden>Copier la référence</button>')
             + "\n")

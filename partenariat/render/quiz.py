@@ -81,7 +81,8 @@ def _fiche(ctx: Context, concept: Concept) -> str:
     """A notion in short: summary, two definitions, what not to confuse it with."""
     out = [f"### {concept.term}\n", ctx.text(concept.summary) + "\n"]
     if concept.definitions:
-        out.append(cards([definition_card(ctx, d, with_comment=False) for d in concept.definitions[:2]],
+        first = sorted(concept.definitions, key=lambda d: not d.is_definition)[:2]  # definitions before remarks
+        out.append(cards([definition_card(ctx, d, with_comment=False) for d in first],
                          " pkb-definitions"))
     confusions = [ctx.link("concept", r.concept) for r in concept.related if r.relation in ("distinct-de", "s-oppose-a")]
     if confusions:

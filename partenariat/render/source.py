@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from partenariat.base.french import fill
 from partenariat.data import vocab
 from partenariat.data.models import Concept, Definition, Source
 from partenariat.derive.core import author_name
@@ -47,7 +48,8 @@ def passage_credit(ctx: Context, source: Source, d: Definition, concept_id: str)
     if d.author and d.author not in source.authors:
         speaker = ctx.link("author", d.author, author_name(ctx.corpus, d.author))
         parts.append(f"{speaker}, cité dans cet ouvrage")
-    parts.append(f"définition de {ctx.link('concept', concept_id)}")
+    what = "définition de" if d.is_definition else vocab.QUOTE_KINDS[d.kind].lower() + " à propos de"
+    parts.append(fill(what + " {notion}", notion=ctx.link("concept", concept_id)))
     if d.page:
         parts.append(locator(d.page))
     return ", ".join(parts)
