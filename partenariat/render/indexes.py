@@ -59,6 +59,20 @@ def _letter(text: str) -> str:
     return first if first.isalpha() else "0–9"
 
 
+def letter_anchor(letter: str) -> str:
+    """Anchor of a letter's section of an A–Z list ('lettre-a', 'lettre-0-9')."""
+    return "lettre-" + ("0-9" if letter == "0–9" else letter.lower())
+
+
+def letter_bar(letters: list[str]) -> str:
+    """A–Z bar jumping to each letter's section; a letter without entries is shown, not linked."""
+    present = set(letters)
+    alphabet = ([ "0–9"] if "0–9" in present else []) + [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    links = [f"[{letter}](#{letter_anchor(letter)})" if letter in present else f"<span>{letter}</span>"
+             for letter in alphabet]
+    return '<nav class="pkb-az" aria-label="Lettres de l\'alphabet" markdown>\n' + " ".join(links) + "\n</nav>\n"
+
+
 def _az(items: list[tuple[str, str]]) -> str:
     """items: (sort text, markdown line) → sections per initial letter."""
     groups: dict[str, list[str]] = defaultdict(list)
@@ -137,13 +151,14 @@ def glossary_index(ctx: Context) -> str:
     groups: dict[str, list[Acronym]] = defaultdict(list)
     for e in entries:
         groups[_letter(e.acronym)].append(e)
+    out.append(letter_bar(sorted(groups)))
     tables = []
     for letter in sorted(groups):
         rows = ["| Sigle | Signification | Domaine |", "| --- | --- | --- |"]
         for e in sorted(groups[letter], key=lambda e: sort_key(e.acronym)):
             rows.append(f"| {ctx.link('glossary', e.id)} {{#{e.id}}} | {cell(e.shown_expansion)} | "
                         f"[{vocab.GLOSSARY_DOMAINS[e.domain]}](#{e.domain}) |")
-        tables.append(f"### {letter}\n\n" + "\n".join(rows) + "\n")
+        tables.append(f"### {letter} {{#{letter_anchor(letter)}}}\n\n" + "\n".join(rows) + "\n")
     out.append(filterable("\n".join(tables), "Filtrer les sigles", "Tapez un sigle ou un mot pour filtrer."))
     out.append("## Par domaine\n")
     by_domain: dict[str, list[Acronym]] = defaultdict(list)
