@@ -120,8 +120,10 @@ def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
 
 
 def on_page_content(html: str, page: MkDocsPage, **kwargs: object) -> str:
-    """Links to the export files download them (Moodle XML, CSV, CSL-JSON, RIS, BibTeX)."""
-    return mark_downloads(html, page.url, STATE.require_site().file_paths)
+    """Links to the export files download them (Moodle XML, CSV, CSL-JSON, RIS, BibTeX); the
+    first mention of each acronym links to its entry."""
+    site = STATE.require_site()
+    return site.link_acronyms(mark_downloads(html, page.url, site.file_paths), page.file.src_uri)
 
 
 @event_priority(-10)  # after the search plugin writes its index (0), before the offline copy uses it (-50, -100)

@@ -22,6 +22,7 @@ from partenariat.checks.load import Corpus, load_corpus
 from partenariat.checks.urls import check_addresses
 from partenariat.data.models import Acronym
 from partenariat.data.schemas import SCHEMA_DIR, render_schemas
+from partenariat.derive.addresses import source_path_id
 from partenariat.derive.comparisons import read_comparisons
 from partenariat.derive.core import Context
 from partenariat.derive.edition import read_edition
@@ -29,6 +30,7 @@ from partenariat.derive.index import build_index
 from partenariat.export import ExportFile, build_exports
 from partenariat.export.search_index import SearchData, search_data
 from partenariat.preview import load_for_preview
+from partenariat.render.acronym_links import link_first_mentions
 from partenariat.render.glossary import abbreviations
 from partenariat.render.pages import Page, build_pages, nav_sections, page_paths
 
@@ -67,6 +69,24 @@ class Site:
     @property
     def corpus(self) -> Corpus:
         return self.ctx.corpus
+
+    @cached_property
+    def acronym_entries(self) -> dict[str, str]:
+        """Acronym as written (and its variants) → glossary id, for the links of first mentions."""
+        out: dict[str, str] = {}
+        for entry in sorted(self.corpus.all_of("glossary", Acronym), key=lambda e: e.id):
+            for form in (entry.acronym, *entry.variants):
+                out.setdefault(form, entry.id)
+        return out
+
+    def link_acronyms(self, html: str, src_path: str) -> str:
+        """The page's HTML with the first mention of each acronym linked to its entry."""
+        own = source_path_id(src_path, "glossary")
+
+        def href(entry_id: str) -> str | None:
+            return None if entry_id == own else self.ctx.html_href("glossary", entry_id, src_path)
+
+        return link_first_mentions(html, self.acronym_entries, href)
 
     @cached_property
     def file_paths(self) -> frozenset[str]:

@@ -50,3 +50,38 @@ def test_page_abbreviations_as_a_dict() -> None:
     assert "QPV" not in page and page["PJJ"] == "Redéfini"
     page.reset()
     assert dict(page) == GLOSSARY
+
+
+# --- the first mention of an acronym links to its entry (partenariat/render/acronym_links.py) ---
+
+from partenariat.render.acronym_links import link_first_mentions  # noqa: E402
+
+ENTRIES = {"CPOM": "cpom", "ESSMS": "essms", "ESMS": "essms"}
+
+
+def _href(own: str | None = None):  # type: ignore[no-untyped-def]
+    return lambda entry: None if entry == own else f"../../glossaire/{entry}/"
+
+
+def test_only_the_first_free_mention_is_linked() -> None:
+    html = ('<h2><abbr title="x">CPOM</abbr></h2><p><a href="y"><abbr title="x">CPOM</abbr></a> '
+            '<abbr title="x">CPOM</abbr> puis <abbr title="x">CPOM</abbr> et <abbr title="e">ESMS</abbr>, '
+            '<abbr title="e">ESSMS</abbr></p>')
+    out = link_first_mentions(html, ENTRIES, _href())
+    assert out.count('class="pkb-abbr-link"') == 2  # CPOM once, ESSMS/ESMS (one entry) once
+    assert '<h2><abbr title="x">CPOM</abbr></h2>' in out  # not in a heading
+    assert '<a href="y"><abbr title="x">CPOM</abbr></a> <a class="pkb-abbr-link" href="../../glossaire/cpom/">' in out
+    assert '<a class="pkb-abbr-link" href="../../glossaire/essms/"><abbr title="e">ESMS</abbr></a>' in out
+
+
+def test_an_acronym_page_does_not_link_to_itself() -> None:
+    html = '<p><abbr title="x">CPOM</abbr> <abbr title="e">ESSMS</abbr></p>'
+    out = link_first_mentions(html, ENTRIES, _href(own="cpom"))
+    assert "glossaire/cpom/" not in out and "glossaire/essms/" in out
+
+
+def test_text_and_entities_are_copied_as_they_are() -> None:
+    html = '<p>R&eacute;seau &amp; <abbr title="a &quot;b&quot;">CPOM</abbr> &lt;x&gt;</p>'
+    out = link_first_mentions(html, ENTRIES, _href())
+    assert out == ('<p>R&eacute;seau &amp; <a class="pkb-abbr-link" href="../../glossaire/cpom/">'
+                   '<abbr title="a &quot;b&quot;">CPOM</abbr></a> &lt;x&gt;</p>')

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,42 @@ def test_search_box_goes_straight_to_a_practitioners_acronym(server: str, acrony
         page.wait_for_selector(f'.md-search-result__item a[href*="{expected}"]', timeout=30_000)
         first = page.locator(".md-search-result__item a").first.get_attribute("href") or ""
         assert expected in first, f"{acronym}: first result {first}"
+
+
+class _Abbreviations(HTMLParser):
+    """Acronyms of a page's article, and those a reader can follow (some mention inside a link)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links = 0
+        self.current: str | None = None
+        self.mentioned: set[str] = set()
+        self.linked: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.links += 1
+        elif tag == "abbr":
+            self.current = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self.links -= 1
+        elif tag == "abbr" and self.current is not None:
+            self.mentioned.add(self.current)
+            if self.links:
+                self.linked.add(self.current)
+            self.current = None
+
+    def handle_data(self, data: str) -> None:
+        if self.current is not None:
+            self.current += data
+
+
+@pytest.mark.parametrize("path", ["concepts/partenariat", "cas/trepos-encadre-3-valenciennes", "auteurs/dhume"])
+def test_every_acronym_of_a_page_leads_to_its_entry(site: Path, path: str) -> None:
+    html = (site / path / "index.html").read_text("utf-8")
+    parser = _Abbreviations()
+    parser.feed(html[html.index("<article"):html.index("</article>")])
+    assert parser.mentioned, path
+    assert parser.mentioned - parser.linked == set(), "tooltip only, no link to the entry"

@@ -40,6 +40,15 @@ def source_path(type_name: str, entity_id: str | None = None) -> str:
     return f"{folder_of(type_name)}/{entity_id or 'index'}.md"
 
 
+def source_path_id(md_path: str, type_name: str) -> str | None:
+    """The entity id of a docs-relative page of ``type_name`` ('glossaire/cpom.md' → 'cpom'),
+    or None for any other page."""
+    folder, _, name = md_path.partition("/")
+    if folder != folder_of(type_name) or "/" in name or not name.endswith(".md") or name == "index.md":
+        return None
+    return name[: -len(".md")]
+
+
 def extra_page_path(type_name: str, file_name: str) -> str:
     """Docs-relative Markdown file of a page of a section other than its index and entries
     ('glossary', 'a-imprimer.md' → 'glossaire/a-imprimer.md')."""
