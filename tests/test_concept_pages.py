@@ -234,7 +234,8 @@ def test_citations_get_the_address_and_copy(server: str) -> None:
         cite = definition.locator(".pkb-cite").inner_text()
         # this build has no published address: the citation names the page's place in the
         # site, never the address it was opened from (tests/test_publish.py checks SITE_URL)
-        assert "suivie de concepts/reseau/" in cite and "Cité dans : « Réseau »" in cite
+        assert "adresse de publication non configurée (page concepts/reseau/ du site)" in cite
+        assert "Cité dans : « Réseau »" in cite
         assert server not in cite and "(consulté le " in cite and "date de consultation" not in cite
         definition.locator(".pkb-cite-copy").click()
         copied = page.evaluate("navigator.clipboard.readText()")

@@ -220,7 +220,8 @@ def test_copy_link_button_copies_the_items_address(server: str) -> None:
         link.locator("xpath=following-sibling::button[1]").click()
         page.wait_for_timeout(200)
         copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == f"{server}/referentiels/de-cesf/#{anchor}"
+    # no published address in this build: the page's place in the site, not the local server's
+    assert copied == f"referentiels/de-cesf/#{anchor}"
 
 
 def test_referentiels_index_crosses_competencies_and_notions(site: Path) -> None:

@@ -121,7 +121,10 @@ def test_sitemap_lists_every_page_at_its_canonical_address(published: tuple[Path
     locs = [e.text for e in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", SITEMAP_NS)]
     assert sorted(locs) == sorted(SITE_URL + address for address in pages)
     for address, path in pages.items():
-        assert head_link(path.read_text("utf-8"), "canonical") == SITE_URL + address, address
+        html = path.read_text("utf-8")
+        assert head_link(html, "canonical") == SITE_URL + address, address
+        # what « copier le lien » builds a shared address from (site.js)
+        assert f'<meta name="pkb-published" content="{SITE_URL}">' in html, address
 
 
 @pytest.mark.slow  # builds the fixture project (`published`)
@@ -232,9 +235,11 @@ def test_without_site_url_no_address_is_claimed(site: Path) -> None:
     for address, path in html_pages(site).items():
         html = path.read_text("utf-8")
         assert head_link(html, "canonical") is None and meta(html, "og:url") is None, address
+        assert 'name="pkb-published"' not in html, address
         cite = re.search(r'<p class="pkb-cite"[^>]*>(.*?)</p>', html, re.S)
         if cite:
-            assert "://" not in cite.group(1) and f"<code>{address}</code>" in cite.group(1), address
+            assert "://" not in cite.group(1), address
+            assert f"adresse de publication non configurée (page {address} du site)" in cite.group(1), address
     assert "location.href" not in (site / "assets" / "javascripts" / "site.js").read_text("utf-8")
 
 

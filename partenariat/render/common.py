@@ -75,10 +75,13 @@ EDITORIAL_BODY = "Équipe éditoriale"  # mkdocs.yml: site_author
 CONSULTED = '(consulté le <span class="pkb-cite-date">date de consultation</span>)'
 
 
+UNPUBLISHED = "adresse de publication non configurée"
+
+
 def where_to_find(path: str, address: str | None) -> str:
-    """The page's published address; without one (local build, offline copy), where the page
-    sits in the site — never a local or file:// address."""
-    return f"<{address}>" if address else f"l'adresse du site suivie de `{path}`"
+    """The page's published address; without one (local build, offline copy) the reference says
+    so plainly and names the page's place in the site — never a local or file:// address."""
+    return f"<{address}>" if address else f"{UNPUBLISHED} (page {path} du site)"
 
 
 def page_citation(title: str, reviewed: dt.date, path: str, address: str | None = None, edition: str = "") -> str:

@@ -183,6 +183,18 @@ document$.subscribe(function () {
   if (dialog && !dialog.getAttribute("aria-label")) dialog.setAttribute("aria-label", "Recherche dans le site");
 });
 
+// The address to share for a link of this site: the published address when the site knows it
+// (<meta name="pkb-published">), else the page's place in the site (« referentiels/bts-esf/#c4-1 »):
+// never a file:// path of the offline copy, never a local server's address.
+function sharedAddress(href) {
+  var root = (typeof __md_scope !== "undefined" ? __md_scope : new URL(".", location)).href;
+  var inSite = href.indexOf(root) === 0 ? href.slice(root.length) : href;
+  inSite = inSite.replace(/(^|\/)index\.html(?=#|$)/, "$1");
+  var published = document.querySelector('meta[name="pkb-published"]');
+  if (published) return published.content.replace(/\/?$/, "/") + inSite;
+  return inSite;
+}
+
 // Curricula: beside each item's permanent link, a button that copies its full address.
 document$.subscribe(function () {
   if (!navigator.clipboard) return;
@@ -193,7 +205,7 @@ document$.subscribe(function () {
     button.className = "pkb-copy-link";
     button.textContent = "copier le lien";
     button.addEventListener("click", function () {
-      navigator.clipboard.writeText(link.href).then(function () {
+      navigator.clipboard.writeText(sharedAddress(link.href)).then(function () {
         button.textContent = "lien copié";
       });
     });
