@@ -75,3 +75,18 @@ def test_every_link_of_the_copy_opens(offline_site: Path) -> None:
 def test_directory_links_point_at_a_file(href: str, expected: str) -> None:
     assert rewrite_html(f'<a href="{href}"><svg><a xlink:href="{href}"/></svg>') == (
         f'<a href="{expected}"><svg><a xlink:href="{expected}"/></svg>')
+
+
+@pytest.mark.browser
+def test_copy_link_from_the_offline_copy_never_gives_a_file_path(offline_site: Path) -> None:
+    with chromium() as browser:
+        page = browser.new_page()
+        page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: {writeText: "
+                             "t => { window.__copied = t; return Promise.resolve(); }}})")
+        page.goto((offline_site / "referentiels" / "de-cesf" / "index.html").as_uri())
+        link = page.locator("a.pkb-item-link").nth(2)
+        anchor = (link.get_attribute("href") or "")[1:]
+        link.locator("xpath=following-sibling::button[1]").click()
+        page.wait_for_function("window.__copied !== undefined")
+        copied = page.evaluate("window.__copied")
+    assert copied == f"referentiels/de-cesf/#{anchor}"
