@@ -40,9 +40,18 @@ _WORD = re.compile(r"\w+")
 _SMALL_WORDS = frozenset("a au aux d de des du en et l la le les ou par pour sur un une".split())
 
 
+_FOLDED: dict[int, str] = {}  # character → its folded form (one character), filled as characters are met
+
+
 def fold(text: str) -> str:
-    """Lower case, accents off (the seeds often write capitals without them)."""
-    return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    """Lower case, accents off (the seeds often write capitals without them), one character for
+    one: a word's place in the folded text is its place in the seed."""
+    for char in set(text):
+        if ord(char) not in _FOLDED:
+            lower = char.lower() if len(char.lower()) == 1 else char
+            base = unicodedata.normalize("NFKD", lower).encode("ascii", "ignore").decode()
+            _FOLDED[ord(char)] = base if len(base) == 1 else lower
+    return text.translate(_FOLDED)
 
 
 def stem(word: str) -> str:
@@ -54,42 +63,41 @@ def stem(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
-class Token:
-    stem: str
-    line: int  # 1-based
-    start: int
-    end: int
-
-
 @dataclass
 class Seed:
-    """One seed document: its number (« 004 »), its lines, its words with their places."""
+    """One seed document: its number (« 004 »), its lines, and its words (stems, with the line
+    and the place of each), indexed by stem."""
 
     name: str
     lines: list[str]
-    tokens: list[Token] = field(default_factory=list)
+    stems: list[str] = field(default_factory=list)
+    places: list[tuple[int, int, int]] = field(default_factory=list)  # line (1-based), start, end
     positions: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
     def __post_init__(self) -> None:
-        for number, line in enumerate(self.lines, start=1):
+        folded = fold("\n".join(self.lines)).split("\n")
+        for number, line in enumerate(folded, start=1):
             for match in _WORD.finditer(line):
-                self.positions[stem(fold(match.group()))].append(len(self.tokens))
-                self.tokens.append(Token(stem(fold(match.group())), number, match.start(), match.end()))
+                word = stem(match.group())
+                self.positions[word].append(len(self.stems))
+                self.stems.append(word)
+                self.places.append((number, match.start(), match.end()))
 
-    def excerpt(self, first: Token, last: Token) -> str:
-        if first.line == last.line:
-            return self.lines[first.line - 1][first.start:last.end]
-        return self.lines[first.line - 1][first.start:] + " " + self.lines[last.line - 1][:last.end]
+    def excerpt(self, first: int, last: int) -> str:
+        """The seed's own words from word ``first`` to word ``last``."""
+        (line, start, _), (end_line, _, end) = self.places[first], self.places[last]
+        if line == end_line:
+            return self.lines[line - 1][start:end]
+        return self.lines[line - 1][start:] + " " + self.lines[end_line - 1][:end]
 
     def find_words(self, text: str) -> tuple[int, str] | None:
         """Line and wording of the first place where the seed writes ``text`` out (plurals aside)."""
-        wanted = [stem(fold(w)) for w in _WORD.findall(text)]
+        wanted = [stem(w) for w in _WORD.findall(fold(text))]
         if not wanted:
             return None
         for i in self.positions.get(wanted[0], []):
-            if [t.stem for t in self.tokens[i:i + len(wanted)]] == wanted:
-                return self.tokens[i].line, self.excerpt(self.tokens[i], self.tokens[i + len(wanted) - 1])
+            if self.stems[i:i + len(wanted)] == wanted:
+                return self.places[i][0], self.excerpt(i, i + len(wanted) - 1)
         return None
 
     def find_development(self, acronym: str) -> tuple[int, str] | None:
