@@ -8,9 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from partenariat.base.messages import report
+from partenariat.base.messages import default_lang, report
 from partenariat.base.problems import DataError
 from partenariat.checks.load import Corpus, load_corpus
+from partenariat.checks.seeds import absent_notice, read_seeds, seeds_folder
 from partenariat.checks.urls import MANIFEST, current_urls, read_manifest, write_manifest
 from partenariat.data.entities import ENTITY_TYPES
 from partenariat.site import Site, SiteOptions, build_site, check_site
@@ -41,13 +42,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         corpus = check_site(args.root)
     except DataError as exc:
         print(report(exc.problems, args.lang), file=sys.stderr)
+        _seeds_notice(args)
         return 1
     counts = corpus.counts()
     parts = ", ".join(t.count(counts[t.name]) for t in ENTITY_TYPES)
     total = sum(counts.values())
     print(f"OK: {total} entrée{'s' if total > 1 else ''} ({parts}), {len(corpus.edges)} renvois vérifiés "
           f"en {time.perf_counter() - start:.2f} s")
+    _seeds_notice(args)
     return 0
+
+
+def _seeds_notice(args: argparse.Namespace) -> None:
+    """Once, after the result: the rules that need the seed documents did not run without them."""
+    if read_seeds(seeds_folder(args.root)) is None:
+        print(absent_notice(args.root).text(args.lang or default_lang()))
 
 
 def cmd_urls(args: argparse.Namespace) -> int:

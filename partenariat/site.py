@@ -19,6 +19,7 @@ from partenariat.base.messages import report
 from partenariat.base.problems import DataError, Problem
 from partenariat.checks.docs import check_docs
 from partenariat.checks.load import Corpus, load_corpus
+from partenariat.checks.seeds import read_seeds, seed_problems, seeds_folder
 from partenariat.checks.urls import check_addresses
 from partenariat.data.models import Acronym
 from partenariat.data.schemas import SCHEMA_DIR, render_schemas
@@ -142,6 +143,9 @@ def check_site(root: Path, docs_dir: str = "docs") -> Corpus:
     Raises `DataError` like `build_site`."""
     corpus = load_corpus(root)
     _, problems = check_addresses(root, corpus, root / docs_dir, page_paths(corpus))
+    seeds = read_seeds(seeds_folder(root))
+    if seeds is not None:  # else `check` says once that this rule did not run
+        problems += seed_problems(corpus, seeds)
     problems += check_docs(root, root / docs_dir, Context(corpus, build_index(corpus), docs_dir=docs_dir))
     problems += read_comparisons(root / docs_dir, root)[1]
     if problems:

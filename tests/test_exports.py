@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import os
@@ -51,6 +52,7 @@ from partenariat.export import (
 )
 from partenariat.export.bibtex import bibtex_entry
 from partenariat.export.common import plain_text
+from partenariat.export.quiz import anki_csv
 from partenariat.render.common import Context
 
 BASE = "https://exemple.org/partenariat/"
@@ -187,15 +189,43 @@ def _read_csv(text: str) -> list[list[str]]:
 
 def test_glossary_csv(corpus: Corpus) -> None:
     rows = _read_csv(glossary_csv(corpus, BASE))
-    assert rows[0] == ["Sigle", "Signification", "Domaine", "Description", "Voir aussi", "Adresse"]
+    assert rows[0] == ["Sigle", "Signification", "Remplacement ou suppression", "Autres sens", "Domaine",
+                       "Description", "Voir aussi", "Adresse"]
     assert len(rows) == 1 + len(corpus.records["glossary"])
-    assert {len(r) for r in rows} == {6}
+    assert {len(r) for r in rows} == {8}
     by_acronym = {r[0]: r for r in rows[1:]}
-    assert by_acronym["CPOM"][1:3] == ["Contrat pluriannuel d'objectifs et de moyens", "Médico-social"]
-    assert by_acronym["CPOM"][4] == "ESSMS, ARS"
-    assert by_acronym["CPOM"][5] == f"{BASE}glossaire/cpom/"
+    assert by_acronym["CPOM"][1:5] == ["Contrat pluriannuel d'objectifs et de moyens", "", "", "Médico-social"]
+    assert by_acronym["CPOM"][6] == "ESSMS, ARS"
+    assert by_acronym["CPOM"][7] == f"{BASE}glossaire/cpom/"
     adbdp = corpus.get("glossary", "adbdp")
-    assert ";" in by_acronym["ADBDP"][3] and by_acronym["ADBDP"][3] == plain_text(corpus, adbdp.description)  # type: ignore[attr-defined]
+    assert ";" in by_acronym["ADBDP"][5] and by_acronym["ADBDP"][5] == plain_text(corpus, adbdp.description)  # type: ignore[attr-defined]
+
+
+def test_exports_say_what_became_of_a_body_that_no_longer_exists(corpus: Corpus) -> None:
+    """Every replaced or abolished body carries what became of it (and its successors) into the CSV,
+    the Moodle glossary and the flashcards; every acronym with another meaning carries it too."""
+    rows = {r[0]: r for r in _read_csv(glossary_csv(corpus))[1:]}
+    moodle = {_only(e, "CONCEPT").text: _definition_html(e).text_content()
+              for e in _moodle(moodle_glossary_xml(corpus)).iter("ENTRY")}
+    anki = anki_csv(corpus)
+    acronyms: list[Acronym] = corpus.all_of("glossary", Acronym)
+    ended = [a for a in acronyms if a.ended]
+    assert len(ended) >= 8, "the replaced bodies of the review (DDCS, CGET, ZUS…) say so"
+    for entry in ended:
+        assert entry.ended is not None
+        phrase = entry.ended.phrase(exact=True)
+        assert rows[entry.acronym][2] == phrase
+        assert f"N'existe plus sous ce nom : {phrase}." in moodle[entry.acronym]
+        if entry.expansion:
+            assert html.escape(entry.ended.sentence(), quote=False) in anki
+        for successor in entry.ended.successors:
+            assert corpus.one_of("glossary", successor, Acronym).acronym in phrase
+    for entry in acronyms:
+        assert rows[entry.acronym][3] == " ; ".join(entry.other_meanings)
+        for meaning in entry.other_meanings:
+            assert meaning in moodle[entry.acronym]
+        if not entry.ended:
+            assert rows[entry.acronym][2] == ""
 
 
 def test_concepts_csv(corpus: Corpus) -> None:

@@ -67,7 +67,9 @@ def test_an_undeveloped_acronym_is_one_the_seeds_use(path: Path) -> None:
 
 UNDEVELOPED_ENTRY = ("id: xyz\nacronym: XYZ\nundeveloped: true\ndomain: education\n"
                      "description: Sigle employé par le dossier sans développement.\n"
-                     "attested_in: [dossier]\nreviewed: 2026-11-28\n")
+                     "attested_in: [dossier]\nreviewed: 2026-11-28\n"
+                     "in_sources:\n  - source: dossier\n    page: Partie 2\n"
+                     "    context: Le dossier le cite parmi les partenaires d'une convention.\n")
 
 
 def test_undeveloped_acronym_is_shown_as_such_everywhere(corpus_dir: Path) -> None:
@@ -125,10 +127,15 @@ def test_schema_knows_the_undeveloped_flag() -> None:
     validator = Draft202012Validator(schema)
     base = {"id": "xyz", "acronym": "XYZ", "domain": "education", "attested_in": ["dossier"],
             "reviewed": "2026-11-28"}
-    assert list(validator.iter_errors({**base, "undeveloped": True})) == []
+    used = {"in_sources": [{"source": "dossier", "context": "Cité parmi les partenaires."}]}
+    assert list(validator.iter_errors({**base, "undeveloped": True, **used})) == []
     assert list(validator.iter_errors({**base, "expansion": "X y z"})) == []
     assert list(validator.iter_errors(base)), "no expansion and no flag must be flagged"
-    assert list(validator.iter_errors({**base, "undeveloped": True, "expansion": "X"})), "both must be flagged"
+    assert list(validator.iter_errors({**base, "undeveloped": True, "expansion": "X", **used})), "both must be flagged"
+    assert list(validator.iter_errors({**base, "undeveloped": True})), "undeveloped without in_sources must be flagged"
+    ended = {"wording": "remplacée par la DDETS", "year": 2021, "successors": ["ddets"]}
+    assert list(validator.iter_errors({**base, "expansion": "X y z", "ended": ended})) == []
+    assert list(validator.iter_errors({**base, "expansion": "X y z", "ended": {"year": 2021}})), "wording required"
 
 
 @pytest.mark.parametrize("acronym", ["MDPH", "SIAO", "ddets"])
@@ -186,3 +193,128 @@ def test_every_acronym_of_a_page_leads_to_its_entry(site: Path, path: str) -> No
     parser.feed(html[html.index("<article"):html.index("</article>")])
     assert parser.mentioned, path
     assert parser.mentioned - parser.linked == set(), "tooltip only, no link to the entry"
+
+
+# --- a body that no longer exists, another meaning of the letters ---------------------------
+
+ENDED_ENTRY = ("id: xyz\nacronym: XYZ\nexpansion: Direction des xylophones\ndomain: medico-social\n"
+               "description: Direction citée par le dossier.\n"
+               "ended:\n  wording: remplacée par le CPOM\n  year: 2021\n  date: 2021-04-01\n  successors: [cpom]\n"
+               "other_meanings:\n  - zone à yourtes\n"
+               "attested_in: [dossier]\nreviewed: 2026-12-04\n")
+
+
+def test_a_replaced_body_says_so_on_its_page_in_the_indexes_the_tooltip_and_the_exports(corpus_dir: Path) -> None:
+    import markdown
+
+    from partenariat.export.moodle import moodle_glossary_xml
+    from partenariat.export.quiz import anki_csv
+    from partenariat.render.abbr import NAME
+
+    (corpus_dir / "glossary" / "xyz.yaml").write_text(ENDED_ENTRY, "utf-8")
+    corpus = load_corpus(corpus_dir)
+    pages = {p.path: p.markdown for p in build_pages(corpus)}
+    page = pages["glossaire/xyz.md"]
+    box = page.split('!!! warning "N\'existe plus sous ce nom"\n\n', 1)[1].split("\n\n", 1)[0]
+    assert box == "    Remplacée par le [CPOM](../glossaire/cpom.md) le 1er avril 2021."
+    assert '!!! note "Autre sens du sigle"' in page and "XYZ désigne aussi : zone à yourtes." in page
+    assert "« Direction des xylophones », celui des documents sources." in page
+    assert "| Direction des xylophones *(remplacée par le CPOM en 2021)* *(autre sens : zone à yourtes)* |" in (
+        pages["glossaire/index.md"])
+    assert "| **XYZ** | Direction des xylophones *(remplacée par le CPOM en 2021)*" in pages["glossaire/a-imprimer.md"]
+    tooltip = "Direction des xylophones (remplacée par le CPOM en 2021)"
+    assert abbreviations(corpus.entities("glossary"))["XYZ"] == tooltip
+    html = markdown.markdown("Le XYZ a fermé.", extensions=[NAME],
+                             extension_configs={NAME: {"glossary": abbreviations(corpus.entities("glossary"))}})
+    assert f'<abbr title="{tooltip}">XYZ</abbr>' in html
+    assert ("XYZ;Direction des xylophones;remplacée par le CPOM le 1er avril 2021;zone à yourtes;"
+            in glossary_csv(corpus))
+    moodle = moodle_glossary_xml(corpus)
+    assert "N'existe plus sous ce nom : remplacée par le CPOM le 1er avril 2021." in moodle
+    assert "XYZ désigne aussi : zone à yourtes." in moodle
+    assert "N'existe plus sous ce nom : remplacée par le CPOM le 1er avril 2021." in anki_csv(corpus)
+
+
+def test_a_wording_that_places_its_year_is_kept_as_written(corpus_dir: Path) -> None:
+    text = ENDED_ENTRY.replace("remplacée par le CPOM", "remplacée en 2021 par le CPOM, puis supprimée")
+    (corpus_dir / "glossary" / "xyz.yaml").write_text(text, "utf-8")
+    corpus = load_corpus(corpus_dir)
+    assert abbreviations(corpus.entities("glossary"))["XYZ"] == (
+        "Direction des xylophones (remplacée en 2021 par le CPOM, puis supprimée)")
+
+
+def test_an_ended_body_names_its_successors_and_dates_agree(corpus_dir: Path) -> None:
+    path = corpus_dir / "glossary" / "xyz.yaml"
+    path.write_text(ENDED_ENTRY.replace("remplacée par le CPOM", "remplacée par une autre direction"), "utf-8")
+    assert ("glossary/xyz.yaml:10: ended.successors[0]: le texte ne nomme pas le successeur CPOM "
+            "(écrivez-le dans wording, par exemple « remplacée par la CPOM »)") in check(corpus_dir)
+    path.write_text(ENDED_ENTRY.replace("  year: 2021\n", "  year: 2020\n"), "utf-8")
+    assert "glossary/xyz.yaml:6: ended: la date tombe en 2021 : écrivez aussi « year: 2021 »" in check(corpus_dir)
+
+
+def test_undeveloped_acronym_says_where_the_sources_use_it(corpus_dir: Path) -> None:
+    path = corpus_dir / "glossary" / "xyz.yaml"
+    path.write_text(UNDEVELOPED_ENTRY.split("in_sources:")[0], "utf-8")
+    assert "glossary/xyz.yaml:3: in_sources: un sigle marqué « undeveloped: true » demande « in_sources »" in (
+        check(corpus_dir))
+    path.write_text(UNDEVELOPED_ENTRY.replace("  - source: dossier", "  - source: dhume-2001"), "utf-8")
+    assert ("glossary/xyz.yaml:9: in_sources[0].source: « dhume-2001 » n'est pas citée dans attested_in "
+            "(ajoutez-la à attested_in)") in check(corpus_dir)
+    path.write_text(UNDEVELOPED_ENTRY, "utf-8")
+    page = {p.path: p.markdown for p in build_pages(load_corpus(corpus_dir))}["glossaire/xyz.md"]
+    section = page.split("## Dans les documents sources\n\n", 1)[1].split("\n\n", 1)[0]
+    assert section == ("- [Le partenariat dans le travail social](../bibliographie/dossier.md), Partie 2 : "
+                       "Le dossier le cite parmi les partenaires d'une convention.")
+
+
+# --- acronyms against the seeds (checks/seeds.py) ---------------------------------------------
+
+SEED = ("Synthèse\n\nLes champs de l'action publique préconisent des réseaux, des services\n"
+        "d'accompagnement à la vie sociale, etc.\nUn projet éducatif local (PEL) existe.\n")
+OUTSIDE_SAVS = ("id: savs\nacronym: SAVS\nexpansion: Service d'accompagnement à la vie sociale\n"
+                "domain: medico-social\nattested_in: []\n"
+                "outside_seeds: Sigle absent des documents sources.\nreviewed: 2026-12-04\n")
+
+
+def seeds_beside(corpus_dir: Path, text: str = SEED, name: str = "004_abc.txt") -> None:
+    """A seed where `check` looks for the seeds: ../shared/seeds from the corpus root."""
+    folder = corpus_dir.parent / "shared" / "seeds"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, "utf-8")
+
+
+def test_an_expansion_a_seed_spells_out_is_not_declared_outside_the_seeds(corpus_dir: Path) -> None:
+    seeds_beside(corpus_dir)
+    path = corpus_dir / "glossary" / "savs.yaml"
+    path.write_text(OUTSIDE_SAVS, "utf-8")
+    found = check(corpus_dir)
+    assert ("glossary/savs.yaml:5: attested_in: le document source 004 développe SAVS à la ligne 3 "
+            "(« services d'accompagnement à la vie sociale ») : ce développement ne relève pas de la "
+            "connaissance générale (citez la source de ce document dans attested_in") in found
+    assert found.splitlines()[-1] == "1 problème dans les données."
+    path.write_text(OUTSIDE_SAVS.replace("attested_in: []", "attested_in: [dossier]"), "utf-8")
+    result = run_cli("--root", str(corpus_dir), "check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_acronym_a_seed_develops_is_not_undeveloped(corpus_dir: Path) -> None:
+    seeds_beside(corpus_dir)
+    text = UNDEVELOPED_ENTRY.replace("id: xyz\nacronym: XYZ", "id: pel\nacronym: PEL")
+    (corpus_dir / "glossary" / "pel.yaml").write_text(text, "utf-8")
+    assert ("glossary/pel.yaml:3: undeveloped: le document source 004 développe PEL à la ligne 5 "
+            "(« projet éducatif local ») : le sigle n'est pas « non développé » dans les sources") in check(corpus_dir)
+    (corpus_dir / "glossary" / "pel.yaml").unlink()
+    text = UNDEVELOPED_ENTRY.replace("id: xyz\nacronym: XYZ", "id: pap\nacronym: PAP")
+    (corpus_dir / "glossary" / "pap.yaml").write_text(text, "utf-8")
+    seeds_beside(corpus_dir, "**PAI, PAP PPE** : Projets d'accueil individualisé (milieu scolaire)\n", "001_abc.txt")
+    result = run_cli("--root", str(corpus_dir), "check")
+    assert result.returncode == 0, result.stderr  # the acronyms beside it are no development
+
+
+def test_without_the_seeds_check_says_once_that_the_rule_did_not_run(corpus_dir: Path) -> None:
+    (corpus_dir / "glossary" / "savs.yaml").write_text(OUTSIDE_SAVS, "utf-8")
+    result = run_cli("--root", str(corpus_dir), "check")
+    assert result.returncode == 0, result.stderr
+    notice = "règle « sigle hors des documents sources » non appliquée : aucun document source (*.txt) dans"
+    assert result.stdout.count(notice) == 1
+    assert result.stdout.startswith("OK: ")

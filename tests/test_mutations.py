@@ -28,6 +28,7 @@ from partenariat.data.entities import DATA_FOLDERS
 from test_site import _fixture_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PARTENARIAT_LANG": "en"}
+SEEDS = REPO.parent / "shared" / "seeds"  # `check` reads them from ../shared/seeds of the project
 NOT_COPIED = {"partenariat", "tests", "site", "build", "site-offline"}
 
 # Real files of the corpus that the mutations break (any other file of the same type would do).
@@ -54,6 +55,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
         else:
             shutil.copy(entry, project / entry.name)
     (project / "partenariat").symlink_to(REPO / "partenariat")
+    link_seeds(project)
     assert {*DATA_FOLDERS, "docs", "hooks", "mkdocs.yml", "urls.txt"} <= {p.name for p in project.iterdir()}
     result = check(project)
     assert result.returncode == 0, result.stderr  # the real corpus is valid before it is broken
@@ -64,7 +66,14 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def project(pristine: Path, tmp_path: Path) -> Path:
     target = tmp_path / "project"
     shutil.copytree(pristine, target, symlinks=True)
+    link_seeds(target)
     return target
+
+
+def link_seeds(project: Path) -> None:
+    """The seed documents beside the project copy, where `check` looks for them."""
+    (project.parent / "shared").mkdir(exist_ok=True)
+    (project.parent / "shared" / "seeds").symlink_to(SEEDS)
 
 
 def check(project: Path) -> subprocess.CompletedProcess[str]:
@@ -284,6 +293,24 @@ def value_outside_vocabulary(p: Path) -> list[Expected]:
     return [Expected(GLOSSARY, line_of(text, "domain:"), "is not an allowed value")]
 
 
+def acronym_outside_seeds_spelled_out(p: Path) -> list[Expected]:
+    """A seed writes out the expansion of an acronym declared outside the seeds (the review's SAVS)."""
+    name = "glossary/savs.yaml"
+    text = read(p, name)
+    text = write(p, name, re.sub(r"^attested_in: .*$", "attested_in: []", text, count=1, flags=re.MULTILINE))
+    return [Expected(name, line_of(text, "attested_in:"), "attested_in: seed 004 spells out SAVS at line")]
+
+
+def undeveloped_acronym_developed(p: Path) -> list[Expected]:
+    """An acronym a seed develops (CPOM, in the glossary of seed 001) marked as undeveloped."""
+    text = read(p, GLOSSARY)
+    text = re.sub(r"^expansion: .*$", "undeveloped: true", text, count=1, flags=re.MULTILINE)
+    text = write(p, GLOSSARY, text.replace(
+        "\nreviewed:", "\nin_sources:\n  - source: rencontres-partenariales-2018-synthese\n"
+        "    context: Le glossaire le cite.\nreviewed:", 1))
+    return [Expected(GLOSSARY, line_of(text, "undeveloped:"), "undeveloped: seed 001 spells out CPOM at line")]
+
+
 BOMB_LEVELS = 10
 
 
@@ -413,6 +440,8 @@ MUTATIONS = [
     Mutation("nonexistent_date", nonexistent_date),
     Mutation("bad_review_date", bad_review_date),
     Mutation("value_outside_vocabulary", value_outside_vocabulary),
+    Mutation("acronym_outside_seeds_spelled_out", acronym_outside_seeds_spelled_out),
+    Mutation("undeveloped_acronym_developed", undeveloped_acronym_developed),
     Mutation("billion_laughs", billion_laughs, also_build=True),
     Mutation("alias_only", alias_only),
     Mutation("too_large", too_large),

@@ -148,6 +148,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "acronym-source": (
         "an acronym needs 'attested_in' (the sources that use it) or 'outside_seeds' (where its expansion comes from)",
         "un sigle demande « attested_in » (les sources qui l'emploient) ou « outside_seeds » (d'où vient son développement)"),
+    "acronym-undeveloped-context": (
+        "an acronym marked 'undeveloped: true' needs 'in_sources': where the sources use it and in what context",
+        "un sigle marqué « undeveloped: true » demande « in_sources » : où les sources l'emploient, et dans quel "
+        "contexte"),
+    "acronym-usage-not-attested": ("'{source}' is not listed in attested_in",
+                                   "« {source} » n'est pas citée dans attested_in"),
+    "add-to-attested": ("add it to attested_in", "ajoutez-la à attested_in"),
+    "ending-date-year": ("the date is in {year}: write 'year: {year}' too",
+                         "la date tombe en {year} : écrivez aussi « year: {year} »"),
+    "ending-successor-unnamed": ("the wording does not name the successor {acronym}",
+                                 "le texte ne nomme pas le successeur {acronym}"),
+    "ending-name-successor": ("write it in the wording, e.g. 'remplacée par la {acronym}'",
+                              "écrivez-le dans wording, par exemple « remplacée par la {acronym} »"),
+    # acronyms against the seeds (checks/seeds.py)
+    "seed-spells-out": ("seed {seed} spells out {acronym} at line {line} (« {text} »): its expansion is not "
+                        "outside the seeds",
+                        "le document source {seed} développe {acronym} à la ligne {line} (« {text} ») : ce "
+                        "développement ne relève pas de la connaissance générale"),
+    "seed-spells-out-fix": ("cite that seed's source in attested_in and keep in outside_seeds only what no seed says",
+                            "citez la source de ce document dans attested_in et ne gardez dans outside_seeds que "
+                            "ce qu'aucun document source ne dit"),
+    "seed-develops-undeveloped": ("seed {seed} spells out {acronym} at line {line} (« {text} »): it is not "
+                                  "undeveloped in the sources",
+                                  "le document source {seed} développe {acronym} à la ligne {line} (« {text} ») : "
+                                  "le sigle n'est pas « non développé » dans les sources"),
+    "seed-develops-fix": ("remove 'undeveloped: true' and write the seed's expansion in 'expansion'",
+                          "retirez « undeveloped: true » et écrivez le développement du document dans « expansion »"),
+    "seeds-absent": ("rule « acronym outside the seeds » not applied: no seed documents (*.txt) in {folder}",
+                     "règle « sigle hors des documents sources » non appliquée : aucun document source (*.txt) "
+                     "dans {folder}"),
     # safe text
     "html-tag": ("HTML is not allowed in data text ('{tag}')", "le HTML n'est pas permis dans le texte (« {tag} »)"),
     "html-tag-fix": ("write plain text: **bold**, *italic*, [[type:id]] for a link to an entry",

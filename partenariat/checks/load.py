@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +17,8 @@ from partenariat.checks.prose import prose_problems
 from partenariat.checks.safetext import text_problems
 from partenariat.checks.validate import model_problems, part_of_cycles, reference_problem
 from partenariat.data.entities import ENTITY_TYPES, RESERVED_IDS, EntityType
-from partenariat.data.models import Entity
-from partenariat.data.refs import Edge, iter_edges, iter_raw_edges
+from partenariat.data.models import Acronym, Entity
+from partenariat.data.refs import Edge, PathKey, format_path, iter_edges, iter_raw_edges
 from partenariat.data.yamlfile import YamlDoc, read_yaml
 
 ALLOWED_EXTRA_FILES = {"README.md"}
@@ -205,14 +206,35 @@ def _part_of_problems(records: Records) -> list[Problem]:
 
 
 def _acronym_problems(records: Records) -> list[Problem]:
-    """Acronyms must be unique across glossary files, whatever their ids."""
+    """Acronyms are unique across glossary files, whatever their ids; an undeveloped acronym says
+    where the sources use it, in sources it cites; an ended body's wording names its successors."""
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for entry_id, record in records["glossary"].items():
-        acronym = str(getattr(record.entity, "acronym", ""))
-        if acronym in seen:
+    glossary = records["glossary"]
+    for entry_id, record in glossary.items():
+        entry = record.entity
+        assert isinstance(entry, Acronym)
+        if entry.acronym in seen:
             problems.append(Problem(record.file, record.doc.line_of(("acronym",)), "acronym",
-                                    msg("acronym-defined", acronym=acronym),
-                                    msg("see-file", file=f"glossary/{seen[acronym]}.yaml")))
-        seen.setdefault(acronym, entry_id)
+                                    msg("acronym-defined", acronym=entry.acronym),
+                                    msg("see-file", file=f"glossary/{seen[entry.acronym]}.yaml")))
+        seen.setdefault(entry.acronym, entry_id)
+        if entry.undeveloped and not entry.in_sources:
+            problems.append(Problem(record.file, record.doc.line_of(("undeveloped",)), "in_sources",
+                                    msg("acronym-undeveloped-context")))
+        for i, usage in enumerate(entry.in_sources):
+            if usage.source not in entry.attested_in:
+                path: PathKey = ("in_sources", i, "source")
+                problems.append(Problem(record.file, record.doc.line_of(path), format_path(path),
+                                        msg("acronym-usage-not-attested", source=usage.source), msg("add-to-attested")))
+        wording = entry.ended.wording if entry.ended else ""
+        for i, successor in enumerate(entry.ended.successors if entry.ended else []):
+            other = glossary.get(successor)
+            if other is None or not isinstance(other.entity, Acronym):
+                continue  # an unknown id is reported by the reference check
+            if not re.search(rf"(?<![\w-]){re.escape(other.entity.acronym)}(?![\w-])", wording):
+                path = ("ended", "successors", i)
+                problems.append(Problem(record.file, record.doc.line_of(path), format_path(path),
+                                        msg("ending-successor-unnamed", acronym=other.entity.acronym),
+                                        msg("ending-name-successor", acronym=other.entity.acronym)))
     return problems

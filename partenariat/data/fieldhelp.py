@@ -106,6 +106,25 @@ HELP: dict[str, str] = {
     "domain": "Domaine (éducation, santé, médico-social…).",
     "description": "Une ou deux phrases avec vos propres mots : ce que c'est et où les documents le rencontrent.",
     "see_also": "Autres sigles liés (identifiants de glossary/).",
+    "ended": ("Seulement pour un organisme, un dispositif, un titre ou un diplôme remplacé ou supprimé : ce qu'il "
+              "est devenu (wording), l'année (year) et, si elle est sûre, la date (date), les sigles qui l'ont "
+              "remplacé (successors). Montré sur la fiche, dans le glossaire, dans l'infobulle et dans les exports. "
+              "Un fait hors des documents sources : dites-le aussi dans outside_seeds."),
+    "wording": ("Ce qu'il est devenu, en français, accordé avec le développement, sans la date (le site ajoute "
+                "« en 2021 ») : « remplacée par la DDETS », « intégré à l'ANCT », « supprimé ». Si l'année doit se "
+                "lire ailleurs, écrivez-la vous-même (« remplacé en 2013 par l'ESPE, devenue INSPE en 2019 ») : le "
+                "site n'ajoute rien. Nomme chaque successeur par son sigle."),
+    "Ending.year": "Année du remplacement ou de la suppression, seulement si elle est sûre (sinon, ne l'écrivez pas).",
+    "Ending.date": "Date exacte (AAAA-MM-JJ), seulement si elle est sûre ; year est alors l'année de cette date.",
+    "successors": "Sigles qui ont repris ses missions (identifiants de glossary/) : liés depuis la fiche.",
+    "other_meanings": ("Autres sens courants du même sigle dans le travail social ou l'éducation, qui ne sont pas "
+                       "celui de la fiche (ex. « Économie sociale et solidaire » pour ESS) : la fiche, le glossaire et "
+                       "les exports les signalent. Des faits certains, déclarés dans outside_seeds."),
+    "in_sources": ("Où les documents sources emploient le sigle, et ce que le passage permet d'en dire (obligatoire "
+                   "pour un sigle non développé) : source, page ou partie, contexte."),
+    "Usage.source": "Document source qui emploie le sigle (identifiant de sources/, aussi cité dans attested_in).",
+    "Usage.page": "Page, ou partie du document telle qu'il la nomme (« IV. Glossaire »).",
+    "context": "Ce que dit le passage autour du sigle, avec vos propres mots ; rien de plus que le document.",
     # cases
     "Case.kind": "encadre, atelier, entretien, temoignage ou enquete.",
     "Case.number": "Numéro de l'encadré.",

@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic.json_schema import JsonDict
 
+from partenariat.base.dates import fr_date
 from partenariat.base.messages import msg
 from partenariat.data import vocab
 
@@ -302,6 +303,7 @@ class LegalText(Entity):
 
 
 UNDEVELOPED = "Sigle non développé dans les sources"
+ENDED = "N'existe plus sous ce nom"  # the heading of what became of a replaced or abolished body
 
 
 def _flag_set(value: object) -> bool:
@@ -313,14 +315,58 @@ def _flag_set(value: object) -> bool:
 
 
 def _acronym_schema(schema: JsonDict) -> None:
-    """JSON Schema: 'expansion' is required unless 'undeveloped: true', which forbids it."""
+    """JSON Schema: 'expansion' is required unless 'undeveloped: true', which forbids it and
+    requires 'in_sources' (where the sources use the acronym)."""
     required = schema.get("required", [])
     if isinstance(required, list) and "expansion" in required:
         required.remove("expansion")
     undeveloped: JsonDict = {"properties": {"undeveloped": {"const": True}}, "required": ["undeveloped"]}
     schema["if"] = undeveloped
-    schema["then"] = {"not": {"required": ["expansion"]}}
+    schema["then"] = {"not": {"required": ["expansion"]}, "required": ["in_sources"]}
     schema["else"] = {"required": ["expansion"]}
+
+
+class Ending(Model):
+    """A body, scheme, title or diploma that no longer exists under this name: what became of it.
+    Shown after the expansion on the entry's page, in the indexes, in the tooltip and in the
+    exports (« Direction départementale de la cohésion sociale (remplacée par la DDETS en 2021) »)."""
+
+    wording: Text = Field(
+        description="What became of it, in French, agreeing with the expansion, without the date: "
+                    "'remplacée par la DDETS', 'intégré à l'ANCT', 'supprimé'. Names each successor by its acronym.")
+    year: int | None = Field(default=None, ge=1900, le=2100,
+                             description="Year of the change; only when certain (else left out).")
+    date: dt.date | None = Field(default=None, description="Exact date of the change, when certain; needs 'year'.")
+    successors: list[GlossaryRef] = Field(
+        default=[], description="Acronyms that took over its missions (linked on the page, named in the exports).")
+
+    @model_validator(mode="after")
+    def _date_in_year(self) -> Ending:
+        if self.date is not None and self.date.year != self.year:
+            raise ValueError(msg("ending-date-year", year=self.date.year))
+        return self
+
+    def phrase(self, exact: bool = False) -> str:
+        """« remplacée par la DDETS en 2021 » (``exact``: « … le 1er avril 2021 » when the date is
+        known). A wording that already places the year (« remplacé en 2013 par l'ESPE, devenue
+        INSPE en 2019 ») is left as written."""
+        if self.year is None or str(self.year) in self.wording:
+            return self.wording
+        if exact and self.date is not None:
+            return f"{self.wording} le {fr_date(self.date)}"
+        return f"{self.wording} en {self.year}"
+
+    def sentence(self) -> str:
+        """« N'existe plus sous ce nom : remplacée par la DDETS le 1er avril 2021. » (exports)"""
+        return f"{ENDED} : {self.phrase(exact=True)}."
+
+
+class Usage(Model):
+    """Where a source uses an acronym and what the passage lets a reader infer (own words)."""
+
+    source: SourceRef
+    page: str | None = Field(default=None, description="Page, or the part of the document as it names it.")
+    context: Text = Field(description="What the passage says around the acronym, in our own words.")
 
 
 class Acronym(Entity):
@@ -342,6 +388,14 @@ class Acronym(Entity):
     description: Text | None = None
     see_also: list[GlossaryRef] = []
     concepts: list[ConceptRef] = []
+    ended: Ending | None = Field(
+        default=None, description="The body or scheme was replaced or abolished: what became of it, and when.")
+    in_sources: list[Usage] = Field(
+        default=[], description="Where the sources use the acronym and in what context; required when 'undeveloped'.")
+    other_meanings: list[Text] = Field(
+        default=[], description="Other current meanings of the same letters in the field, not the one of this "
+                                "entry (« Économie sociale et solidaire »): shown beside it so no reader takes one "
+                                "for the other.")
 
     @model_validator(mode="before")
     @classmethod
@@ -370,6 +424,19 @@ class Acronym(Entity):
     def shown_expansion(self) -> str:
         """What pages, exports and print show: the expansion, or that the sources give none."""
         return self.expansion or UNDEVELOPED
+
+    @property
+    def other_meanings_note(self) -> str:
+        """« ESS désigne aussi : Économie sociale et solidaire. » ('' when the letters have no other meaning)."""
+        return f"{self.acronym} désigne aussi : {' ; '.join(self.other_meanings)}." if self.other_meanings else ""
+
+    @property
+    def full_expansion(self) -> str:
+        """The expansion and, for a body that no longer exists, what became of it: the tooltip,
+        the indexes and the exports (« … (remplacée par la DDETS en 2021) »)."""
+        if self.ended is None:
+            return self.shown_expansion
+        return f"{self.shown_expansion} ({self.ended.phrase()})"
 
 
 # --- cases --------------------------------------------------------------------------

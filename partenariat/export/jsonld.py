@@ -84,7 +84,7 @@ def _concept(corpus: Corpus, c: Concept, url: _Urls) -> dict[str, Any]:
 
 
 def _acronym(corpus: Corpus, e: Acronym, url: _Urls) -> dict[str, Any]:
-    description = e.shown_expansion + (". " + plain_text(corpus, e.description) if e.description else "")
+    description = e.full_expansion + (". " + plain_text(corpus, e.description) if e.description else "")
     names = [e.expansion, *e.variants] if e.expansion else e.variants  # an undeveloped acronym has no other name
     return {"@type": "DefinedTerm", "@id": url("glossary", e.id), "url": url("glossary", e.id), "name": e.acronym,
             "termCode": e.acronym, "alternateName": names, "description": description,

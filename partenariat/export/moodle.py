@@ -88,8 +88,14 @@ def _intro(what: str, base_url: str, type_name: str) -> str:
 
 
 def acronym_definition(corpus: Corpus, entry: Acronym, base_url: str = "") -> str:
-    """The HTML of one acronym: expansion, description, related acronyms and notions."""
-    html = f"<p><strong>{escape(entry.shown_expansion)}</strong></p>" + html_text(corpus, entry.description, base_url)
+    """The HTML of one acronym: expansion, what became of a body that no longer exists, description,
+    other meanings of the letters, related acronyms and notions."""
+    html = f"<p><strong>{escape(entry.shown_expansion)}</strong></p>"
+    if entry.ended:
+        html += f"<p><em>{escape(entry.ended.sentence())}</em></p>"
+    html += html_text(corpus, entry.description, base_url)
+    if entry.other_meanings:
+        html += f"<p><em>{escape(entry.other_meanings_note)}</em></p>"
     if entry.see_also:
         others = ", ".join(escape(corpus.one_of("glossary", i, Acronym).acronym) for i in entry.see_also)
         html += f"<p>Voir aussi : {others}</p>"

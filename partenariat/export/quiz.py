@@ -172,8 +172,12 @@ def _definition_back(corpus: Corpus, concept: Concept) -> str:
 
 def _acronym_back(corpus: Corpus, entry: Acronym) -> str:
     back = f"<p><b>{escape(entry.shown_expansion, quote=False)}</b></p>"
+    if entry.ended:
+        back += f"<p><i>{escape(entry.ended.sentence(), quote=False)}</i></p>"
     if entry.description:
         back += f"<p>{escape(plain_text(corpus, entry.description), quote=False)}</p>"
+    if entry.other_meanings:
+        back += f"<p><i>{escape(entry.other_meanings_note, quote=False)}</i></p>"
     return back
 
 

@@ -188,7 +188,7 @@ def _names_and_keywords(etype: EntityType, e: Entity,
         codes = _codes((a.codified_as for a in e.articles), acronyms)
         return [e.title, e.short_title, *numbers, *articles], [*(f"article {a.number}" for a in e.articles), *codes]
     if isinstance(e, Acronym):
-        return [e.acronym, *e.variants, e.expansion], []
+        return [e.acronym, *e.variants, e.expansion], [*e.other_meanings]
     if isinstance(e, Case):
         return [e.title], [e.place, e.dispositif]
     if isinstance(e, Curriculum):
@@ -198,7 +198,7 @@ def _names_and_keywords(etype: EntityType, e: Entity,
 
 def _summary(etype: EntityType, e: Entity) -> str:
     if isinstance(e, Acronym):
-        return e.shown_expansion
+        return e.full_expansion
     if isinstance(e, LegalText) and e.short_title:
         return str(e.title)
     summary = getattr(e, "summary", None)

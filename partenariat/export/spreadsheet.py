@@ -16,7 +16,8 @@ from partenariat.derive.core import sort_key
 from partenariat.export.common import page_url, plain_text
 
 BOM = "\ufeff"
-ACRONYM_HEADER = ["Sigle", "Signification", "Domaine", "Description", "Voir aussi", "Adresse"]
+ACRONYM_HEADER = ["Sigle", "Signification", "Remplacement ou suppression", "Autres sens", "Domaine", "Description",
+                  "Voir aussi", "Adresse"]
 CONCEPT_HEADER = ["Notion", "Famille", "Résumé", "Autres formes", "Adresse"]
 
 
@@ -38,9 +39,12 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
 
 
 def glossary_csv(corpus: Corpus, base_url: str = "") -> str:
-    """One row per acronym, sorted A–Z: Sigle;Signification;Domaine;Description;Voir aussi;Adresse."""
+    """One row per acronym, sorted A–Z: Sigle;Signification;Remplacement ou suppression (« remplacée par
+    la DDETS le 1er avril 2021 », empty for a body that still exists);Autres sens (of the same letters,
+    « ; » between them);Domaine;Description;Voir aussi;Adresse."""
     entries: list[Acronym] = sorted(corpus.all_of("glossary", Acronym), key=lambda e: sort_key(e.acronym))
-    rows = [[e.acronym, e.shown_expansion, vocab.GLOSSARY_DOMAINS[e.domain], plain_text(corpus, e.description),
+    rows = [[e.acronym, e.shown_expansion, e.ended.phrase(exact=True) if e.ended else "", " ; ".join(e.other_meanings),
+             vocab.GLOSSARY_DOMAINS[e.domain], plain_text(corpus, e.description),
              ", ".join(corpus.one_of("glossary", i, Acronym).acronym for i in e.see_also),
              page_url("glossary", e.id, base_url)] for e in entries]
     return _csv(ACRONYM_HEADER, rows)

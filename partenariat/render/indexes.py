@@ -138,6 +138,14 @@ def legal_index(ctx: Context) -> str:
                       f"{len(texts)} textes, du plus ancien au plus récent.\n", "\n".join(rows) + "\n"])
 
 
+def expansion_cell(e: Acronym) -> str:
+    """The expansion and, in italics, what became of a body that no longer exists and the other
+    meanings of the letters."""
+    ended = f" *({cell(e.ended.phrase())})*" if e.ended else ""
+    other = f" *(autre sens : {cell(' ; '.join(e.other_meanings))})*" if e.other_meanings else ""
+    return cell(e.shown_expansion) + ended + other
+
+
 def glossary_index(ctx: Context) -> str:
     entries: list[Acronym] = ctx.corpus.all_of("glossary", Acronym)
     outside = sum(1 for e in entries if not e.attested_in)
@@ -156,7 +164,7 @@ def glossary_index(ctx: Context) -> str:
     for letter in sorted(groups):
         rows = ["| Sigle | Signification | Domaine |", "| --- | --- | --- |"]
         for e in sorted(groups[letter], key=lambda e: sort_key(e.acronym)):
-            rows.append(f"| {ctx.link('glossary', e.id)} {{#{e.id}}} | {cell(e.shown_expansion)} | "
+            rows.append(f"| {ctx.link('glossary', e.id)} {{#{e.id}}} | {expansion_cell(e)} | "
                         f"[{vocab.GLOSSARY_DOMAINS[e.domain]}](#{e.domain}) |")
         tables.append(f"### {letter} {{#{letter_anchor(letter)}}}\n\n" + "\n".join(rows) + "\n")
     out.append(filterable("\n".join(tables), "Filtrer les sigles", "Tapez un sigle ou un mot pour filtrer."))
@@ -176,7 +184,7 @@ def printable_glossary(ctx: Context) -> str:
     entries: list[Acronym] = sorted(ctx.corpus.all_of("glossary", Acronym), key=lambda e: sort_key(e.acronym))
     rows = ["| Sigle | Signification | Domaine | En bref |", "| --- | --- | --- | --- |"]
     for e in entries:
-        rows.append(f"| **{e.acronym}** | {cell(e.shown_expansion)} | {vocab.GLOSSARY_DOMAINS[e.domain]} | "
+        rows.append(f"| **{e.acronym}** | {expansion_cell(e)} | {vocab.GLOSSARY_DOMAINS[e.domain]} | "
                     f"{cell(first_sentence(e.description or ''))} |")
     return "\n".join([
         front_matter("Glossaire à imprimer", "Tous les sigles sur une page, pour un support de cours."),
