@@ -151,7 +151,7 @@ def test_a_comparison_is_read_from_its_page(comparison) -> None:  # type: ignore
     if comparison.continuum:
         assert "{{ continuum() }}" in text and comparison.concepts == ()
     else:
-        call = re.search(r"\{\{ compare\(([^)]*)\) \}\}", text)
+        call = re.search(r"\{\{ compare\(([^)=]*?)(?:, titre=\"[^\"]*\")?\) \}\}", text)
         assert call and tuple(re.findall(r'"([^"]+)"', call.group(1))) == comparison.concepts
 
 
@@ -252,6 +252,18 @@ def test_quotations_at_full_contrast(server: str) -> None:
     assert quote == text
 
 
+# The smallest font size of the visible text of the article (px).
+SMALLEST_TEXT = """() => { let least = Infinity;
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, element = node.parentElement;
+    if (!node.textContent.trim() || !element.getClientRects().length) continue;
+    if (element.closest('.footnote-backref, .headerlink')) continue;  // symbols (↩, ¶), not text
+    least = Math.min(least, parseFloat(getComputedStyle(element).fontSize));
+  }
+  return least; }"""
+
+
 @pytest.mark.parametrize("comparison", [c for c in COMPARISONS if not c.continuum], ids=lambda c: c.slug)
 def test_comparison_page_opens_with_a_sourced_synthesis_that_fits_a_phone(server: str, comparison) -> None:  # type: ignore[no-untyped-def]
     with chromium() as browser:
@@ -271,6 +283,14 @@ def test_comparison_page_opens_with_a_sourced_synthesis_that_fits_a_phone(server
                 " t.closest('.md-typeset__scrollwrap, .md-typeset__table') ? t.parentElement.scrollWidth"
                 " - t.parentElement.clientWidth : 0]")
             assert right <= PHONE["width"] and overflow <= 1 and scrolled <= 0, (comparison.slug, i)
+        # as first shown: the synthesis and the key rows; the trait-by-trait table one tap away
+        screens = page.evaluate("document.documentElement.scrollHeight / innerHeight")
+        assert screens <= 6, f"{comparison.slug}: {screens:.1f} phone screens"
+        assert page.locator("details.pkb-section table.pkb-compare").count() == 1
+        # opened, nothing is read below 12 px
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        smallest = page.evaluate(SMALLEST_TEXT)
+        assert smallest >= 12, f"{comparison.slug}: text at {smallest} px"
 
 
 # --- print --------------------------------------------------------------------------------

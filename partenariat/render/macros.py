@@ -14,12 +14,14 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from partenariat.base.folding import slugify
 from partenariat.base.messages import UNKNOWN_CODE, Msg, msg
 from partenariat.base.problems import did_you_mean
 from partenariat.data.entities import BY_NAME
 from partenariat.derive.core import escape_label
 from partenariat.render.common import Context
 from partenariat.render.compare import compare_table, continuum_svg, definitions_grid
+from partenariat.render.concept import collapsible
 from partenariat.render.fields import fields_table
 
 # Macros registered by the generator glue (hooks/corpus.py), with no argument.
@@ -88,6 +90,10 @@ def _recording(errors: list[MacroCallError], func: Callable[..., str | int]) -> 
     return wrapper
 
 
+def _folded(title: str, body: str) -> str:
+    return collapsible(title, slugify(title), body) if title else body
+
+
 def make_macros(corpus_ctx: Context, errors: list[MacroCallError]) -> dict[str, Callable[..., str | int]]:
     ctx = corpus_ctx.with_prefix("/")
 
@@ -110,15 +116,16 @@ def make_macros(corpus_ctx: Context, errors: list[MacroCallError]) -> dict[str, 
         if len(set(ids)) != len(ids):
             raise MacroError(msg("macro-same-concept"))
 
-    def compare(*ids: str) -> str:
-        """Comparison table, e.g. {{ compare("partenariat", "reseau") }}."""
+    def compare(*ids: str, titre: str = "") -> str:
+        """Comparison table, e.g. {{ compare("partenariat", "reseau") }}; with ``titre``, a closed
+        section under that heading (one tap away on a phone, like the concept pages' sections)."""
         _concepts(ids, 2)
-        return compare_table(ctx, ids)
+        return _folded(titre, compare_table(ctx, ids))
 
-    def definitions(*ids: str) -> str:
-        """The attributed definitions of the concepts, side by side."""
+    def definitions(*ids: str, titre: str = "") -> str:
+        """The attributed definitions of the concepts, side by side (``titre``: as for compare)."""
         _concepts(ids, 1)
-        return definitions_grid(ctx, ids)
+        return _folded(titre, definitions_grid(ctx, ids))
 
     def continuum(axis: str = "continuum-information-fusion", page_path: str = "index.md") -> str:
         """The authors' scales along an axis concept (« de l'information à la fusion ») as inline SVG;
