@@ -10,6 +10,7 @@ import html
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import warnings
@@ -53,7 +54,9 @@ from partenariat.export import (
 from partenariat.export.bibtex import bibtex_entry
 from partenariat.export.common import plain_text
 from partenariat.export.quiz import anki_csv
+from partenariat.export.search_index import search_data
 from partenariat.render.common import Context
+from partenariat.render.pages import build_pages
 
 BASE = "https://exemple.org/partenariat/"
 CSL_SCHEMA = Path(__file__).parent / "schemas" / "csl-data.json"
@@ -458,6 +461,36 @@ def test_cli_export_stops_on_bad_data(corpus_dir: Path, tmp_path: Path) -> None:
     result = run_cli("--root", str(corpus_dir), "export", str(tmp_path / "out"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_summary_notes_are_dropped_wherever_the_summary_is_plain_text(corpus_dir: Path) -> None:
+    """A summary's source notes are numbered on its page only: the description (Open Graph), the
+    search index, the concept index, JSON-LD, Moodle, CSV, Anki and the question bank drop them,
+    with the space before them, and keep the punctuation where it was."""
+    path = corpus_dir / "concepts" / "reseau.yaml"
+    path.write_text(path.read_text("utf-8").replace(
+        "summary: Ensemble d'acteurs reliés par des connexions souples[[note:dossier]].",
+        "summary: Selon J.-Y. Dhume, un ensemble d'acteurs reliés [[note:dossier]] ; souples[[note:dhume-2001|p. 12]]."
+        " Est-ce un partenariat[[note:dossier]] ?"), "utf-8")
+    corpus = load_corpus(corpus_dir)
+    plain = "Selon J.-Y. Dhume, un ensemble d'acteurs reliés ; souples. Est-ce un partenariat ?"
+    concept = corpus.one_of("concept", "reseau", Concept)
+    ctx = Context(corpus, build_index(corpus))
+    assert plain_text(corpus, concept.summary) == plain
+    assert next(r for r in _read_csv(concepts_csv(corpus)) if r[0] == "Réseau")[2] == plain
+    moodle = {_only(e, "CONCEPT").text: e for e in _moodle(moodle_concepts_xml(corpus)).iter("ENTRY")}
+    assert " ".join(_definition_html(moodle["Réseau"]).text_content().split()).startswith(plain)
+    assert _jsonld(jsonld_for("concept", concept, ctx, BASE))["description"] == plain
+    first = "Selon J.-Y. Dhume, un ensemble d'acteurs reliés ; souples."  # not cut after « J. »
+    assert search_data(corpus).pages["concepts/reseau/"].summary == first
+    pages = {p.path: p.markdown for p in build_pages(corpus)}
+    assert f'description: "{first}"' in pages["concepts/reseau.md"]
+    assert f"— {first}" in pages["concepts/index.md"]
+    files = [*build_exports(corpus, BASE), *question_exports(corpus, BASE)]
+    assert any("souples. Est-ce" in f.content for f in files if f.path.endswith(".csv"))  # Anki's back of the card
+    for text in [f.content for f in files] + list(pages.values()):
+        assert "[[note" not in text and "note:dossier" not in text
+        assert not re.search(r"reliés\s+;\s+;|souples\s+\.|partenariat\s{2,}\?", text)
 
 
 def test_export_package_does_not_import_mkdocs() -> None:

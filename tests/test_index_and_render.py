@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+import markdown
 
 from partenariat import load_corpus
 from partenariat.derive.index import build_index
@@ -49,6 +52,26 @@ def test_concept_page_content(corpus_dir: Path) -> None:
     assert "| Partenariat se distingue de | [Réseau](../concepts/reseau.md) |" in md
     assert "(../referentiels/bts-esf.md#c4-1)" in md
     assert "## Cité dans" in md and "(../textes-juridiques/loi-2002.md)" in md
+
+
+def test_summary_notes_are_numbered_footnotes_under_en_bref_linking_to_their_source(corpus_dir: Path) -> None:
+    path = corpus_dir / "concepts" / "partenariat.yaml"
+    path.write_text(path.read_text("utf-8").replace(
+        "[[note:dhume-2001|p. 12]].",
+        "[[note:dhume-2001|p. 12]]. Le dossier le reprend [[note:dossier]], comme Dhume[[note:dhume-2001|p. 12]]."),
+        "utf-8")
+    md = {p.path: p.markdown for p in build_pages(load_corpus(corpus_dir))}["concepts/partenariat.md"]
+    assert "égaux, voir [le réseau](../concepts/reseau.md)[^1]. Le dossier le reprend[^2], comme Dhume[^1]." in md
+    html = markdown.markdown(md.split("---\n", 2)[2], extensions=["footnotes", "md_in_html", "attr_list"])
+    brief = html[html.index("<h2>En bref</h2>"):html.index("Citer cette page")]
+    notes = brief[brief.index('<div class="footnote">'):]
+    assert '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>' in brief
+    assert re.findall(r'<li id="fn:(\d)">', notes) == ["1", "2"]  # one note per source and page
+    assert ('DHUME Fabrice, <a href="../bibliographie/dhume-2001.md"><em>Du travail social au travail ensemble</em>'
+            "</a>, 2001, p. 12.") in notes
+    assert ('Réseau national de ressources en sciences médico-sociales, <a href="../bibliographie/dossier.md">'
+            '<em>Le partenariat dans le travail social</em></a>, 2010.') in notes
+    assert "[[note" not in html and "dhume-2001|" not in html
 
 
 def test_other_pages_show_their_backlinks(corpus_dir: Path) -> None:

@@ -249,7 +249,8 @@ def unknown_text_link(p: Path) -> list[Expected]:
     text = edit(p, CONCEPT, match.group(0), f"[[author:{wrong}")
     key = text[: text.index(f"[[author:{wrong}")].rsplit("\n", 1)[0]  # the block scalar holding the link
     holder = re.findall(r"^([a-z_]+):", key, re.MULTILINE)[-1]
-    return [Expected(CONCEPT, line_of(text, f"{holder}:"), f"{holder}: unknown author '{wrong}'")]
+    # at the line where the link is written, inside its text
+    return [Expected(CONCEPT, line_of(text, rf".*\[\[author:{wrong}\b"), f"{holder}: unknown author '{wrong}'")]
 
 
 def self_reference(p: Path) -> list[Expected]:

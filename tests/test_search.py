@@ -113,6 +113,18 @@ def test_index_keeps_what_results_show_and_adds_normalised_words() -> None:
     assert out["config"]["stop"] == sorted(STOP_WORDS)  # type: ignore[index]  # the worker's stop words
 
 
+def test_a_summary_s_source_notes_are_not_its_text() -> None:
+    material = small_material_index()
+    material["docs"].append(  # type: ignore[attr-defined]
+        {"location": "concepts/reseau/#en-bref", "title": "En bref",
+         "text": '<p>Un réseau relie<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>.</p>'
+                 '<div class="footnote">\n<hr />\n<ol>\n<li id="fn:1">\n<p>DHUME Fabrice, <a href="x"><em>Du travail'
+                 '</em></a>, 2001.&#160;<a class="footnote-backref" href="#fnref:1">&#8617;</a></p>\n</li>\n</ol>\n</div>'})
+    section = doc(make_index(material, small_data()), "concepts/reseau/#en-bref")
+    assert section["text"] == "Un réseau relie."
+    assert "1" not in str(section["x"]).split() and "dhume" not in str(section["x"])
+
+
 def test_each_word_once_no_stop_words_no_interface_text() -> None:
     out = make_index(small_material_index(), small_data())
     for entry in out["docs"]:  # type: ignore[attr-defined]

@@ -111,12 +111,15 @@ def _fixture_project(tmp_path: Path) -> Path:
 def test_build_from_fixture_data(tmp_path: Path) -> None:
     project = _fixture_project(tmp_path)
     path = project / "concepts" / "reseau.yaml"
-    path.write_text(path.read_text("utf-8").replace("connexions souples.", "connexions {{ souples }} {% raw %}."), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("connexions souples", "connexions {{ souples }} {% raw %}"), "utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "2 notions." in (tmp_path / "site" / "index.html").read_text("utf-8")
     # data text is never run as a template by mkdocs-macros
-    assert "connexions {{ souples }} {% raw %}." in (tmp_path / "site" / "concepts" / "reseau" / "index.html").read_text("utf-8")
+    page = (tmp_path / "site" / "concepts" / "reseau" / "index.html").read_text("utf-8")
+    assert "connexions {{ souples }} {% raw %}<sup" in page
+    # its source note, numbered, under « En bref », linking to the source's page
+    assert re.search(r'<li id="fn:1">\s*<p>[^<]*<a href="\.\./\.\./bibliographie/dossier/">', page)
 
 
 @pytest.mark.slow

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from partenariat import DataError, load_corpus
+from partenariat.data.notes import sentences
+from partenariat.derive.index import build_index
 
 
 def errors(corpus_dir: Path) -> list[str]:
@@ -108,8 +110,65 @@ def test_text_links_are_checked(corpus_dir: Path) -> None:
     edit(corpus_dir / "concepts" / "partenariat.yaml", "[[concept:reseau|le réseau]]",
          "[[concept:resaeu|le réseau]] et [[auteur:dhume]]")
     found = errors(corpus_dir)
-    assert "concepts/partenariat.yaml:4: summary: unknown concept 'resaeu' (did you mean 'reseau'?)" in found
-    assert any(e.startswith("concepts/partenariat.yaml:4: summary: unknown link type 'auteur'") for e in found)
+    # at the line where the link is written (the summary's text starts on the line after `summary: >-`)
+    assert "concepts/partenariat.yaml:5: summary: unknown concept 'resaeu' (did you mean 'reseau'?)" in found
+    assert any(e.startswith("concepts/partenariat.yaml:5: summary: unknown link type 'auteur'") for e in found)
+
+
+# --- source notes of a summary ([[note:SOURCE_ID|p. 12]]) -------------------------------------
+
+NOTED_SUMMARY = """summary: >-
+  Première phrase, sur plusieurs lignes, appuyée sur
+  l'ouvrage de Dhume[[note:dhume-2001|p. 12]]. Deuxième phrase, appuyée
+  sur le dossier[[note:{second}]].
+"""
+
+
+def _summary(corpus_dir: Path, second: str = "dossier", replace: tuple[str, str] = ("", "")) -> Path:
+    path = corpus_dir / "concepts" / "reseau.yaml"
+    text = NOTED_SUMMARY.format(second=second).replace(*replace)
+    path.write_text(path.read_text("utf-8").replace(
+        "summary: Ensemble d'acteurs reliés par des connexions souples[[note:dossier]].\n", text), "utf-8")
+    return path
+
+
+def test_noted_summary_loads_and_its_notes_cite_their_sources(corpus_dir: Path) -> None:
+    _summary(corpus_dir)
+    index = build_index(load_corpus(corpus_dir))
+    notes = {(e.source_type, e.source_id, e.field) for e in index.edges_to("source", "dhume-2001") if e.note}
+    assert ("concept", "reseau", "summary") in notes
+    assert any(e.note and e.source_id == "reseau" for e in index.edges_to("source", "dossier"))
+
+
+def test_note_to_an_unknown_source_is_refused_at_its_line_with_the_closest_id(corpus_dir: Path) -> None:
+    _summary(corpus_dir, second="dosier")
+    with pytest.raises(DataError) as info:
+        load_corpus(corpus_dir)
+    [problem] = info.value.problems
+    assert str(problem) == ("concepts/reseau.yaml:7: summary: unknown source 'dosier' in a note [[note:...]] "
+                            "(did you mean 'dossier'?)")
+    assert problem.worded("fr") == ("concepts/reseau.yaml:7: summary: source inconnue « dosier » dans une note "
+                                    "[[note:...]] (vouliez-vous dire « dossier » ?)")
+
+
+def test_a_note_outside_a_concept_summary_is_refused(corpus_dir: Path) -> None:
+    edit(corpus_dir / "concepts" / "partenariat.yaml", "definitions:",
+         "body: Un développement[[note:dhume-2001]].\ndefinitions:")
+    assert errors(corpus_dir) == [
+        "concepts/partenariat.yaml:6: body: a source note [[note:...]] belongs in a concept's summary only "
+        "(here, link the source as [[source:id]])"]
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Selon J.-Y. Trépos, l'article L. 312-7 (p. 12) le dit[[note:a]]. Oui[[note:a]].", 2),
+    ("Il demande : « Qui fait quoi ? » et répond[[note:a]]. Puis il conclut[[note:a]] !", 2),
+    ("Une note après le point.[[note:a]] Une autre phrase[[note:a]].", 2),
+    ("Une liste, etc. Ensuite[[note:a]].", 2),
+])
+def test_sentences_are_cut_where_a_reader_cuts_them(text: str, count: int) -> None:
+    cut = sentences(text)
+    assert len(cut) == count, [s.text for s in cut]
+    assert "".join(s.text for s in cut).replace(" ", "") == text.replace(" ", "")
 
 
 def test_model_rules_across_fields(corpus_dir: Path) -> None:

@@ -30,6 +30,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unknown-curriculum": ("unknown curriculum '{id}'", "référentiel inconnu « {id} »"),
     "unknown-link-type": ("unknown link type '{type}' in [[...]]", "type de lien inconnu « {type} » dans [[...]]"),
     "did-you-mean": ("did you mean '{value}'?", "vouliez-vous dire « {value} » ?"),
+    # source notes of a summary (data/notes.py)
+    "unknown-note-source": ("unknown source '{id}' in a note [[note:...]]",
+                            "source inconnue « {id} » dans une note [[note:...]]"),
+    "note-outside-summary": ("a source note [[note:...]] belongs in a concept's summary only",
+                             "une note de source [[note:...]] ne s'écrit que dans le résumé (summary) d'une notion"),
+    "note-outside-summary-fix": ("here, link the source as [[source:id]]",
+                                 "ici, liez la source avec [[source:id]]"),
     # editorial rules of data text (checks/prose.py)
     "page-mark-not-page": ("'{text}': 'p.' before something that is not a page number",
                            "« {text} » : « p. » devant autre chose qu'un numéro de page"),

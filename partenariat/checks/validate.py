@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 from partenariat.base.folding import slugify
 from partenariat.base.messages import UNKNOWN_CODE, Msg, msg
 from partenariat.base.problems import Problem, did_you_mean
+from partenariat.data.notes import NOTE_PLACES, NOTE_TYPE
 from partenariat.data.refs import Edge, PathKey, format_path, inner_model
 from partenariat.data.yamlfile import YamlDoc
 
@@ -107,10 +108,21 @@ def model_problems(exc: ValidationError, model: type[BaseModel], doc: YamlDoc, f
     return [_error_problem(dict(err), model, doc, file) for err in exc.errors(include_url=False)]
 
 
+def _link_line(edge: Edge, doc: YamlDoc) -> int:
+    """The line of a reference: a link or a note inside a text is found where it is written."""
+    if not edge.in_text:
+        return doc.line_of(edge.path)
+    written = NOTE_TYPE if edge.note else edge.target_type
+    pattern = re.compile(r"\[\[" + re.escape(written) + r":\s*" + re.escape(edge.target_id) + r"\s*[\]|]")
+    return doc.line_in(edge.path, pattern)[0]
+
+
 def reference_problem(edge: Edge, known: dict[str, set[str]], labels: dict[str, str], doc: YamlDoc,
                       file: str) -> Problem | None:
-    line = doc.line_of(edge.path)
+    line = _link_line(edge, doc)
     field = format_path(edge.path)
+    if edge.note and (edge.source_type, tuple(edge.path)) not in NOTE_PLACES:
+        return Problem(file, line, field, msg("note-outside-summary"), msg("note-outside-summary-fix"))
     if edge.target_type not in known:
         hint = did_you_mean(edge.target_type, known) or msg("types", types=", ".join(known))
         return Problem(file, line, field, msg("unknown-link-type", type=edge.target_type), hint)
@@ -121,7 +133,9 @@ def reference_problem(edge: Edge, known: dict[str, set[str]], labels: dict[str, 
         return None
     hint = did_you_mean(edge.target_id, known[edge.target_type]) or msg(
         "no-file-named", label=labels[edge.target_type], id=edge.target_id)
-    return Problem(file, line, field, msg(UNKNOWN_CODE[edge.target_type], id=edge.target_id), hint)
+    unknown = (msg("unknown-note-source", id=edge.target_id) if edge.note
+               else msg(UNKNOWN_CODE[edge.target_type], id=edge.target_id))
+    return Problem(file, line, field, unknown, hint)
 
 
 def part_of_cycles(parents: dict[str, str | None]) -> list[list[str]]:

@@ -18,6 +18,8 @@ HELP: dict[str, str] = {
     "aliases": "Autres formes qu'un lecteur peut chercher (pluriel, adjectif, expression voisine).",
     "Concept.family": "Famille de notions (voir la liste des valeurs permises).",
     "summary": "Résumé rédigé avec vos propres mots, pour un étudiant de BTS ESF (3 à 6 phrases).",
+    "Concept.summary": ("« En bref » : 2 à 5 phrases avec vos propres mots, pour un étudiant de BTS ESF ; chaque phrase "
+                        "porte sa note de source avant le point : [[note:id-de-la-source|p. 12]]."),
     "body": "Développement facultatif, avec vos propres mots ; Markdown permis ; liens [[type:id]] vers d'autres fiches.",
     "definitions": "Définitions attribuées : une citation courte, exacte, avec sa source et sa page.",
     "Definition.kind": ("Ce qu'est la citation : definition (par défaut), remarque, objectif, question, "

@@ -2,7 +2,8 @@
 
 Two kinds of reference exist:
 - id fields typed ``Ref("concept")`` etc. in `models.py`;
-- links written in running text as ``[[concept:reseau]]`` or ``[[concept:reseau|le réseau]]``.
+- links written in running text as ``[[concept:reseau]]`` or ``[[concept:reseau|le réseau]]``,
+  and source notes ``[[note:SOURCE_ID|p. 12]]`` (a reference to a source, see `notes.py`).
 
 One walker yields both as `Edge`s: the validator checks them, the index inverts them into
 backlinks. Adding a reference field to a model needs no change here.
@@ -19,6 +20,7 @@ from functools import cache
 from pydantic import BaseModel
 
 from partenariat.data.models import Entity, Ref
+from partenariat.data.notes import NOTE_TYPE
 
 TEXT_LINK = re.compile(r"\[\[([a-z]+):([^\]|]*)(?:\|([^\]]*))?\]\]")
 
@@ -33,6 +35,7 @@ class Edge:
     target_type: str
     target_id: str
     in_text: bool = False
+    note: bool = False  # a source note [[note:…]] (target_type is "source")
 
     @property
     def field(self) -> str:
@@ -72,7 +75,10 @@ def _string_edges(entity_type: str, entity_id: str, value: str, path: PathKey, r
         yield Edge(entity_type, entity_id, path, ref.target, value)
     else:
         for match in TEXT_LINK.finditer(value):
-            yield Edge(entity_type, entity_id, path, match.group(1), match.group(2).strip(), True)
+            if match.group(1) == NOTE_TYPE:
+                yield Edge(entity_type, entity_id, path, "source", match.group(2).strip(), True, note=True)
+            else:
+                yield Edge(entity_type, entity_id, path, match.group(1), match.group(2).strip(), True)
 
 
 def iter_edges(entity_type: str, entity: Entity) -> Iterator[Edge]:

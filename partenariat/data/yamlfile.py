@@ -9,6 +9,7 @@ returned as `Problem`s.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ MAX_BYTES = 1_000_000  # a data file is a few KB; refuse anything absurd before 
 class YamlDoc:
     data: dict[str, object]
     lines: dict[PathKey, int] = field(default_factory=dict)
+    text: str = ""  # the file as written, to find a line inside a long text value
 
     def line_of(self, path: PathKey) -> int:
         """Line of the deepest known prefix of ``path`` (1-based)."""
@@ -38,6 +40,22 @@ class YamlDoc:
             if line:
                 return line
         return 1
+
+    def line_in(self, path: PathKey, pattern: re.Pattern[str], after: int = 0) -> tuple[int, int]:
+        """Line of what ``pattern`` finds inside the value of ``path`` (a link in a summary of ten
+        lines), searched in the file from the value's line on, or from offset ``after`` when
+        it is further; and the offset where it ends, to find the next one. The value's own
+        line when the file does not show it as written."""
+        line = self.line_of(path)
+        start = 0
+        for _ in range(line - 1):
+            start = self.text.find("\n", start) + 1
+            if not start:
+                return line, after
+        found = pattern.search(self.text, max(start, after))
+        if not found:
+            return line, after
+        return self.text.count("\n", 0, found.start()) + 1, found.end()
 
 
 class _NoAliasLoader(Composer, CParser, SafeConstructor, Resolver):
@@ -187,7 +205,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
     except RecursionError:
         return problem(1, msg("too-deep"), msg("few-levels"))
     assert isinstance(data, dict)
-    return YamlDoc(data, lines), []
+    return YamlDoc(data, lines, text), []
 
 
 # PyYAML's own words → what they mean for an editor (French and English in the catalogue);

@@ -18,6 +18,7 @@ from partenariat.base.folding import sort_key as sort_key  # the one folding hel
 from partenariat.checks.load import Corpus
 from partenariat.data.entities import BY_NAME
 from partenariat.data.models import Author, Concept, Definition, Source
+from partenariat.data.notes import strip_notes
 from partenariat.data.refs import TEXT_LINK
 from partenariat.derive.addresses import Addresses
 from partenariat.derive.changes import History, read_history
@@ -76,11 +77,12 @@ def link_label(corpus: Corpus, match: re.Match[str]) -> str:
 
 
 def plain_text(corpus: Corpus, value: str | None) -> str:
-    """Running text as one plain line: links become their label (or the title of their target).
-    Here, below render/ and export/, because the bibliographic record needs it too."""
+    """Running text as one plain line: links become their label (or the title of their target),
+    source notes are dropped. Here, below render/ and export/, because the bibliographic
+    record needs it too."""
     if not value:
         return ""
-    return " ".join(TEXT_LINK.sub(lambda m: link_label(corpus, m), value).split())
+    return " ".join(TEXT_LINK.sub(lambda m: link_label(corpus, m), strip_notes(value)).split())
 
 
 def html_text(text: str) -> str:
@@ -215,9 +217,11 @@ class Context:
         return sep.join(self.link(type_name, i) for i in ids)
 
     def text(self, value: str | None) -> str:
-        """Running text from the data: `[[type:id|label]]` becomes a Markdown link."""
+        """Running text from the data: `[[type:id|label]]` becomes a Markdown link; source notes
+        are dropped (the concept page's « En bref » numbers them: render/concept.py)."""
         if not value:
             return ""
+        value = strip_notes(value)
 
         def replace(match: re.Match[str]) -> str:
             type_name, entity_id, label = match.group(1), match.group(2).strip(), match.group(3)

@@ -7,6 +7,7 @@ import re
 from html import escape
 
 from partenariat.checks.load import Corpus
+from partenariat.data.notes import strip_notes
 from partenariat.data.refs import TEXT_LINK
 from partenariat.derive.addresses import Addresses
 from partenariat.derive.core import SITE_TITLE, Context, link_label, plain_text
@@ -28,11 +29,12 @@ def page_url(type_name: str, entity_id: str | None = None, base_url: str = "", d
 
 
 def html_text(corpus: Corpus, value: str | None, base_url: str = "") -> str:
-    """Running text as HTML paragraphs, escaped; links point to the site when its address is known."""
+    """Running text as HTML paragraphs, escaped; links point to the site when its address is
+    known; source notes are dropped."""
     if not value:
         return ""
     out = []
-    for paragraph in re.split(r"\n\s*\n", value.strip()):
+    for paragraph in re.split(r"\n\s*\n", strip_notes(value).strip()):
         parts, end = [], 0
         for match in TEXT_LINK.finditer(paragraph):
             parts.append(escape(paragraph[end:match.start()], quote=False))

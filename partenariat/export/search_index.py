@@ -230,9 +230,14 @@ _TAG = re.compile(r"<[^>]*>")
 TEASER = 160  # characters of text shown under a section's title
 
 
+# A summary's numbered source notes (Python-Markdown's footnotes): their calls and their list
+# are references, not the section's text (« distingue 1 . » in a result otherwise).
+_FOOTNOTES = re.compile(r'<sup id="fnref[^"]*">.*?</sup>|<div class="footnote">.*?</div>', re.DOTALL)
+
+
 def plain_text(value: str) -> str:
-    """Material's HTML text as plain text, interface text left out."""
-    text = html.unescape(_TAG.sub(" ", value))
+    """Material's HTML text as plain text, interface text and source notes left out."""
+    text = html.unescape(_TAG.sub(" ", _FOOTNOTES.sub("", value)))
     for phrase in INTERFACE_TEXT:
         text = text.replace(phrase, " ")
     return " ".join(text.split())

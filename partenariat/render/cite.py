@@ -125,6 +125,16 @@ def definition_citation(ctx: Context, d: Definition, concept_id: str, concept_te
             f"Disponible sur : {where_to_find(path, ctx.addresses.absolute(path))} {CONSULTED}.")
 
 
+def short_reference(ctx: Context, source_id: str, where: str | None = None) -> str:
+    """A source note as a Wikipedia lead has them: author(s), *title* (linked to the source's
+    page), year, page. « LAHARY Dominique, *Esquisse d'une théorie du partenariat*, 2007, p. 57. »"""
+    record = source_record(ctx.corpus, ctx.corpus.one_of("source", source_id, Source))
+    title = ctx.link("source", source_id, _title(record))
+    year = str(record.year or (record.date.year if record.date else ""))
+    parts = [_lead(ctx, record, link=False), title, year, locator(where) if where else ""]
+    return _sentence(", ".join(p for p in parts if p))
+
+
 EXPORT_LABELS = {"ris": "RIS (Zotero, EndNote)", "bib": "BibTeX", "json": "CSL-JSON"}
 
 

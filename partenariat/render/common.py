@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from partenariat.data.entities import ENTITY_TYPES
 from partenariat.data.models import Entity
+from partenariat.data.notes import sentences, strip_notes
 from partenariat.derive.core import (
     SITE_TITLE,
     Context,
@@ -47,11 +48,13 @@ def _yaml_str(value: str) -> str:
 
 
 def first_sentence(text: str) -> str:
-    plain = re.sub(r"\[\[[a-z]+:[^\]|]*\|([^\]]*)\]\]", r"\1", text)
+    """The first sentence as plain text (links as their label, source notes dropped), cut
+    where `notes.sentences` cuts (not after « J.-Y. » or « p. »)."""
+    plain = re.sub(r"\[\[[a-z]+:[^\]|]*\|([^\]]*)\]\]", r"\1", strip_notes(text))
     plain = re.sub(r"\[\[[a-z]+:([^\]|]*)\]\]", r"\1", plain)
     plain = " ".join(plain.split())
-    match = re.match(r"(.+?[.!?])(\s|$)", plain)
-    return (match.group(1) if match else plain)[:300]
+    first = sentences(plain)
+    return (first[0].text if first else plain)[:300]
 
 
 def cited_by_section(ctx: Context, type_name: str, entity_id: str, skip: Iterable[str] = ()) -> str:

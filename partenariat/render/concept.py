@@ -10,14 +10,16 @@ first part only: a one- or two-page fiche whose citation gives the page's addres
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from partenariat.data import vocab
 from partenariat.data.models import Concept, Curriculum, Definition, Source
+from partenariat.data.notes import NOTE
 from partenariat.derive.addresses import comparison_path, export_path, source_path
 from partenariat.derive.comparisons import CONTINUUM_AXIS, Comparison
 from partenariat.derive.core import quotations_title
-from partenariat.render.cite import definition_citation, reference
+from partenariat.render.cite import definition_citation, reference, short_reference
 from partenariat.render.common import (
     Context,
     cell,
@@ -58,8 +60,24 @@ def _heading(ctx: Context, concept: Concept) -> str:
     return f"# {concept.term}\n\n" + "  \n".join(meta) + "\n\n" + button
 
 
+# Python-Markdown's footnotes go where this paragraph stands (its PLACE_MARKER, left at its default
+# in mkdocs.yml): right under « En bref », so that the notes stay in the first screen and in print.
+FOOTNOTES_HERE = "///Footnotes Go Here///"
+
+
 def _in_brief(ctx: Context, concept: Concept) -> str:
-    return "## En bref\n\n" + ctx.text(concept.summary) + "\n"
+    """The summary, each source note a numbered footnote (one number per source and page)."""
+    numbers: dict[tuple[str, str], int] = {}
+
+    def call(match: re.Match[str]) -> str:
+        key = (match.group(1).strip(), " ".join((match.group(2) or "").split()))
+        return f"[^{numbers.setdefault(key, len(numbers) + 1)}]"
+
+    text = ctx.text(NOTE.sub(call, concept.summary))
+    if not numbers:
+        return "## En bref\n\n" + text + "\n"
+    notes = "\n".join(f"[^{n}]: {short_reference(ctx, source, where or None)}" for (source, where), n in numbers.items())
+    return f"## En bref\n\n{text}\n\n{notes}\n\n{FOOTNOTES_HERE}\n"
 
 
 def _cite_page(ctx: Context, concept: Concept) -> str:
