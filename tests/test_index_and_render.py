@@ -58,10 +58,12 @@ def test_summary_notes_are_numbered_footnotes_under_en_bref_linking_to_their_sou
     path = corpus_dir / "concepts" / "partenariat.yaml"
     path.write_text(path.read_text("utf-8").replace(
         "[[note:dhume-2001|p. 12]].",
-        "[[note:dhume-2001|p. 12]]. Le dossier le reprend [[note:dossier]], comme Dhume[[note:dhume-2001|p. 12]]."),
+        "[[note:dhume-2001|p. 12]]. Le dossier le reprend [[note:dossier]], comme Dhume[[note:dhume-2001|p. 12]]."
+        " Les deux le disent[[note:dhume-2001|p. 12]][[note:dossier]]."),
         "utf-8")
     md = {p.path: p.markdown for p in build_pages(load_corpus(corpus_dir))}["concepts/partenariat.md"]
     assert "égaux, voir [le réseau](../concepts/reseau.md)[^1]. Le dossier le reprend[^2], comme Dhume[^1]." in md
+    assert "Les deux le disent[^1]<sup>,</sup>[^2]." in md  # not « 12 »
     html = markdown.markdown(md.split("---\n", 2)[2], extensions=["footnotes", "md_in_html", "attr_list"])
     brief = html[html.index("<h2>En bref</h2>"):html.index("Citer cette page")]
     notes = brief[brief.index('<div class="footnote">'):]

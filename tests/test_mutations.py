@@ -603,7 +603,7 @@ def test_markup_characters_in_a_term_are_inert_on_every_built_page(tmp_path: Pat
     write(project, CONCEPT, re.sub(r"^term: .*$", "term: " + json.dumps(odd, ensure_ascii=False), text,
                                    count=1, flags=re.MULTILINE))
     summary = value_of(read(project, CONCEPT), "summary")  # its first sentence is the page description
-    edit(project, CONCEPT, f"summary: {summary}", "summary: " + json.dumps(f'Un "réseau" <3> & co. {summary}'))
+    edit(project, CONCEPT, f"summary: {summary}", "summary: " + json.dumps(f'Un "réseau" <3> & co[[note:dossier]]. {summary}'))
     expansion = value_of(read(project, GLOSSARY), "expansion")  # shown in every CPOM's abbr title
     hostile_expansion = json.dumps(f'<2> "{expansion}" & co', ensure_ascii=False)
     edit(project, GLOSSARY, f"expansion: {expansion}", f"expansion: {hostile_expansion}")

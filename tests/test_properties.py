@@ -355,12 +355,15 @@ definitions = entry({"source": st.sampled_from(sorted(EXISTING["source"])), "quo
 relations = entry({"concept": st.sampled_from(sorted(EXISTING["concept"])), "relation": choice(vocab.RELATIONS)},
                   {"note": prose, "source": st.sampled_from(sorted(EXISTING["source"]))})
 traits = entry({"trait": choice(vocab.TRAITS), "value": prose, "source": st.sampled_from(sorted(EXISTING["source"]))}, {})
+# A concept's summary carries a source note in every sentence (partenariat/data/notes.py): one
+# after every word, so that wherever the generated punctuation ends a sentence, it has its note.
+noted_prose = prose.map(lambda text: re.sub(r"(\S)(?=[ \u00a0]|$)", r"\1[[note:dossier]]", text))
 articles = entry({"number": word, "summary": prose}, {"text": prose, "codified_as": prose, "concepts": ids("concept")})
 items = st.recursive(entry({"label": prose}, {"code": word, "details": st.lists(prose, max_size=2), "concepts": ids("concept")}),
                      lambda children: entry({"label": prose}, {"children": st.lists(children, min_size=1, max_size=2)}),
                      max_leaves=4)
 ENTRIES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
-    "concept": entry({"term": prose, "family": choice(vocab.CONCEPT_FAMILIES), "summary": prose, **COMMON},
+    "concept": entry({"term": prose, "family": choice(vocab.CONCEPT_FAMILIES), "summary": noted_prose, **COMMON},
                      {"aliases": st.lists(prose, max_size=3), "body": prose, "definitions": st.lists(definitions, max_size=2),
                       "related": st.lists(relations, max_size=3), "traits": st.lists(traits, max_size=2),
                       "outside_seeds": prose}),

@@ -151,6 +151,17 @@ def test_note_to_an_unknown_source_is_refused_at_its_line_with_the_closest_id(co
                                     "[[note:...]] (vouliez-vous dire « dossier » ?)")
 
 
+def test_a_sentence_of_a_summary_without_a_note_is_refused_by_its_first_words(corpus_dir: Path) -> None:
+    _summary(corpus_dir, replace=("sur le dossier[[note:dossier]]", "sur le dossier"))
+    with pytest.raises(DataError) as info:
+        load_corpus(corpus_dir)
+    [problem] = info.value.problems
+    assert str(problem) == ("concepts/reseau.yaml:6: summary: the sentence 'Deuxième phrase, appuyée sur le dossier.' "
+                            "carries no source note (add [[note:source-id|p. 12]] after the claim, before the full stop)")
+    assert problem.worded("fr").startswith(
+        "concepts/reseau.yaml:6: summary: la phrase « Deuxième phrase, appuyée sur le dossier. » ne porte aucune note")
+
+
 def test_a_note_outside_a_concept_summary_is_refused(corpus_dir: Path) -> None:
     edit(corpus_dir / "concepts" / "partenariat.yaml", "definitions:",
          "body: Un développement[[note:dhume-2001]].\ndefinitions:")

@@ -37,6 +37,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "une note de source [[note:...]] ne s'écrit que dans le résumé (summary) d'une notion"),
     "note-outside-summary-fix": ("here, link the source as [[source:id]]",
                                  "ici, liez la source avec [[source:id]]"),
+    "sentence-without-note": ("the sentence '{start}' carries no source note",
+                              "la phrase « {start} » ne porte aucune note de source"),
+    "sentence-note-fix": ("add [[note:source-id|p. 12]] after the claim, before the full stop",
+                          "ajoutez [[note:id-de-la-source|p. 12]] après l'affirmation, avant le point"),
     # editorial rules of data text (checks/prose.py)
     "page-mark-not-page": ("'{text}': 'p.' before something that is not a page number",
                            "« {text} » : « p. » devant autre chose qu'un numéro de page"),

@@ -6,6 +6,8 @@
   author's words and are left out.
 - A work whose title the sources do not give has no made-up title: « Damon (2001) » is a way
   to cite it (`cited_as`), not its title.
+- Every sentence of a concept's « En bref » (`summary`) carries its source note
+  (``[[note:SOURCE_ID|p. 12]]``, see `partenariat.data.notes`), as a Wikipedia lead does.
 
 Every pattern here is a single pass with no nested repetition (linear in the text).
 """
@@ -17,6 +19,7 @@ from collections.abc import Iterator
 
 from partenariat.base.messages import msg
 from partenariat.base.problems import Problem
+from partenariat.data.notes import NOTE_PLACES, sentences
 from partenariat.data.refs import PathKey, format_path
 from partenariat.data.yamlfile import YamlDoc
 
@@ -56,4 +59,18 @@ def prose_problems(doc: YamlDoc, file: str, type_name: str) -> list[Problem]:
             problems.append(Problem(*where, msg("vague-reference", text=vague.group(0)), msg("vague-reference-fix")))
         if type_name == "source" and path == ("title",) and PLACEHOLDER_TITLE.match(value.strip()):
             problems.append(Problem(*where, msg("placeholder-title", title=value.strip()), msg("placeholder-title-fix")))
+        if (type_name, path) in NOTE_PLACES:
+            problems.extend(_unsourced_sentences(doc, file, path, value))
+    return problems
+
+
+def _unsourced_sentences(doc: YamlDoc, file: str, path: PathKey, value: str) -> list[Problem]:
+    """Each sentence of a summary without a source note, at the line where it starts."""
+    problems, after = [], 0
+    for sentence in sentences(value):
+        words = sentence.text.split()[:2]
+        line, after = doc.line_in(path, re.compile(r"\s+".join(re.escape(w) for w in words)), after)
+        if not sentence.has_note:
+            problems.append(Problem(file, line, format_path(path), msg("sentence-without-note", start=sentence.opening()),
+                                    msg("sentence-note-fix")))
     return problems

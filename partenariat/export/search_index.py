@@ -231,8 +231,11 @@ TEASER = 160  # characters of text shown under a section's title
 
 
 # A summary's numbered source notes (Python-Markdown's footnotes): their calls and their list
-# are references, not the section's text (« distingue 1 . » in a result otherwise).
-_FOOTNOTES = re.compile(r'<sup id="fnref[^"]*">.*?</sup>|<div class="footnote">.*?</div>', re.DOTALL)
+# are references, not the section's text (« distingue 1 . » in a result otherwise). Material's
+# search keeps <sup> and drops its attributes (« <sup>1</sup> », « <sup>,</sup> » between two
+# calls); the list itself is marked data-search-exclude (render/concept.py).
+_FOOTNOTES = re.compile(r'<sup(?: id="fnref[^"]*")?>(?:<a [^>]*>)?(?:\d+|,)(?:</a>)?</sup>'
+                        r'|<div class="footnote">.*?</div>', re.DOTALL)
 
 
 def plain_text(value: str) -> str:

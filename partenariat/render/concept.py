@@ -63,6 +63,7 @@ def _heading(ctx: Context, concept: Concept) -> str:
 # Python-Markdown's footnotes go where this paragraph stands (its PLACE_MARKER, left at its default
 # in mkdocs.yml): right under « En bref », so that the notes stay in the first screen and in print.
 FOOTNOTES_HERE = "///Footnotes Go Here///"
+ADJACENT_CALLS = re.compile(r"(\[\^\d+\])(?=\[\^\d+\])")
 
 
 def _in_brief(ctx: Context, concept: Concept) -> str:
@@ -73,11 +74,14 @@ def _in_brief(ctx: Context, concept: Concept) -> str:
         key = (match.group(1).strip(), " ".join((match.group(2) or "").split()))
         return f"[^{numbers.setdefault(key, len(numbers) + 1)}]"
 
-    text = ctx.text(NOTE.sub(call, concept.summary))
+    # two calls side by side read « 12 » in superscript: a superscript comma keeps them apart
+    text = ADJACENT_CALLS.sub(r"\1<sup>,</sup>", ctx.text(NOTE.sub(call, concept.summary)))
     if not numbers:
         return "## En bref\n\n" + text + "\n"
     notes = "\n".join(f"[^{n}]: {short_reference(ctx, source, where or None)}" for (source, where), n in numbers.items())
-    return f"## En bref\n\n{text}\n\n{notes}\n\n{FOOTNOTES_HERE}\n"
+    # the list of notes is references, not the section's text: Material's search skips it
+    return (f"## En bref\n\n{text}\n\n{notes}\n\n"
+            f'<div class="pkb-notes" data-search-exclude markdown>\n\n{FOOTNOTES_HERE}\n\n</div>\n')
 
 
 def _cite_page(ctx: Context, concept: Concept) -> str:
