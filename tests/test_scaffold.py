@@ -29,7 +29,7 @@ def test_new_concept_then_fill_it_in_until_check_passes(corpus_dir: Path) -> Non
             "par exemple [identifiant]") in check.stderr
 
     text = text.replace("\nfamily:\n", "\nfamily: formes-travail-commun\n")
-    text = text.replace("\nsummary:\n", "\nsummary: Une manière de travailler avec d'autres.\n")
+    text = text.replace("\nsummary:\n", "\nsummary: Une manière de travailler avec d'autres [[note:dossier]].\n")
     text = text.replace("\nattested_in: []\n", "\nattested_in: [dossier]\n")
     text = text.replace("# definitions:\n#   - source:\n#     quote:",
                         "definitions:\n  - source: dhume-2001\n    quote: Agir ensemble.")
