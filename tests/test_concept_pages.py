@@ -311,4 +311,4 @@ def test_concept_fiches_print_short(concept_visits: dict[str, Visit]) -> None:
     for concept_id in {"partenariat", *longest}:
         compact = concept_visits[f"concepts/{concept_id}/"].printed_text().replace(" ", "")
         assert "127.0.0.1" not in compact, concept_id  # the visits may come from another worker's server
-        assert compact.count(f"suiviedeconcepts/{concept_id}/") == 1, concept_id
+        assert compact.count(f"nonconfigurée(pageconcepts/{concept_id}/dusite)") == 1, concept_id

@@ -38,7 +38,7 @@ def test_concept_fiche_prints_cleanly(server: str) -> None:
     assert "Imprimer la fiche" not in text
     compact = text.replace(" ", "")
     assert server not in compact  # no internal address inline, not even the page's local one
-    assert compact.count("suiviedeconcepts/partenariat/") == 1  # the page's place in the site, once (citation)
+    assert compact.count("nonconfigurée(pageconcepts/partenariat/dusite)") == 1  # the page's place in the site, once (citation)
     assert "Disponible sur" in text  # the citation block prints open
     assert "Définitions clés" in text and "Traits de comparaison" not in text  # a fiche: the essentials
 
