@@ -155,7 +155,7 @@ def legal_record(corpus: Corpus, text: LegalText) -> BibRecord:
         accessed=text.reviewed,
         year=text.date.year,
         date=text.date,
-        url=text.url,
+        url=text.url or text.official_url,
         abstract=plain_text(corpus, text.summary) or None,
         genre=vocab.LEGAL_KINDS[text.kind],
         number=text.number,

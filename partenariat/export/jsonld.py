@@ -135,7 +135,7 @@ def _legal(corpus: Corpus, t: LegalText, url: _Urls) -> dict[str, Any]:
             "name": " ".join(t.title.split()), "alternateName": t.short_title,
             "legislationIdentifier": t.number, "legislationDate": t.date.isoformat(),
             "legislationType": vocab.LEGAL_KINDS[t.kind], "legislationJurisdiction": "FR",
-            "sameAs": t.url, "abstract": plain_text(corpus, t.summary),
+            "sameAs": t.official_url or t.url, "abstract": plain_text(corpus, t.summary),
             "about": [{"@type": "DefinedTerm", "@id": url("concept", c), "name": corpus.one_of("concept", c, Concept).term}
                       for c in t.concepts],
             "dateModified": t.reviewed.isoformat(), "inLanguage": "fr"}

@@ -241,7 +241,7 @@ def competency_matrix(ctx: Context, curricula: list[Curriculum]) -> str:
         for item in walk_items(curriculum):
             path = ctx.addresses.md_link("curriculum", curriculum.id, anchors.get(id(item), ""), ctx.prefix)
             text = item.code or _short(item.label)
-            for concept_id in item.concepts:
+            for concept_id in item.concept_ids:
                 cells[concept_id][curriculum.id].append(f'[{escape_label(text)}]({path} "{_attr(item.label)}")')
     rows = ["| Notion | " + " | ".join(c.short for c in curricula) + " |", "| --- " * (len(curricula) + 1) + "|"]
     for concept_id in sorted(cells, key=lambda i: natural_key(ctx.title("concept", i))):
