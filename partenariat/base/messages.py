@@ -160,6 +160,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "lines in the seed); without a passage that supports it, remove the link",
                         "donnez à chaque lien « why » (une phrase), « attested_in » (la source) et « lines » (les "
                         "lignes du passage dans le document source) ; sans passage qui l'appuie, retirez le lien"),
+    "publisher-fix": ("write the name of the body that publishes the site, as plain text",
+                      "écrivez le nom de l'organisme qui publie le site, en texte simple"),
     "person-family": ("a person needs 'family' (the surname used to sort and cite)",
                       "une personne demande « family » (le nom de famille, pour classer et citer)"),
     "definition-key-duplicate": ("two definitions have the same 'key' rank",
