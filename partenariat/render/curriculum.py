@@ -77,8 +77,8 @@ def why_lines(ctx: Context, item: CurriculumItem, pad: str) -> list[str]:
     source whose passage supports it (`NotionLink`)."""
     lines = [f"{pad}- *Pourquoi ce lien* :"]
     for link in item.concepts:
-        lines.append(f"{pad}    - {ctx.link('concept', link.concept)} — {ctx.text(link.why)} "
-                     f"(d'après {ctx.link('source', link.attested_in)})")
+        lines.append(f"{pad}    - {ctx.link('concept', link.concept)} — d'après "
+                     f"{ctx.link('source', link.attested_in)} : {ctx.text(link.why)}")
     return lines
 
 

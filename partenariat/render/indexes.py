@@ -132,10 +132,15 @@ def legal_index(ctx: Context) -> str:
     rows = ["| Date | Texte | Articles |", "| --- | --- | --- |"]
     for t in texts:
         arts = ", ".join(a.codified_as or article_label(a, short=True) for a in t.articles)
-        rows.append(f"| {fr_date(t.date)} | {ctx.link('legal', t.id, legal_heading(t))} | {cell(arts)} |")
+        # a text the seeds do not cite (a legal basis added for practitioners) says so here too
+        outside = " *(hors des documents sources)*" if not t.attested_in else ""
+        rows.append(f"| {fr_date(t.date)} | {ctx.link('legal', t.id, legal_heading(t))}{outside} | {cell(arts)} |")
+    outside_count = sum(1 for t in texts if not t.attested_in)
+    note = (f" Les documents sources en citent {len(texts) - outside_count} ; les autres, signalés, sont des "
+            "bases légales ajoutées pour les professionnels." if outside_count else "")
     return "\n".join([front_matter("Textes juridiques", "Les bases juridiques du partenariat, dans l'ordre chronologique."),
                       "# Textes juridiques\n",
-                      f"{len(texts)} textes, du plus ancien au plus récent.\n", "\n".join(rows) + "\n"])
+                      f"{len(texts)} textes, du plus ancien au plus récent.{note}\n", "\n".join(rows) + "\n"])
 
 
 def expansion_cell(e: Acronym) -> str:

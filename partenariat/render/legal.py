@@ -39,9 +39,15 @@ def article_label(article: Article, short: bool = False) -> str:
 MAY_HAVE_CHANGED = "Ce texte a pu être modifié ou abrogé depuis"
 
 
-def official_link(url: str, label: str = "texte officiel sur Légifrance") -> str:
-    host = "Légifrance" if "legifrance.gouv.fr" in url else "site officiel"
-    return f"[{label if host == 'Légifrance' else 'texte officiel'}]({url} \"{host}\")"
+def official_link(url: str) -> str:
+    """A link to the official text, saying what it opens: a code's page or a law as published."""
+    if "legifrance.gouv.fr" not in url:
+        label = "texte officiel"
+    elif "/codes/" in url:
+        label = "le code sur Légifrance"
+    else:
+        label = "le texte publié au Journal officiel, sur Légifrance"
+    return f"[{label}]({url})"
 
 
 def wording_note(article: Article, text: LegalText) -> str:
@@ -49,7 +55,9 @@ def wording_note(article: Article, text: LegalText) -> str:
     force can be read (the article's official page, else the text's)."""
     url = article.official_url or text.official_url
     where = f" : consultez la version en vigueur ({official_link(url)})" if url else " : vérifiez la version en vigueur"
-    return f"*Rédaction citée* : {article.wording}. {MAY_HAVE_CHANGED}{where}.\n"
+    wording = (article.wording or "").rstrip(". ")
+    return f'<p class="pkb-wording" markdown>*{wording}.* {MAY_HAVE_CHANGED}{where}.</p>\n'
+
 
 
 def render_legal(ctx: Context, text: LegalText) -> str:
@@ -64,11 +72,11 @@ def render_legal(ctx: Context, text: LegalText) -> str:
     if text.summary:
         out.append(ctx.text(text.summary) + "\n")
     if text.official_url:
-        out.append(f"*Texte officiel* : {official_link(text.official_url, 'sur Légifrance')}.\n")
+        out.append(f"*Texte officiel* : {official_link(text.official_url)}.\n")
     out.append(export_links("legal", text.id) + "\n")
     for article in text.articles:
         heading = article_label(article)
-        if article.codified_as:
+        if article.codified_as and article.number:
             heading += f" — {article.codified_as}"
         out.append(f"## {heading} {{#{anchor_of('article-' + article.key)}}}\n")
         if article.text:
@@ -79,7 +87,7 @@ def render_legal(ctx: Context, text: LegalText) -> str:
         if article.outside_seeds:
             out.append('!!! info "Hors des documents sources"\n\n' + indent(ctx.text(article.outside_seeds)) + "\n")
             if article.official_url:
-                out.append(f"*Texte en vigueur* : {official_link(article.official_url)}.\n")
+                out.append(f"*Version en vigueur* : {official_link(article.official_url)}.\n")
         if article.concepts:
             out.append("*Notions* : " + ctx.links("concept", article.concepts) + "\n")
     if text.concepts:
