@@ -128,7 +128,7 @@ def sources_index(ctx: Context) -> str:
 
 
 def legal_index(ctx: Context) -> str:
-    texts: list[LegalText] = sorted(ctx.corpus.all_of("legal", LegalText), key=lambda t: t.date)
+    texts = [t for t in index_order(ctx, "legal") if isinstance(t, LegalText)]  # the sidebar's order
     rows = ["| Date | Texte | Articles |", "| --- | --- | --- |"]
     for t in texts:
         arts = ", ".join(a.codified_as or article_label(a, short=True) for a in t.articles)
