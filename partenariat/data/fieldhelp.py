@@ -98,7 +98,7 @@ HELP: dict[str, str] = {
     "articles": "Articles cités, avec leur codification.",
     "Article.number": ("Numéro de l'article dans le texte (ex. « 21 ») ; à omettre seulement pour un article "
                        "codifié (« codified_as ») dont le numéro dans la loi n'est pas certain."),
-    "wording": ("Obligatoire avec « text » : la rédaction citée, par exemple « Rédaction issue de l'article 21 de "
+    "Article.wording": ("Obligatoire avec « text » : la rédaction citée, par exemple « Rédaction issue de l'article 21 de "
                 "la loi du 2 janvier 2002, telle que la cite le dossier du RNRSMS en 2010 ». La page ajoute que "
                 "le texte a pu être modifié depuis."),
     "official_url": ("Adresse du texte officiel (Légifrance) seulement si elle est certaine ; sinon la page "
