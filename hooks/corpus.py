@@ -27,6 +27,7 @@ from mkdocs_macros.plugin import MacrosPlugin
 from partenariat import DataError, Problem
 from partenariat.base.messages import report
 from partenariat.derive.publish import OFFLINE_ZIP, offline_download, offline_zip, published_url
+from partenariat.derive.publisher import site_publisher
 from partenariat.export.search_index import make_index, nav_titles, with_nav_titles
 from partenariat.render.abbr import NAME as ABBR_EXTENSION
 from partenariat.render.downloads import mark_downloads
@@ -72,6 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         print("Données invalides (la prévisualisation garde la dernière version correcte) :\n"
               + report(site.problems), file=sys.stderr)
     STATE.site = site
+    config.site_author = site_publisher(root)  # one place: extra.publisher (the pages' « author » meta)
     if site.ctx.edition:  # the footer states the edition
         config.copyright = f"{config.copyright or ''} {site.ctx.edition.label}.".strip()
     if "redirects" in config.plugins:  # old addresses of renamed pages keep working

@@ -28,6 +28,7 @@ from partenariat.derive.comparisons import read_comparisons
 from partenariat.derive.core import Context
 from partenariat.derive.edition import read_edition
 from partenariat.derive.index import build_index
+from partenariat.derive.publisher import publisher_problems
 from partenariat.export import ExportFile, build_exports
 from partenariat.export.search_index import SearchData, search_data
 from partenariat.preview import load_for_preview
@@ -148,6 +149,7 @@ def check_site(root: Path, docs_dir: str = "docs") -> Corpus:
         problems += seed_problems(corpus, seeds)
     problems += check_docs(root, root / docs_dir, Context(corpus, build_index(corpus), docs_dir=docs_dir))
     problems += read_comparisons(root / docs_dir, root)[1]
+    problems += publisher_problems(root)
     if problems:
         raise DataError(problems)
     return corpus
@@ -164,6 +166,7 @@ def build_site(root: Path, options: SiteOptions | None = None) -> Site:
     redirects, address_problems = check_addresses(root, corpus, root / options.docs_dir, [p.path for p in pages])
     address_problems += check_docs(root, root / options.docs_dir, ctx)
     address_problems += read_comparisons(root / options.docs_dir, root)[1]
+    address_problems += publisher_problems(root)
     if address_problems:
         raise DataError(address_problems)
     files = [SiteFile(e.path, e.content) for e in _exports(ctx, options)]

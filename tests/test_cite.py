@@ -79,7 +79,7 @@ def test_the_reference_names_whom_the_exports_name(source_id: str) -> None:
 @pytest.mark.parametrize("source_id", SOURCES)
 def test_the_reference_has_the_year_container_pages_and_publisher_of_the_exports(source_id: str) -> None:
     text, item, entry = _reference_and_exports(corpus(), context(), source_id)
-    assert item["title"] in text, source_id
+    assert item.get("title", item.get("note")) in text, source_id  # no title: the note says so
     if "issued" in item:
         assert _issued(item) in text and entry["year"] == str(item["issued"]["date-parts"][0][0]), source_id
     else:

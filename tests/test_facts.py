@@ -118,7 +118,7 @@ def test_bts_esf_competencies() -> None:
     items = {i.code: i for s in curriculum.sections for i in walk(s.items) if i.code}
     assert "C4.1" in items and "C4.7" in items
     assert items["C4.1"].label == "Développer des actions en partenariat, en réseau et participer à la dynamique institutionnelle"
-    assert "partenariat" in items["C4.1"].concepts
+    assert "partenariat" in items["C4.1"].concept_ids
     assert norm(items["C4.1"].label) in seeds()
 
 

@@ -22,7 +22,7 @@ def test_backlinks_group_citing_entities_by_type(corpus_dir: Path) -> None:
     assert index.cited_by("author", "dhume") == {"source": ["dhume-2001"]}
     fields = {e.field for e in index.edges_to("concept", "partenariat")}
     assert fields == {"articles[0].concepts[0]", "analysis[0].concept", "concepts[0]",
-                      "sections[0].items[0].concepts[0]"}
+                      "sections[0].items[0].concepts[0].concept"}
 
 
 def test_one_page_per_entity_plus_one_index_per_type(corpus_dir: Path) -> None:

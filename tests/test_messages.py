@@ -15,7 +15,7 @@ import pytest
 from conftest import run_cli
 from partenariat import DataError, load_corpus
 from partenariat.base.messages import CATALOGUE, UNKNOWN_CODE, msg, placeholders, report
-from partenariat.checks.validate import _TYPE_CODES
+from partenariat.checks.validate import _FIXES, _MISSING_FIXES, _TYPE_CODES
 from partenariat.data.yamlfile import _SYNTAX_CODES
 
 PACKAGE = Path(__file__).resolve().parent.parent / "partenariat"
@@ -79,7 +79,8 @@ def _sources() -> list[tuple[Path, ast.AST]]:
 def _codes_by_table() -> dict[str, set[str]]:
     """Codes chosen at run time from a table (e.g. the unknown-reference code of each type)."""
     return {"UNKNOWN_CODE": set(UNKNOWN_CODE.values()), "_TYPE_CODES": set(_TYPE_CODES.values()),
-            "_SYNTAX_CODES": set(_SYNTAX_CODES.values())}
+            "_SYNTAX_CODES": set(_SYNTAX_CODES.values()), "_FIXES": set(_FIXES.values()),
+            "_MISSING_FIXES": set(_MISSING_FIXES.values())}
 
 
 def test_every_message_created_in_the_code_is_catalogued() -> None:

@@ -229,8 +229,9 @@ def test_referentiels_index_crosses_competencies_and_notions(site: Path) -> None
     to the items, each link to an anchor that exists."""
     html = (site / "referentiels" / "index.html").read_text("utf-8")
     table = html.split('id="notions-et-competences"', 1)[1].split("</table>", 1)[0]
-    named = {c for p in CURRICULA for c in re.findall(r"^\s+- ([a-z0-9-]+)$", p.read_text("utf-8"), re.M)
+    named = {c for p in CURRICULA for c in re.findall(r"^\s+- concept: ([a-z0-9-]+)$", p.read_text("utf-8"), re.M)
              if (REPO / "concepts" / f"{c}.yaml").is_file()}
+    assert named
     rows = set(re.findall(r'<td><a href="\.\./concepts/([a-z0-9-]+)/"', table))
     assert rows == named
     for curriculum, anchor in re.findall(r'href="([a-z0-9-]+)/#([^"]+)"', table):

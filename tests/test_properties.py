@@ -358,8 +358,14 @@ traits = entry({"trait": choice(vocab.TRAITS), "value": prose, "source": st.samp
 # A concept's summary carries a source note in every sentence (partenariat/data/notes.py): one
 # after every word, so that wherever the generated punctuation ends a sentence, it has its note.
 noted_prose = prose.map(lambda text: re.sub(r"(\S)(?=[ \u00a0]|$)", r"\1[[note:dossier]]", text))
-articles = entry({"number": word, "summary": prose}, {"text": prose, "codified_as": prose, "concepts": ids("concept")})
-items = st.recursive(entry({"label": prose}, {"code": word, "details": st.lists(prose, max_size=2), "concepts": ids("concept")}),
+articles = entry({"number": word, "summary": prose}, {"codified_as": prose, "concepts": ids("concept")})
+quoted_articles = entry({"number": word, "text": prose, "wording": prose}, {"codified_as": prose, "concepts": ids("concept")})
+seed_lines = st.from_regex(r"\A[0-9]{1,4}(-[0-9]{1,4})?(, [0-9]{1,4})?\Z")
+notion_links = st.lists(st.sampled_from(sorted(EXISTING["concept"])), unique=True, max_size=2).flatmap(
+    lambda concepts: st.tuples(*(entry({"concept": st.just(c), "why": prose, "lines": seed_lines,
+                                        "attested_in": st.sampled_from(sorted(EXISTING["source"]))}, {})
+                                 for c in concepts)).map(list))
+items = st.recursive(entry({"label": prose}, {"code": word, "details": st.lists(prose, max_size=2), "concepts": notion_links}),
                      lambda children: entry({"label": prose}, {"children": st.lists(children, min_size=1, max_size=2)}),
                      max_leaves=4)
 ENTRIES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
@@ -369,13 +375,16 @@ ENTRIES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
                       "outside_seeds": prose}),
     "author": entry({"kind": st.just("personne"), "name": prose, "family": prose, **COMMON},
                     {"given": prose, "acronym": word, "fields": st.lists(prose, max_size=2),
-                     "affiliations": st.lists(entry({"role": prose}, {"organisation": prose, "date": word}), max_size=2)}),
+                     "affiliations": st.lists(entry({"role": prose, "date": st.from_regex(r"\A(1[89]|20)[0-9]{2}\Z"),
+                                                     "source": st.sampled_from(sorted(EXISTING["source"]))},
+                                                    {"organisation": prose}), max_size=2)}),
     "source": entry({"type": choice(vocab.SOURCE_TYPES), "title": prose, **COMMON},
                     {"authors": ids("author"), "year": st.integers(1900, 2100), "date": dates, "container": prose,
                      "part_of": st.sampled_from(sorted(EXISTING["source"])), "volume": st.from_regex(r"\A[0-9]{1,3}\Z"),
                      "publisher": prose, "url": st.just("https://example.org/a?b=c#d"), "summary": prose}),
     "legal": entry({"kind": choice(vocab.LEGAL_KINDS), "date": dates, "title": prose, **COMMON},
-                   {"number": st.from_regex(r"\A[0-9]{4}-[0-9]{1,4}\Z"), "articles": st.lists(articles, max_size=2),
+                   {"number": st.from_regex(r"\A[0-9]{4}-[0-9]{1,4}\Z"),
+                    "articles": st.lists(st.one_of(articles, quoted_articles), max_size=2),
                     "concepts": ids("concept"), "short_title": prose}),
     "glossary": entry({"acronym": word.filter(lambda w: w not in ("CPOM", "ESSMS")), "expansion": prose,
                        "domain": choice(vocab.GLOSSARY_DOMAINS), **COMMON},

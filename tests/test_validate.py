@@ -91,11 +91,10 @@ def test_missing_required_field_and_nonexistent_date(corpus_dir: Path) -> None:
 
 def test_self_reference_and_duplicate_in_list(corpus_dir: Path) -> None:
     edit(corpus_dir / "glossary" / "cpom.yaml", "see_also: [essms]", "see_also: [cpom]")
-    edit(corpus_dir / "curricula" / "bts-esf.yaml", "concepts: [partenariat, reseau]",
-         "concepts: [partenariat, partenariat]")
+    edit(corpus_dir / "curricula" / "bts-esf.yaml", "- concept: reseau", "- concept: partenariat")
     found = errors(corpus_dir)
     assert "glossary/cpom.yaml:5: see_also[0]: 'cpom' refers to itself (remove this reference)" in found
-    assert ("curricula/bts-esf.yaml:11: sections[0].items[0].concepts[1]: 'partenariat' is listed twice "
+    assert ("curricula/bts-esf.yaml:11: sections[0].items[0].concepts: 'partenariat' is listed twice "
             "(remove the duplicate)") in found
 
 

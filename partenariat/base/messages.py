@@ -134,6 +134,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "text-too-long": ("text too long (at most {limit} characters)", "texte trop long (au plus {limit} caractères)"),
     "article-text-or-summary": ("an article needs 'text' (quoted) or 'summary'",
                                 "un article demande « text » (cité) ou « summary »"),
+    "role-date": ("'{value}' is not a year, a date or 'sans date'",
+                  "« {value} » n'est ni une année, ni une date, ni « sans date »"),
+    "role-date-fix": ("write the year the source gives (date: 2010), its date (2017-06-28), or 'sans date' "
+                      "when the source is not dated",
+                      "écrivez l'année que donne la source (date: 2010), sa date (2017-06-28), ou « sans date » "
+                      "si la source n'est pas datée"),
+    "article-wording": ("a quoted article ('text') says which wording it quotes ('wording')",
+                        "un article cité (« text ») dit quelle rédaction il cite (« wording »), par exemple "
+                        "« rédaction issue de la loi du … telle que la cite le dossier en 2010 »"),
+    "article-outside-quoted": ("an article outside the seeds is summarised ('summary'), never quoted ('text')",
+                               "un article hors des documents sources est résumé (« summary »), jamais cité "
+                               "(« text »)"),
+    "article-number": ("an article needs 'number' (in the text) or 'codified_as' (in a code)",
+                       "un article demande « number » (son numéro dans le texte) ou « codified_as » (dans un code)"),
+    "legal-source": ("a legal text needs 'attested_in' (the sources that cite it) or 'outside_seeds' (where its "
+                     "facts come from)",
+                     "un texte juridique demande « attested_in » (les sources qui le citent) ou « outside_seeds » "
+                     "(d'où viennent ses informations)"),
+    "seed-lines": ("'{value}' is not a list of line numbers", "« {value} » n'est pas une liste de numéros de ligne"),
+    "seed-lines-fix": ("write the lines of the passage in the seed, e.g. '1015', '1015-1019' or '1093, 207'",
+                       "écrivez les lignes du passage dans le document source, par exemple « 1015 », « 1015-1019 » "
+                       "ou « 1093, 207 »"),
+    "notion-link-fix": ("give each link 'why' (one sentence), 'attested_in' (the source) and 'lines' (the passage's "
+                        "lines in the seed); without a passage that supports it, remove the link",
+                        "donnez à chaque lien « why » (une phrase), « attested_in » (la source) et « lines » (les "
+                        "lignes du passage dans le document source) ; sans passage qui l'appuie, retirez le lien"),
+    "publisher-fix": ("write the name of the body that publishes the site, as plain text",
+                      "écrivez le nom de l'organisme qui publie le site, en texte simple"),
     "person-family": ("a person needs 'family' (the surname used to sort and cite)",
                       "une personne demande « family » (le nom de famille, pour classer et citer)"),
     "definition-key-duplicate": ("two definitions have the same 'key' rank",

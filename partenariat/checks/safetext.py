@@ -33,7 +33,7 @@ _DANGEROUS_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data|file):[^\s)>\
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 SAFE_SCHEMES = {"http", "https", "mailto"}
 _WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"'`]+$")
-URL_FIELDS = {"url"}  # fields that hold one web address, shown as a link
+URL_FIELDS = {"url", "official_url"}  # fields that hold one web address, shown as a link (http(s) only)
 
 
 def _strings(value: object, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:

@@ -68,6 +68,13 @@ def _pydantic_message(err: dict[str, object]) -> Msg:
     return msg("invalid-value", detail=text)
 
 
+# The fix shown after a model's own refusal (by message code), and after a missing field that
+# needs more than « ajoutez-le » (by model and field).
+_FIXES = {"role-date": "role-date-fix", "seed-lines": "seed-lines-fix", "listed-twice": "remove-duplicate"}
+_MISSING_FIXES = {("Affiliation", "date"): "role-date-fix", ("NotionLink", "why"): "notion-link-fix",
+                  ("NotionLink", "attested_in"): "notion-link-fix", ("NotionLink", "lines"): "notion-link-fix"}
+
+
 def _error_problem(err: dict[str, object], model: type[BaseModel], doc: YamlDoc, file: str) -> Problem:
     raw_loc = err["loc"]
     loc: tuple[str | int, ...] = tuple(raw_loc) if isinstance(raw_loc, (list, tuple)) else ()
@@ -77,6 +84,9 @@ def _error_problem(err: dict[str, object], model: type[BaseModel], doc: YamlDoc,
     hint: Msg | None = None
     if kind == "missing":
         message = msg("required")
+        holder = _model_at(model, loc)
+        key = (holder.__name__ if holder is not None else "", str(loc[-1]))
+        hint = msg(_MISSING_FIXES[key]) if key in _MISSING_FIXES else None
     elif value is None:
         message = msg("no-value")
         if kind == "literal_error":
@@ -101,6 +111,8 @@ def _error_problem(err: dict[str, object], model: type[BaseModel], doc: YamlDoc,
         hint = msg("date-example")
     else:
         message = _pydantic_message(err)
+        if message.code in _FIXES:
+            hint = msg(_FIXES[message.code])
     return Problem(file, line, format_path(loc), message, hint)
 
 

@@ -55,8 +55,10 @@ HELP: dict[str, str] = {
     "affiliations": "Fonctions et rattachements, avec l'année où le document dit qu'ils étaient exercés.",
     "role": "Fonction (ex. « maître de conférences en sciences politiques »).",
     "organisation": "Organisme de rattachement.",
-    "Affiliation.date": "Année où la fonction était exercée, telle que le document la donne (ex. « 2010 »).",
-    "Affiliation.source": "Document qui donne cette fonction.",
+    "Affiliation.date": ("Obligatoire : quand la source dit que la fonction était exercée — une année (« 2010 »), "
+                         "une date (« 2017-06-28 »), ou « sans date » si la source elle-même n'est pas datée. "
+                         "La page l'affiche au passé : « En 2010, selon … »."),
+    "Affiliation.source": "Obligatoire : document qui donne cette fonction et sa date (identifiant de sources/).",
     "fields": "Disciplines ou domaines (ex. « sociologie »).",
     "notes": "Présentation courte, avec vos propres mots : ce que la personne apporte au dossier.",
     # sources
@@ -94,7 +96,18 @@ HELP: dict[str, str] = {
     "LegalText.date": "Date de signature (AAAA-MM-JJ).",
     "short_title": "Titre court affiché (ex. « Loi 2002-2 »).",
     "articles": "Articles cités, avec leur codification.",
-    "Article.number": "Numéro de l'article dans le texte (ex. « 21 »).",
+    "Article.number": ("Numéro de l'article dans le texte (ex. « 21 ») ; à omettre seulement pour un article "
+                       "codifié (« codified_as ») dont le numéro dans la loi n'est pas certain."),
+    "Article.wording": ("Obligatoire avec « text » : la rédaction citée, par exemple « Rédaction issue de l'article 21 de "
+                "la loi du 2 janvier 2002, telle que la cite le dossier du RNRSMS en 2010 ». La page ajoute que "
+                "le texte a pu être modifié depuis."),
+    "official_url": ("Adresse du texte officiel (Légifrance) seulement si elle est certaine ; sinon la page "
+                     "officielle du code ou de la loi. https:// ou http:// seulement ; n'inventez jamais un "
+                     "identifiant."),
+    "Article.outside_seeds": ("Article absent des documents sources : ce qu'on en dit et d'où cela vient. Il est "
+                              "alors résumé (« summary »), jamais cité."),
+    "LegalText.attested_in": ("Documents sources (identifiants de sources/) qui citent le texte. Peut rester vide "
+                              "([]) si outside_seeds dit d'où viennent les informations (texte absent des sources)."),
     "codified_as": "Article de code correspondant (ex. « CASF L. 312-7 »).",
     "text": "Texte de l'article, cité exactement (les textes officiels peuvent être cités).",
     "concepts": "Notions liées (identifiants de concepts/).",
@@ -142,6 +155,8 @@ HELP: dict[str, str] = {
     "about": "Passage du cas commenté.",
     "glossary": "Sigles mobilisés (identifiants de glossary/).",
     "Case.source": "Document d'où vient le cas (identifiant de sources/).",
+    "people": ("Personnes nommées par le cas (personne interrogée, intervenant, animatrices ; identifiants "
+               "d'authors/) : la page affiche leur fonction datée, d'après leur fiche."),
     # curricula
     "diploma": "Nom complet du diplôme.",
     "short": "Nom court (ex. « BTS ESF »).",
@@ -155,6 +170,13 @@ HELP: dict[str, str] = {
     "label": "Intitulé officiel, exact.",
     "details": "Sous-points de l'intitulé.",
     "children": "Compétences ou savoirs rattachés.",
+    "CurriculumItem.concepts": ("Notions vers lesquelles l'item renvoie, chacune avec la raison du lien et le "
+                                "passage qui l'appuie (concept, why, attested_in, lines). Sans passage, pas de lien."),
+    "NotionLink.concept": "Identifiant de la notion (concepts/).",
+    "why": ("Pourquoi ce lien, en une phrase de vos mots (une courte citation du passage entre « ») : affiché "
+            "aux formateurs sous « Pourquoi ce lien »."),
+    "NotionLink.attested_in": "Document (identifiant de sources/) dont un passage appuie le lien.",
+    "lines": "Lignes du passage dans le document source (ex. « 1015 », « 1015-1019 », « 1093, 207 »).",
 }
 
 

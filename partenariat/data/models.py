@@ -7,6 +7,7 @@ References between entities are declared in the type (``Ref("concept")``), so on
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
@@ -191,11 +192,39 @@ class Concept(Entity):
 # --- authors ------------------------------------------------------------------------
 
 
+# When a source says a role was held: a year, a date, or that the source is not dated.
+ROLE_DATE = re.compile(r"\d{4}(?:-\d{2}-\d{2})?")
+UNDATED_ROLE = "sans date"
+
+
+def _role_date(value: str) -> str:
+    """A year ("2010"), an existing date ("2017-06-28"), or "sans date"; else a catalogued refusal."""
+    if value == UNDATED_ROLE:
+        return value
+    if ROLE_DATE.fullmatch(value):
+        try:
+            if len(value) > 4:
+                dt.date.fromisoformat(value)
+            return value
+        except ValueError:
+            pass
+    raise ValueError(msg("role-date", value=value))
+
+
 class Affiliation(Model):
+    """A role, position or affiliation as a source states it, with when the source says it was
+    held: pages show it in the past (« en 2010, selon … »), never as current."""
+
     role: Text
     organisation: Text | None = None
-    date: str | None = Field(default=None, description="When the role was held, as the source states it.")
-    source: SourceRef | None = None
+    date: Text = Field(description="When the source says the role was held: a year ('2010'), a date "
+                                    "('2017-06-28'), or 'sans date' when the source itself is not dated.")
+    source: SourceRef = Field(description="The source that gives the role and its date.")
+
+    @field_validator("date")
+    @classmethod
+    def _date_form(cls, value: str) -> str:
+        return _role_date(value)
 
 
 class Author(Entity):
@@ -273,21 +302,53 @@ class Source(Entity):
 # --- legal texts --------------------------------------------------------------------
 
 
+WebAddress = Annotated[str, StringConstraints(min_length=1)]  # http(s) only: checked by checks/safetext.py
+
+
 class Article(Model):
-    number: Text
+    number: Text | None = Field(
+        default=None, description="The article's number in the text; may be left out only for a codified article "
+                                  "('codified_as') whose number in the text is not certain.")
     codified_as: Text | None = Field(default=None, description="e.g. 'CASF L. 312-7'")
     text: Text | None = None
+    wording: Text | None = Field(
+        default=None, description="Which wording 'text' quotes, e.g. « rédaction issue de l'article 21 de la loi du "
+                                  "2 janvier 2002, telle que la cite le dossier du RNRSMS en 2010 » (required with "
+                                  "'text': a quoted article may have changed since).")
     summary: Text | None = None
+    official_url: WebAddress | None = Field(
+        default=None, description="The official text (Légifrance) where its address is certain, else the code's or "
+                                  "the law's official page; http(s) only.")
+    outside_seeds: Text | None = Field(
+        default=None, description="This article is not in the seeds: what is said of it and where it comes from "
+                                  "(its text is then never quoted, only summarised).")
     concepts: list[ConceptRef] = []
 
     @model_validator(mode="after")
     def _text_or_summary(self) -> Article:
         if not self.text and not self.summary:
             raise ValueError(msg("article-text-or-summary"))
+        if self.text and not self.wording:
+            raise ValueError(msg("article-wording"))
+        if self.text and self.outside_seeds:
+            raise ValueError(msg("article-outside-quoted"))
+        if not self.number and not self.codified_as:
+            raise ValueError(msg("article-number"))
         return self
+
+    @property
+    def key(self) -> str:
+        """What names the article: its number in the text, else its codified number."""
+        return self.number or self.codified_as or ""
 
 
 class LegalText(Entity):
+    # A text met in none of the seeds (a legal basis practitioners need, e.g. of the shared
+    # secret) has no source: `outside_seeds` says what is said of it and where it comes from.
+    attested_in: list[SourceRef] = Field(
+        description="Sources (usually the seed documents) in which the facts of this entry were checked; may be "
+                    "empty when 'outside_seeds' says where they come from.",
+    )
     kind: LegalKindChoice
     number: Text | None = None
     date: dt.date
@@ -297,6 +358,14 @@ class LegalText(Entity):
     articles: list[Article] = []
     concepts: list[ConceptRef] = []
     url: Text | None = None
+    official_url: WebAddress | None = Field(
+        default=None, description="The text on Légifrance where its address is certain; http(s) only.")
+
+    @model_validator(mode="after")
+    def _source_or_outside_seeds(self) -> LegalText:
+        if not self.attested_in and not self.outside_seeds:
+            raise ValueError(msg("legal-source"))
+        return self
 
 
 # --- glossary -----------------------------------------------------------------------
@@ -465,6 +534,9 @@ class Case(Entity):
     analysis: list[Analysis] = []
     concepts: list[ConceptRef] = []
     glossary: list[GlossaryRef] = []
+    people: list[AuthorRef] = Field(
+        default=[], description="People the case names (interviewee, speaker, facilitators): the page shows "
+                                "each one's role as their entry dates it (« en 2010, selon … »).")
     source: SourceRef
     pages: str | None = None
 
@@ -472,13 +544,50 @@ class Case(Entity):
 # --- curricula ----------------------------------------------------------------------
 
 
+# Line numbers of the seed passage that supports a link: "1015", "1015-1019", "1093, 207".
+SEED_LINES = re.compile(r"\d+(?:-\d+)?(?:, ?\d+(?:-\d+)?)*")
+
+
+class NotionLink(Model):
+    """A curriculum item → notion link, kept only where a passage of a source supports it;
+    shown to trainers as « pourquoi ce lien »."""
+
+    concept: ConceptRef
+    why: Text = Field(description="Why the item points to this notion, in one sentence of our own words "
+                                  "(a short quotation of the passage in « »): shown as « pourquoi ce lien ».")
+    attested_in: SourceRef = Field(description="The source (usually a seed) whose passage supports the link.")
+    lines: Text = Field(description="The seed's line numbers of that passage: '1015', '1015-1019', '1093, 207'.")
+
+    @field_validator("lines")
+    @classmethod
+    def _lines_form(cls, value: str) -> str:
+        if not SEED_LINES.fullmatch(value):
+            raise ValueError(msg("seed-lines", value=value))
+        return value
+
+
 class CurriculumItem(Model):
     code: Text | None = None
     anchor: Slug | None = None  # stable link of an item without a code (the code gives it otherwise)
     label: Text
     details: list[Text] = []
-    concepts: list[ConceptRef] = []
+    concepts: list[NotionLink] = []
     children: list[CurriculumItem] = []
+
+    @field_validator("concepts")
+    @classmethod
+    def _each_notion_once(cls, links: list[NotionLink]) -> list[NotionLink]:
+        seen: set[str] = set()
+        for link in links:
+            if link.concept in seen:
+                raise ValueError(msg("listed-twice", id=link.concept))
+            seen.add(link.concept)
+        return links
+
+    @property
+    def concept_ids(self) -> list[str]:
+        """The notions the item points to, in order."""
+        return [link.concept for link in self.concepts]
 
 
 class CurriculumSection(Model):

@@ -29,7 +29,7 @@ class BibRecord:
 
     id: str
     category: str  # a key of vocab.SOURCE_TYPES, or "legal"
-    title: str
+    title: str | None  # None: the sources give no title (never a placeholder in its place)
     accessed: dt.date  # the entry's `reviewed` date: when the site last checked the work
     title_short: str | None = None
     authors: list[Name] = field(default_factory=list)
@@ -50,8 +50,8 @@ class BibRecord:
     genre: str | None = None
     number: str | None = None  # legal texts: "2002-2"
     legal_kind: str | None = None  # legal texts: a key of vocab.LEGAL_KINDS
-    # An anonymous, untitled work: how the seed designates it (« Synthèse de l'atelier 6 »).
-    # The title stays UNTITLED for reference managers; the site's reference says both.
+    # An anonymous, untitled work: how the seed designates it (« Synthèse de l'atelier 6 »),
+    # said in the note, never as a title.
     designation: str | None = None
 
     @property
@@ -60,7 +60,23 @@ class BibRecord:
 
     @property
     def has_title(self) -> bool:
-        return self.title != UNTITLED
+        return self.title is not None
+
+    @property
+    def untitled_note(self) -> str | None:
+        """What every citation and export says of a work whose title the sources do not give,
+        outside the title: « Titre non précisé dans les documents sources. »"""
+        if self.has_title:
+            return None
+        if self.designation:
+            return (f"Document sans auteur, désigné dans les documents sources comme « {self.designation} » ; "
+                    f"{UNTITLED}.")
+        return UNTITLED[0].upper() + UNTITLED[1:] + "."
+
+    def notes(self) -> str | None:
+        """The note of the exports: the missing title, where the work is online."""
+        parts = [self.untitled_note, f"En ligne : {self.online}" if self.online else None]
+        return " ".join(p for p in parts if p) or None
 
     @property
     def in_proceedings(self) -> bool:
@@ -124,7 +140,7 @@ def source_record(corpus: Corpus, source: Source) -> BibRecord:
     return BibRecord(
         id=source.id,
         category=source.type,
-        title=source.title or UNTITLED,
+        title=source.title,
         accessed=source.reviewed,
         authors=names(source.authors),
         editors=editors,
@@ -155,7 +171,7 @@ def legal_record(corpus: Corpus, text: LegalText) -> BibRecord:
         accessed=text.reviewed,
         year=text.date.year,
         date=text.date,
-        url=text.url,
+        url=text.url or text.official_url,
         abstract=plain_text(corpus, text.summary) or None,
         genre=vocab.LEGAL_KINDS[text.kind],
         number=text.number,
@@ -165,7 +181,7 @@ def legal_record(corpus: Corpus, text: LegalText) -> BibRecord:
 
 def _sort_key(record: BibRecord) -> tuple[int, str, int, str]:
     lead = record.authors[0] if record.authors else None
-    name = (lead.family or lead.literal or "") if lead else record.title
+    name = (lead.family or lead.literal or "") if lead else (record.title or record.designation or record.id)
     return (1 if record.is_legal else 0, sort_key(name), record.year or 0, record.id)
 
 

@@ -32,7 +32,7 @@ from partenariat.data.models import (
     Relation,
     Source,
 )
-from partenariat.derive.core import plain_text
+from partenariat.derive.core import UNTITLED, plain_text
 
 # Question kinds, in the order the exports list them, with their French category label.
 KINDS = {
@@ -115,8 +115,11 @@ def names_label(authors: list[Author]) -> str:
 
 
 def source_label(source: Source) -> str:
-    title = source.title or source.cited_as or ""
-    return f"« {title} »" + (f" ({source.year})" if source.year else "")
+    """« Title » (year); a work without title is named as the sources cite it and said to have
+    none, never dressed as a title in « »."""
+    if not source.title:
+        return f"{source.cited_as} ({UNTITLED})"
+    return f"« {source.title} »" + (f" ({source.year})" if source.year else "")
 
 
 def legal_label(text: LegalText) -> str:
@@ -320,10 +323,12 @@ class Facts:
 
     @cached_property
     def legal_texts(self) -> list[LegalText]:
-        return sorted(self.corpus.all_of("legal", LegalText), key=lambda t: t.id)
+        """The legal texts the sources cite: a text declared outside the seeds (a legal basis
+        added for practitioners) is never asked as what « les sources citent »."""
+        return sorted((t for t in self.corpus.all_of("legal", LegalText) if t.attested_in), key=lambda t: t.id)
 
     def legal_concepts(self, text: LegalText) -> set[str]:
-        return set(text.concepts) | {c for a in text.articles for c in a.concepts}
+        return set(text.concepts) | {c for a in text.articles if not a.outside_seeds for c in a.concepts}
 
     @cached_property
     def legal_ids(self) -> dict[str, set[str]]:
@@ -634,8 +639,8 @@ def legal_questions(facts: Facts) -> Iterator[Question]:
     labels = [legal_label(t) for t in facts.legal_texts]
     for text in facts.legal_texts:
         for article in text.articles:
-            if not article.codified_as:
-                continue
+            if not article.codified_as or not article.number or article.outside_seeds:
+                continue  # only articles the sources quote, with their number in the text
             draft = Question(
                 id=f"texte-article-{text.id}-{article.number}".lower().replace(" ", "-"), kind="texte",
                 prompt=fill("Quel texte a donné sa rédaction à {article} ?",
@@ -808,7 +813,7 @@ def competencies(corpus: Corpus) -> list[Competency]:
         anchors = anchor_map(curriculum)
         for section in curriculum.sections:
             for item in _walk(section.items):
-                concepts = tuple(dict.fromkeys(c for i in _walk([item]) for c in i.concepts))
+                concepts = tuple(dict.fromkeys(c for i in _walk([item]) for c in i.concept_ids))
                 if item.code and item.concepts:
                     out.append(Competency(curriculum.id, anchors[id(item)], item.code, item.label, concepts))
     return out

@@ -26,6 +26,7 @@ from partenariat.derive.addresses import (
 from partenariat.derive.changes import entry_changes
 from partenariat.derive.core import Context
 from partenariat.derive.edition import read_edition
+from partenariat.derive.publisher import site_publisher
 from partenariat.derive.questions import build_questions, competencies, corpus_questions_for
 from partenariat.export.bibtex import bibliography_bibtex, entry_bibtex
 from partenariat.export.common import corpus_of, page_url
@@ -101,8 +102,9 @@ def question_exports(corpus: Corpus, base_url: str = "") -> list[ExportFile]:
     competency (beside its pack page), and the Anki flashcards."""
     bank = build_questions(corpus)
     groups = by_kind(bank)
-    files = [ExportFile(QUESTION_FILES["xml"], moodle_quiz_xml(groups, base_url)),
-             ExportFile(QUESTION_FILES["gift"], gift(groups, base_url)),
+    publisher = site_publisher(corpus.root)
+    files = [ExportFile(QUESTION_FILES["xml"], moodle_quiz_xml(groups, base_url, publisher)),
+             ExportFile(QUESTION_FILES["gift"], gift(groups, base_url, publisher)),
              ExportFile(ANKI_FILE, anki_csv(corpus))]
     per_curriculum: dict[str, list[tuple[str, list]]] = {}
     for competency in competencies(corpus):
@@ -110,12 +112,12 @@ def question_exports(corpus: Corpus, base_url: str = "") -> list[ExportFile]:
         group = [(competency_category(short, competency), corpus_questions_for(corpus, competency.concepts))]
         per_curriculum.setdefault(competency.curriculum, []).extend(group)
         paths = pack_question_files(competency.curriculum, competency.anchor)
-        files += [ExportFile(paths["xml"], moodle_quiz_xml(group, base_url)),
-                  ExportFile(paths["gift"], gift(group, base_url))]
+        files += [ExportFile(paths["xml"], moodle_quiz_xml(group, base_url, publisher)),
+                  ExportFile(paths["gift"], gift(group, base_url, publisher))]
     for curriculum_id, groups_of in per_curriculum.items():
         paths = curriculum_question_files(curriculum_id)
-        files += [ExportFile(paths["xml"], moodle_quiz_xml(groups_of, base_url)),
-                  ExportFile(paths["gift"], gift(groups_of, base_url))]
+        files += [ExportFile(paths["xml"], moodle_quiz_xml(groups_of, base_url, publisher)),
+                  ExportFile(paths["gift"], gift(groups_of, base_url, publisher))]
     return files
 
 

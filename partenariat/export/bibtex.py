@@ -98,7 +98,7 @@ def bibtex_entry(record: BibRecord) -> str:
     if record.url:
         add("url", escape_url(record.url), raw=True)
     add("urldate", record.accessed.isoformat())
-    add("note", f"En ligne : {record.online}" if record.online else None)
+    add("note", record.notes())
     add("abstract", record.abstract)
     add("langid", "french")
     body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields)

@@ -58,9 +58,9 @@ def _date(value: dt.date | None, year: int | None) -> dict[str, list[list[int]]]
 def csl_item(record: BibRecord) -> dict[str, Any]:
     """One CSL-JSON item (a dict ready for json.dumps)."""
     kind = csl_type(record)
-    item: dict[str, Any] = {"id": record.id, "citation-key": record.id, "type": kind, "language": "fr",
-                            "title": record.title}
+    item: dict[str, Any] = {"id": record.id, "citation-key": record.id, "type": kind, "language": "fr"}
     optional: dict[str, Any] = {
+        "title": record.title,  # absent when the sources give none (the note says so)
         "title-short": record.title_short,
         "author": [_name(n) for n in record.authors] or None,
         "editor": [_name(n) for n in record.editors] or None,
@@ -77,7 +77,7 @@ def csl_item(record: BibRecord) -> dict[str, Any]:
         "event-place" if kind in _EVENT_TYPES else "publisher-place": record.place,
         "URL": record.url,
         "accessed": _date(record.accessed, None),
-        "note": f"En ligne : {record.online}" if record.online else None,
+        "note": record.notes(),
         "abstract": record.abstract,
     }
     if record.is_legal:

@@ -19,6 +19,7 @@ from partenariat.derive.addresses import NEWS_FEED, NEWS_PAGE, Addresses, url_of
 from partenariat.derive.changes import KIND_LABELS, Change, recent
 from partenariat.derive.core import SITE_TITLE, entity_title
 from partenariat.derive.edition import Edition
+from partenariat.derive.publisher import site_publisher
 from partenariat.export.common import plain_text
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -38,7 +39,8 @@ def atom_feed(corpus: Corpus, changes: list[Change], edition: Edition | None, ad
     feed_address = addresses.absolute(NEWS_FEED)
     if feed_address:
         ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": feed_address})
-    _sub(ET.SubElement(feed, "author"), "name", "Équipe éditoriale")
+    # the body that publishes the site (mkdocs.yml extra.publisher), else the site itself
+    _sub(ET.SubElement(feed, "author"), "name", site_publisher(corpus.root) or SITE_TITLE)
     for change in shown:
         _entry(feed, corpus, change, addresses)
     ET.indent(feed)

@@ -17,6 +17,7 @@ from partenariat.data.models import Acronym, Author, Concept, Entity, LegalText,
 from partenariat.derive.addresses import Addresses, source_path
 from partenariat.derive.biblio import IN_BOOK, BibRecord, Name, source_record
 from partenariat.derive.core import Context, entity_title, sort_key
+from partenariat.derive.publisher import site_publisher
 from partenariat.export.common import SITE_TITLE, corpus_of, plain_text
 
 CONTEXT = "https://schema.org"
@@ -79,8 +80,14 @@ def _concept(corpus: Corpus, c: Concept, url: _Urls) -> dict[str, Any]:
     return {"@type": "DefinedTerm", "@id": url("concept", c.id), "url": url("concept", c.id), "name": c.term,
             "alternateName": c.aliases, "description": plain_text(corpus, c.summary),
             "inDefinedTermSet": _term_set("concept", url), "dateModified": c.reviewed.isoformat(),
-            "citation": [{"@type": "CreativeWork", "@id": url("source", s),
-                          "name": entity_title("source", corpus.get("source", s))} for s in cited]}
+            "citation": [_cited_work(corpus, s, url) for s in cited]}
+
+
+def _cited_work(corpus: Corpus, source_id: str, url: _Urls) -> dict[str, Any]:
+    """A work a page cites: its title as name, or, without one, the note that says so."""
+    record = source_record(corpus, corpus.one_of("source", source_id, Source))
+    return _clean({"@type": "CreativeWork", "@id": url("source", source_id), "name": record.title,
+                   "description": record.untitled_note})
 
 
 def _acronym(corpus: Corpus, e: Acronym, url: _Urls) -> dict[str, Any]:
@@ -114,7 +121,7 @@ def _source(corpus: Corpus, s: Source, url: _Urls) -> dict[str, Any]:
     pages = record.page_range()
     data: dict[str, Any] = {
         "@type": SCHEMA_TYPES[s.type], "@id": url("source", s.id), "url": url("source", s.id),
-        "name": record.title, "genre": vocab.SOURCE_TYPES[s.type],
+        "name": record.title, "genre": vocab.SOURCE_TYPES[s.type], "description": record.untitled_note,
         "author": _people(corpus, record.authors, url),
         "editor": _people(corpus, record.editors, url),  # a chapter's are its book's, as in RIS and CSL
         "datePublished": s.date.isoformat() if s.date else (str(s.year) if s.year else None),
@@ -135,7 +142,7 @@ def _legal(corpus: Corpus, t: LegalText, url: _Urls) -> dict[str, Any]:
             "name": " ".join(t.title.split()), "alternateName": t.short_title,
             "legislationIdentifier": t.number, "legislationDate": t.date.isoformat(),
             "legislationType": vocab.LEGAL_KINDS[t.kind], "legislationJurisdiction": "FR",
-            "sameAs": t.url, "abstract": plain_text(corpus, t.summary),
+            "sameAs": t.official_url or t.url, "abstract": plain_text(corpus, t.summary),
             "about": [{"@type": "DefinedTerm", "@id": url("concept", c), "name": corpus.one_of("concept", c, Concept).term}
                       for c in t.concepts],
             "dateModified": t.reviewed.isoformat(), "inLanguage": "fr"}
@@ -185,7 +192,11 @@ def jsonld_for(type_name: str, entity: Entity | None, ctx: Context | Corpus, bas
         data = _person(entity, url)
     else:
         data = _other(corpus, type_name, entity, url)
-    return {"@context": CONTEXT, **_clean(data)}
+    publisher = site_publisher(corpus.root)
+    page = {"@context": CONTEXT, **_clean(data)}
+    if publisher:  # the body that publishes the page (mkdocs.yml extra.publisher)
+        page["sdPublisher"] = {"@type": "Organization", "name": publisher}
+    return page
 
 
 def jsonld_script(data: dict[str, Any]) -> str:

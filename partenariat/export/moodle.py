@@ -19,6 +19,7 @@ from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.models import Acronym, Concept, Definition, Source
 from partenariat.derive.core import UNTITLED, author_name, entity_title, locator, quotations_title, sort_key
+from partenariat.derive.publisher import site_publisher
 from partenariat.export.common import SITE_TITLE, html_text, page_url
 
 HTML = "1"  # Moodle's FORMAT_HTML
@@ -82,8 +83,9 @@ def _site_link(base_url: str, type_name: str, entity_id: str | None, label: str)
     return f'<p><a href="{_escape(page_url(type_name, entity_id, base_url))}">{escape(label)}</a></p>'
 
 
-def _intro(what: str, base_url: str, type_name: str) -> str:
-    text = f"<p>{escape(what)}, exportés de la base de connaissances « {escape(SITE_TITLE)} ».</p>"
+def _intro(what: str, base_url: str, type_name: str, publisher: str | None = None) -> str:
+    by = f", publiée par {escape(publisher)}" if publisher else ""
+    text = f"<p>{escape(what)}, exportés de la base de connaissances « {escape(SITE_TITLE)} »{by}.</p>"
     return text + _site_link(base_url, type_name, None, "Consulter la version en ligne")
 
 
@@ -109,7 +111,8 @@ def moodle_glossary_xml(corpus: Corpus, base_url: str = "") -> str:
     """The acronyms as a Moodle glossary: one entry per acronym, its domain as category."""
     root = ET.Element("GLOSSARY")
     entries = _info(root, f"Glossaire des sigles — {SITE_TITLE}",
-                    _intro("Les sigles du travail social et de l'éducation", base_url, "glossary"), "dictionary")
+                    _intro("Les sigles du travail social et de l'éducation", base_url, "glossary",
+                           site_publisher(corpus.root)), "dictionary")
     acronyms: list[Acronym] = sorted(corpus.all_of("glossary", Acronym), key=lambda e: sort_key(e.acronym))
     for entry in acronyms:
         domain = vocab.GLOSSARY_DOMAINS[entry.domain]
@@ -124,8 +127,14 @@ def _attribution(corpus: Corpus, d: Definition) -> str:
     who = ", ".join(author_name(corpus, a) for a in ids)
     if d.author and source.authors and d.author not in source.authors:  # a speaker quoted by the work's author
         who += ", cité par " + ", ".join(author_name(corpus, a) for a in source.authors)
-    title = f"<cite>{escape(source.title)}</cite>" if source.title else escape(UNTITLED)
-    parts = [escape(who), title + (f" ({source.year})" if source.year else "")]
+    year = f" ({source.year})" if source.year else ""
+    if source.title:
+        work = f"<cite>{escape(source.title)}</cite>{year}"
+    elif source.authors:  # no placeholder in a title's place: the credit says the title is not given
+        work = escape(f"travail de {source.year or 'date non précisée'}, {UNTITLED}")
+    else:
+        work = escape(f"document désigné « {source.cited_as} », {UNTITLED}")
+    parts = [escape(who), work]
     if d.page:
         parts.append(escape(locator(d.page)))
     credit = ", ".join(p for p in parts if p)
@@ -152,7 +161,8 @@ def moodle_concepts_xml(corpus: Corpus, base_url: str = "") -> str:
     """The notions as a Moodle glossary: term, summary and attributed definitions, family as category."""
     root = ET.Element("GLOSSARY")
     entries = _info(root, f"Notions — {SITE_TITLE}",
-                    _intro("Les notions du partenariat et leurs définitions attribuées", base_url, "concept"),
+                    _intro("Les notions du partenariat et leurs définitions attribuées", base_url, "concept",
+                           site_publisher(corpus.root)),
                     "fullwithoutauthor")
     concepts: list[Concept] = sorted(corpus.all_of("concept", Concept), key=lambda c: sort_key(c.term))
     for concept in concepts:

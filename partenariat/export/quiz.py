@@ -20,7 +20,7 @@ from html import escape
 from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.models import Acronym, Author, Concept, Source
-from partenariat.derive.core import entity_title, sort_key
+from partenariat.derive.core import UNTITLED, entity_title, sort_key
 from partenariat.derive.questions import KINDS, Competency, Question, person_label
 from partenariat.export.common import SITE_TITLE, page_url, plain_text
 
@@ -108,11 +108,17 @@ def _multichoice(quiz: ET.Element, question: Question, base_url: str) -> None:
         _text(answer, "feedback", f"<p>{escape(feedback, quote=False)}</p>")
 
 
-def moodle_quiz_xml(groups: Iterable[tuple[str, list[Question]]], base_url: str = "") -> str:
+def _origin(publisher: str | None) -> str:
+    """« Questions générées depuis « Site » (publié par X) »: where the file comes from."""
+    return f"Questions générées depuis « {SITE_TITLE} »" + (f" (publié par {publisher})" if publisher else "")
+
+
+def moodle_quiz_xml(groups: Iterable[tuple[str, list[Question]]], base_url: str = "",
+                    publisher: str | None = None) -> str:
     """A Moodle XML question file: each group is (category path, its questions)."""
     quiz = ET.Element("quiz")
-    quiz.append(ET.Comment(f" Questions générées depuis « {SITE_TITLE} » : Banque de questions > Importer > "
-                           "format XML Moodle "))
+    origin = _origin(publisher).replace("--", "- -")  # an XML comment holds no « -- »
+    quiz.append(ET.Comment(f" {origin} : Banque de questions > Importer > format XML Moodle "))
     for path, questions in groups:
         _category(quiz, path)
         for question in questions:
@@ -142,9 +148,10 @@ def gift_question(question: Question, base_url: str = "") -> str:
             + "\n".join(answers) + "\n}\n")
 
 
-def gift(groups: Iterable[tuple[str, list[Question]]], base_url: str = "") -> str:
+def gift(groups: Iterable[tuple[str, list[Question]]], base_url: str = "", publisher: str | None = None) -> str:
     """A GIFT file (Banque de questions > Importer > format GIFT), UTF-8."""
-    parts = [f"// Questions générées depuis « {SITE_TITLE} ». Import : Banque de questions > Importer > GIFT.\n"]
+    origin = " ".join(_origin(publisher).split())  # one comment line
+    parts = [f"// {origin}. Import : Banque de questions > Importer > GIFT.\n"]
     for path, questions in groups:
         parts.append(f"$CATEGORY: {path}\n")
         parts.extend(gift_question(q, base_url) for q in questions)
@@ -164,9 +171,11 @@ def _definition_back(corpus: Corpus, concept: Concept) -> str:
         source = corpus.one_of("source", d.source, Source)
         ids = [d.author] if d.author else source.authors
         who = ", ".join(person_label(corpus.one_of("author", a, Author)) for a in ids)
-        title = entity_title("source", source)  # the title, else how the seed cites it
+        # the title in italics; a work without title is not given one (the credit says so)
+        work = (f"<i>{escape(source.title, quote=False)}</i>" if source.title
+                else escape(f"{entity_title('source', source)}, {UNTITLED}", quote=False))
         back += (f"<blockquote>« {escape(' '.join(d.quote.split()), quote=False)} »</blockquote>"
-                 f"<p>— {escape(who, quote=False)}, <i>{escape(title, quote=False)}</i></p>")
+                 f"<p>— {escape(who, quote=False)}, {work}</p>")
     return back
 
 

@@ -57,7 +57,8 @@ def ris_record(record: BibRecord) -> str:
     lines = [_line("TY", RIS_TYPES[record.category]), _line("ID", record.id)]
     lines += [_line("AU", _name(n)) for n in record.authors]
     lines += [_line("A2", _name(n)) for n in record.editors]
-    lines.append(_line("TI", record.title))
+    if record.title:  # a work without title has none: no placeholder filed as its title
+        lines.append(_line("TI", record.title))
     if record.title_short:
         lines.append(_line("ST", record.title_short))
     # T2: the journal, book, site or proceedings; for a talk without proceedings, its event.
@@ -89,6 +90,8 @@ def ris_record(record: BibRecord) -> str:
     lines.append(_line("LA", "fr"))
     if record.abstract:
         lines.append(_line("AB", record.abstract))
+    if record.untitled_note:
+        lines.append(_line("N1", record.untitled_note))
     if record.online:
         lines.append(_line("N1", f"En ligne : {record.online}"))
     return "".join(lines) + f"ER  - {EOL}"

@@ -186,7 +186,7 @@ def _names_and_keywords(etype: EntityType, e: Entity,
         articles = [form for a in e.articles for form in _codified_forms(a.codified_as)]
         numbers = [f"{e.kind} {e.number}" if e.number else None, e.number]
         codes = _codes((a.codified_as for a in e.articles), acronyms)
-        return [e.title, e.short_title, *numbers, *articles], [*(f"article {a.number}" for a in e.articles), *codes]
+        return [e.title, e.short_title, *numbers, *articles], [*(f"article {a.number}" for a in e.articles if a.number), *codes]
     if isinstance(e, Acronym):
         return [e.acronym, *e.variants, e.expansion], [*e.other_meanings]
     if isinstance(e, Case):

@@ -7,6 +7,7 @@ from partenariat.data import vocab
 from partenariat.data.models import Author, Source
 from partenariat.render.cite import reference
 from partenariat.render.common import Context, cited_by_section, front_matter, provenance_section
+from partenariat.render.roles import dated_role
 
 
 def render_author(ctx: Context, author: Author) -> str:
@@ -19,16 +20,10 @@ def render_author(ctx: Context, author: Author) -> str:
     out.append(" · ".join(meta) + "\n")
     if author.notes:
         out.append(ctx.text(author.notes) + "\n")
-    if author.affiliations:
-        lines = []
-        for a in author.affiliations:
-            text = a.role + (f", {a.organisation}" if a.organisation else "")
-            if a.date:
-                text += f" ({a.date})"
-            if a.source:
-                text += f" — selon {ctx.link('source', a.source)}"
-            lines.append(f"- {text}")
-        out.append("## Fonctions et rattachements\n\n" + "\n".join(lines) + "\n")
+    if author.affiliations:  # each dated and sourced by the model: a role of 2010 is not a current one
+        lines = [f"- {dated_role(ctx, a)}" for a in author.affiliations]
+        out.append("## Fonctions et rattachements\n\n*À la date des sources qui les donnent.*\n\n"
+                   + "\n".join(lines) + "\n")
     cited = ctx.index.cited_by("author", author.id)
     works = sorted((s for s in cited.get("source", []) if author.id in _contributors(ctx, s)),
                    key=lambda s: (ctx.corpus.one_of("source", s, Source).year or 0, s))

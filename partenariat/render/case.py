@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from partenariat.data import vocab
-from partenariat.data.models import Case, Source
+from partenariat.data.models import Author, Case, Source
 from partenariat.render.common import Context, cited_by_section, front_matter, indent, provenance_section
+from partenariat.render.roles import person_with_roles
 
 
 def case_heading(case: Case) -> str:
@@ -24,9 +25,13 @@ def render_case(ctx: Context, case: Case) -> str:
                       f"([[concept:niveaux-de-partenariat|selon J.-Y. Trépos]])"))
     if case.partners:
         facts.append(("Partenaires", ", ".join(case.partners)))
+    people = [person_with_roles(ctx, ctx.corpus.one_of("author", a, Author)) for a in case.people]
     if case.themes:
         facts.append(("Thèmes", ", ".join(case.themes)))
-    out.append("\n".join(f"- **{k}** : {ctx.text(v)}" for k, v in facts) + "\n")
+    lines = [f"- **{k}** : {ctx.text(v)}" for k, v in facts]
+    if people:  # rendered links already (their roles dated): not passed through ctx.text again
+        lines.append(f"- **{'Personnes nommées' if len(people) > 1 else 'Personne nommée'}** : " + " ; ".join(people))
+    out.append("\n".join(lines) + "\n")
     for title, value in (("Situation", case.situation), ("Actions", case.actions),
                          ("Résultats", case.results)):
         if value:

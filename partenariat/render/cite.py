@@ -11,11 +11,11 @@ import re
 from partenariat.data.models import Definition, Source
 from partenariat.derive.addresses import ENTRY_EXPORT_EXTENSIONS, export_path
 from partenariat.derive.biblio import IN_BOOK, BibRecord, Name, source_record
-from partenariat.derive.core import UNTITLED, author_name, locator, person_name
-from partenariat.render.common import CONSULTED, SITE_TITLE, Context, fr_date, where_to_find
+from partenariat.derive.core import author_name, locator, person_name
+from partenariat.derive.publisher import site_publisher
+from partenariat.render.common import CONSULTED, Context, fr_date, site_host, where_to_find
 
-__all__ = ["UNTITLED", "definition_citation", "export_links", "locator", "names", "person_name", "reference",
-           "reference_of"]
+__all__ = ["definition_citation", "export_links", "locator", "names", "person_name", "reference", "reference_of"]
 
 # Types cited as a part (« title ») of the work that holds them (*container*).
 ARTICLE_LIKE = {"article", "chapitre", "entree-dictionnaire", "communication", "synthese-atelier"}
@@ -57,9 +57,10 @@ def _lead(ctx: Context, record: BibRecord, link: bool) -> str:
 
 
 def _title(record: BibRecord) -> str:
-    """A given title in « » (a part) or in italics; no title is said, never dressed as one."""
-    if not record.has_title:
-        return f"{record.designation} {record.title}" if record.designation else record.title
+    """A given title in « » (a part) or in italics; a work without title has no title element
+    (the reference ends by saying so: `BibRecord.untitled_note`)."""
+    if not record.title:
+        return ""
     return f"« {record.title} »" if _is_part(record) else f"*{record.title}*"
 
 
@@ -98,7 +99,8 @@ def _sentence(part: str) -> str:
 
 def reference_of(ctx: Context, record: BibRecord, link_authors: bool = False) -> str:
     """The reference of a source's record, ending with where it is online."""
-    parts = (_lead(ctx, record, link_authors), _title(record), _host(ctx, record, link_authors), _details(record))
+    parts = (_lead(ctx, record, link_authors), _title(record), _host(ctx, record, link_authors), _details(record),
+             record.untitled_note or "")
     text = " ".join(_sentence(p) for p in parts if p)
     if record.url:
         text += f" <{record.url}>"
@@ -121,7 +123,7 @@ def definition_citation(ctx: Context, d: Definition, concept_id: str, concept_te
         work = f"{author_name(ctx.corpus, d.author)}, cité par {work}"
     page = f", {locator(d.page)}" if d.page and d.page != record.pages else ""
     path = ctx.addresses.url("concept", concept_id)
-    return (f"{work}{page}. Cité dans : « {concept_term} ». In : *{SITE_TITLE}* [en ligne]. "
+    return (f"{work}{page}. Cité dans : « {concept_term} ». {site_host(site_publisher(ctx.corpus.root))}. "
             f"Disponible sur : {where_to_find(path, ctx.addresses.absolute(path))} {CONSULTED}.")
 
 

@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterable
 
 from partenariat.data.entities import ENTITY_TYPES
-from partenariat.data.models import Entity
+from partenariat.data.models import Entity, Source
 from partenariat.data.notes import sentences, strip_notes
 from partenariat.derive.core import (
     SITE_TITLE,
     Context,
+    author_name,
     blocks,
     entity_title,
     escape_label,
@@ -24,6 +25,7 @@ from partenariat.derive.core import (
     html_text,
     sort_key,
 )
+from partenariat.derive.publisher import site_publisher
 
 __all__ = ["SITE_TITLE", "Context", "blocks", "entity_title", "escape_label", "fr_date"]
 
@@ -72,8 +74,6 @@ def cited_by_section(ctx: Context, type_name: str, entity_id: str, skip: Iterabl
     return "## Cité dans\n\n" + "\n".join(parts) + "\n"
 
 
-EDITORIAL_BODY = "Équipe éditoriale"  # mkdocs.yml: site_author
-
 # Filled in by site.js (today's date); readable without JavaScript.
 CONSULTED = '(consulté le <span class="pkb-cite-date">date de consultation</span>)'
 
@@ -87,18 +87,30 @@ def where_to_find(path: str, address: str | None) -> str:
     return f"<{address}>" if address else f"{UNPUBLISHED} (page {path} du site)"
 
 
-def page_citation(title: str, reviewed: dt.date, path: str, address: str | None = None, edition: str = "") -> str:
-    """ISO 690 reference of a page: editorial body, title, site, year, edition, address,
+def page_citation(title: str, reviewed: dt.date, path: str, address: str | None = None, edition: str = "",
+                  publisher: str | None = None, quoted: bool = True) -> str:
+    """ISO 690 reference of a page: the body that publishes the site (mkdocs.yml
+    ``extra.publisher``; without one the reference begins with the title), the title (in « »
+    unless it is a description of the page, ``quoted=False``), site, year, edition, address,
     consultation date."""
-    return (f"{EDITORIAL_BODY.upper()}. « {title} ». In : *{SITE_TITLE}* [en ligne]. {reviewed.year}. "
+    lead = f"{publisher.upper()}. " if publisher else ""
+    shown = f"« {title} »" if quoted else title
+    return (f"{lead}{shown}. In : *{SITE_TITLE}* [en ligne]. {reviewed.year}. "
             f"{edition + '. ' if edition else ''}Dernière relecture le {fr_date(reviewed)}. "
             f"Disponible sur : {where_to_find(path, address)} {CONSULTED}.")
 
 
-def cite_block(title: str, reviewed: dt.date, path: str, address: str | None = None, edition: str = "") -> str:
+def site_host(publisher: str | None) -> str:
+    """The site as the host of a cited passage: « In : PUBLISHER. *Site* [en ligne] »."""
+    return f"In : {publisher.upper() + '. ' if publisher else ''}*{SITE_TITLE}* [en ligne]"
+
+
+def cite_block(title: str, reviewed: dt.date, path: str, address: str | None = None, edition: str = "",
+               publisher: str | None = None, quoted: bool = True) -> str:
     """« Citer cette page », closed, with a copy button that site.js shows."""
+    citation = page_citation(title, reviewed, path, address, edition, publisher, quoted)
     return ('??? quote "Citer cette page"\n\n'
-            f'    <p class="pkb-cite" markdown>{page_citation(title, reviewed, path, address, edition)}</p>\n\n'
+            f'    <p class="pkb-cite" markdown>{citation}</p>\n\n'
             '    <button type="button" class="md-button pkb-cite-copy" hidden>Copier la référence</button>\n')
 
 
@@ -118,10 +130,27 @@ def provenance_section(ctx: Context, entity: Entity, cite: bool = True) -> str:
 
 
 def entity_cite_block(ctx: Context, type_name: str, entity: Entity) -> str:
-    """« Citer cette page » of an entity page, with its address and the build's edition."""
+    """« Citer cette page » of an entity page, with its address and the build's edition. The page
+    of a work whose title the sources do not give is cited as what it is (« Fiche
+    bibliographique d'un travail sans titre connu : … »), never with a placeholder as its title."""
     path = ctx.addresses.url(type_name, entity.id)
     edition = ctx.edition.label if ctx.edition else ""
-    return cite_block(entity_title(type_name, entity), entity.reviewed, path, ctx.addresses.absolute(path), edition)
+    untitled = untitled_page_title(ctx, type_name, entity)
+    title = untitled or entity_title(type_name, entity)
+    return cite_block(title, entity.reviewed, path, ctx.addresses.absolute(path), edition,
+                      site_publisher(ctx.corpus.root), quoted=untitled is None)
+
+
+def untitled_page_title(ctx: Context, type_name: str, entity: Entity) -> str | None:
+    """How « Citer cette page » names the page of a source the sources give no title: a
+    description of the page built from its authors and year, or None for a titled entry."""
+    if not isinstance(entity, Source) or entity.title:
+        return None
+    if entity.authors:
+        who = " et ".join(author_name(ctx.corpus, a) for a in entity.authors)
+        year = f" ({entity.year})" if entity.year else ""
+        return f"Fiche bibliographique d'un travail de {who}{year}, sans titre connu"
+    return f"Fiche bibliographique d'un document sans titre ni auteur connus, désigné « {entity.cited_as} »"
 
 
 def indent(text: str, prefix: str = "    ") -> str:

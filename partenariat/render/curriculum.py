@@ -47,7 +47,7 @@ def items_citing(curriculum: Curriculum, concept_id: str) -> list[tuple[str, str
     """(anchor, label) of the items of ``curriculum`` that list ``concept_id``."""
     anchors = anchor_map(curriculum)
     return [(anchors.get(id(i), ""), item_label(i)) for s in curriculum.sections for i in _walk(s.items)
-            if concept_id in i.concepts]
+            if concept_id in i.concept_ids]
 
 
 def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[int, str],
@@ -62,12 +62,23 @@ def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[i
     for detail in item.details:
         lines.append(f"{pad}    - {detail}")
     if item.concepts:
-        lines.append(f"{pad}    - *Notions* : " + ctx.links("concept", item.concepts))
+        lines.append(f"{pad}    - *Notions* : " + ctx.links("concept", item.concept_ids))
+        lines.extend(why_lines(ctx, item, pad + "    "))
         if anchor and item.code:  # its pack (partenariat.derive.questions.competencies: coded items only)
             pack = ctx.prefix + pack_path(curriculum_id, anchor)
             lines.append(f"{pad}    - *Réviser* : [fiches et questions de la compétence]({pack})")
     for child in item.children:
         lines.extend(_render_item(ctx, child, depth + 1, anchors, curriculum_id))
+    return lines
+
+
+def why_lines(ctx: Context, item: CurriculumItem, pad: str) -> list[str]:
+    """« Pourquoi ce lien » for trainers: for each notion, the reason the data records and the
+    source whose passage supports it (`NotionLink`)."""
+    lines = [f"{pad}- *Pourquoi ce lien* :"]
+    for link in item.concepts:
+        lines.append(f"{pad}    - {ctx.link('concept', link.concept)} — d'après "
+                     f"{ctx.link('source', link.attested_in)} : {ctx.text(link.why)}")
     return lines
 
 

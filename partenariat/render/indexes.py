@@ -128,14 +128,19 @@ def sources_index(ctx: Context) -> str:
 
 
 def legal_index(ctx: Context) -> str:
-    texts: list[LegalText] = sorted(ctx.corpus.all_of("legal", LegalText), key=lambda t: t.date)
+    texts = [t for t in index_order(ctx, "legal") if isinstance(t, LegalText)]  # the sidebar's order
     rows = ["| Date | Texte | Articles |", "| --- | --- | --- |"]
     for t in texts:
         arts = ", ".join(a.codified_as or article_label(a, short=True) for a in t.articles)
-        rows.append(f"| {fr_date(t.date)} | {ctx.link('legal', t.id, legal_heading(t))} | {cell(arts)} |")
+        # a text the seeds do not cite (a legal basis added for practitioners) says so here too
+        outside = " *(hors des documents sources)*" if not t.attested_in else ""
+        rows.append(f"| {fr_date(t.date)} | {ctx.link('legal', t.id, legal_heading(t))}{outside} | {cell(arts)} |")
+    outside_count = sum(1 for t in texts if not t.attested_in)
+    note = (f" Les documents sources en citent {len(texts) - outside_count} ; les autres, signalés, sont des "
+            "bases légales ajoutées pour les professionnels." if outside_count else "")
     return "\n".join([front_matter("Textes juridiques", "Les bases juridiques du partenariat, dans l'ordre chronologique."),
                       "# Textes juridiques\n",
-                      f"{len(texts)} textes, du plus ancien au plus récent.\n", "\n".join(rows) + "\n"])
+                      f"{len(texts)} textes, du plus ancien au plus récent.{note}\n", "\n".join(rows) + "\n"])
 
 
 def expansion_cell(e: Acronym) -> str:
@@ -241,7 +246,7 @@ def competency_matrix(ctx: Context, curricula: list[Curriculum]) -> str:
         for item in walk_items(curriculum):
             path = ctx.addresses.md_link("curriculum", curriculum.id, anchors.get(id(item), ""), ctx.prefix)
             text = item.code or _short(item.label)
-            for concept_id in item.concepts:
+            for concept_id in item.concept_ids:
                 cells[concept_id][curriculum.id].append(f'[{escape_label(text)}]({path} "{_attr(item.label)}")')
     rows = ["| Notion | " + " | ".join(c.short for c in curricula) + " |", "| --- " * (len(curricula) + 1) + "|"]
     for concept_id in sorted(cells, key=lambda i: natural_key(ctx.title("concept", i))):

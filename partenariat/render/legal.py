@@ -11,6 +11,7 @@ from partenariat.render.common import (
     cited_by_section,
     fr_date,
     front_matter,
+    indent,
     provenance_section,
     quote_block,
 )
@@ -23,13 +24,40 @@ def legal_heading(text: LegalText) -> str:
 def is_numbered(article: Article) -> bool:
     """« 12 », « 1er », « L. 312-7 » are article numbers; « Extrait » (a passage the source
     quotes without its number) is not, and must not read « Article Extrait »."""
-    return any(ch.isdigit() for ch in article.number)
+    return any(ch.isdigit() for ch in article.key)
 
 
 def article_label(article: Article, short: bool = False) -> str:
+    if not article.number:  # a codified article whose number in the text is not given
+        return article.key
     if not is_numbered(article):
         return article.number.lower() if short else article.number
     return f"{'art.' if short else 'Article'} {article.number}"
+
+
+# Said under every quoted article: the site quotes a wording of a given date, not the law in force.
+MAY_HAVE_CHANGED = "Ce texte a pu être modifié ou abrogé depuis"
+
+
+def official_link(url: str) -> str:
+    """A link to the official text, saying what it opens: a code's page or a law as published."""
+    if "legifrance.gouv.fr" not in url:
+        label = "texte officiel"
+    elif "/codes/" in url:
+        label = "le code sur Légifrance"
+    else:
+        label = "le texte publié au Journal officiel, sur Légifrance"
+    return f"[{label}]({url})"
+
+
+def wording_note(article: Article, text: LegalText) -> str:
+    """Which wording the quotation gives, that it may have changed, and where the text in
+    force can be read (the article's official page, else the text's)."""
+    url = article.official_url or text.official_url
+    where = f" : consultez la version en vigueur ({official_link(url)})" if url else " : vérifiez la version en vigueur"
+    wording = (article.wording or "").rstrip(". ")
+    return f'<p class="pkb-wording" markdown>*{wording}.* {MAY_HAVE_CHANGED}{where}.</p>\n'
+
 
 
 def render_legal(ctx: Context, text: LegalText) -> str:
@@ -43,16 +71,23 @@ def render_legal(ctx: Context, text: LegalText) -> str:
         out.append(f"**{text.title}**\n")
     if text.summary:
         out.append(ctx.text(text.summary) + "\n")
+    if text.official_url:
+        out.append(f"*Texte officiel* : {official_link(text.official_url)}.\n")
     out.append(export_links("legal", text.id) + "\n")
     for article in text.articles:
         heading = article_label(article)
-        if article.codified_as:
+        if article.codified_as and article.number:
             heading += f" — {article.codified_as}"
-        out.append(f"## {heading} {{#{anchor_of('article-' + article.number)}}}\n")
+        out.append(f"## {heading} {{#{anchor_of('article-' + article.key)}}}\n")
         if article.text:
             out.append(quote_block(article.text) + "\n")
+            out.append(wording_note(article, text))
         if article.summary:
             out.append(ctx.text(article.summary) + "\n")
+        if article.outside_seeds:
+            out.append('!!! info "Hors des documents sources"\n\n' + indent(ctx.text(article.outside_seeds)) + "\n")
+            if article.official_url:
+                out.append(f"*Version en vigueur* : {official_link(article.official_url)}.\n")
         if article.concepts:
             out.append("*Notions* : " + ctx.links("concept", article.concepts) + "\n")
     if text.concepts:
