@@ -20,9 +20,11 @@ from lxml import etree
 
 from browser import chromium
 from conftest import real_corpus
+from moodle_import import Bank, category_of, import_files, import_gift, import_xml
 from partenariat.base.folding import fold
 from partenariat.base.french import missing_elisions
 from partenariat.data.models import Acronym, Definition, Group, Source
+from partenariat.derive.addresses import curriculum_question_files
 from partenariat.derive.questions import (
     KINDS,
     Facts,
@@ -36,6 +38,7 @@ from partenariat.derive.questions import (
 )
 from partenariat.export import ANKI_FILE, QUESTION_FILES, build_exports
 from partenariat.export.quiz import gift, gift_question, moodle_quiz_xml
+from partenariat.render.curriculum import anchor_map, walk_items
 from partenariat.render.pages import build_pages
 from partenariat.render.quiz import pack_files, pack_path
 
@@ -501,6 +504,62 @@ def test_each_competency_has_its_questions_in_both_formats(bank, exports, compet
         assert [q["name"] for q in parsed] == expected
         assert {q["category"] for q in parsed} == {next(iter({q["category"] for q in parsed}))}
         assert competency.code.replace("/", "//") in str(parsed[0]["category"]) if parsed else True
+
+
+# --- Moodle's import (tests/moodle_import.py reads the files as question/format.php does) ---
+
+def test_the_moodle_reader_merges_equal_paths_and_drops_repeated_idnumbers() -> None:
+    """The reader does what Moodle does, so that the tests below can fail: one category for two
+    equal paths (a doubled slash is a slash in a name), the repeated idnumber dropped."""
+    assert category_of("$course$/top/A // B/C") == ("A / B", "C")
+    assert category_of("A/C") == category_of("$course$/top/A/C")
+    question = {"id": "q1", "kind": "sigle", "prompt": "Que signifie X ?", "quote": "", "right": "x",
+                "distractors": ("y",), "explanation": "", "source": ("glossary", "x"), "page": ("glossary", "x"),
+                "concepts": ()}
+    twice = moodle_quiz_xml([("$course$/top/P/C 4", [Question(**question)]),
+                             ("$course$/top/P/C 4", [Question(**question)])])
+    bank = import_xml(Bank(), twice)
+    assert bank.duplicates() == {("P", "C 4"): 1} and bank.dropped_idnumbers == 1
+    assert import_gift(Bank(), gift([("$course$/top/P/C 4", [Question(**question)] * 2)])).duplicates()
+
+
+@pytest.mark.parametrize("curriculum_id", sorted(real_corpus().records["curriculum"]))
+@pytest.mark.parametrize("fmt", ["xml", "gift"])
+def test_a_curriculum_file_imports_with_one_category_per_competency_and_no_duplicate(
+        corpus, exports, curriculum_id: str, fmt: str) -> None:  # noqa: ANN001
+    """Imported the way Moodle does, a curriculum's file gives each competency its own category
+    holding its questions once (Bac pro SPVL repeats « C 4 » in four activities: the activity is
+    in the path), and Moodle keeps every idnumber."""
+    path = curriculum_question_files(curriculum_id)[fmt]
+    bank = import_files([(path, exports[path])])
+    assert bank.duplicates() == {} and bank.dropped_idnumbers == 0
+    mine = [c for c in competencies(corpus) if c.curriculum == curriculum_id]
+    assert mine and len(bank.categories) == len(mine)
+    for competency in mine:  # each category holds the questions of its own competency's file
+        pack = import_files([(pack_files(competency)[fmt], exports[pack_files(competency)[fmt]])])
+        ((category, questions),) = pack.categories.items()
+        assert bank.categories[category] == questions
+
+
+def test_every_curriculum_file_imported_into_one_course_keeps_its_categories_apart(exports) -> None:  # noqa: ANN001
+    files = [(p, exports[p]) for c in sorted(real_corpus().records["curriculum"])
+             for p in curriculum_question_files(c).values() if p.endswith(".xml")]
+    bank = import_files(files)
+    assert bank.duplicates() == {} and bank.dropped_idnumbers == 0
+
+
+def test_pack_files_are_named_by_the_competency_link(corpus) -> None:  # noqa: ANN001
+    """A pack and its files carry the anchor of the competency's link in its curriculum, and every
+    item with a link and notions has one (DE CESF's items have anchors, no codes)."""
+    for curriculum in corpus.entities("curriculum"):
+        anchors = anchor_map(curriculum)
+        with_notions = {anchors[id(i)] for i in walk_items(curriculum) if id(i) in anchors and i.concepts}
+        packs = {c.anchor for c in competencies(corpus) if c.curriculum == curriculum.id}
+        assert packs == with_notions, curriculum.id
+    for competency in competencies(corpus):
+        for fmt, path in pack_files(competency).items():
+            assert path == f"referentiels/{competency.curriculum}/{competency.anchor}-questions.{fmt}"
+    assert any(c.curriculum == "de-cesf" for c in competencies(corpus))
 
 
 def test_anki_flashcards_import_as_front_back(corpus, exports) -> None:  # noqa: ANN001

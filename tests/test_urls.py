@@ -79,6 +79,26 @@ def test_a_published_competency_link_must_stay(tmp_path: Path) -> None:
     english = run_cli("--root", str(project), "check", "--lang", "en")
     assert english.returncode == 1
     assert ("urls.txt: referentiels/bts-esf/#c4-1: published address no longer exists "
-            "(give an item of referentiels/bts-esf/ back 'anchor: c4-1' (or its code))") in english.stderr
+            "(give an item of referentiels/bts-esf/ back 'anchor: c4-1' (or its code), or list it in its "
+            "'former_anchors')") in english.stderr
     french = run_cli("--root", str(project), "check")
     assert "rendez « anchor: c4-1 » à un item de referentiels/bts-esf/ (ou son code)" in french.stderr
+
+
+def test_a_former_anchor_keeps_a_published_link_on_its_item(tmp_path: Path) -> None:
+    """An item that gets a new anchor keeps its published one in `former_anchors`: old links land on
+    it, its pack page redirects, and no made anchor can take the old one back."""
+    project = _fixture_project(tmp_path)
+    site = build_site(project)
+    write_manifest(project, current_urls(project / "docs", [page.path for page in site.pages], site.corpus))
+    curriculum = project / "curricula" / "bts-esf.yaml"
+    curriculum.write_text(curriculum.read_text("utf-8").replace(
+        "      - code: C4.1\n", "      - code: C4.1\n        anchor: f3-c4-1\n        former_anchors: [c4-1]\n"), "utf-8")
+    result = run_cli("--root", str(project), "check", "--lang", "en")
+    assert result.returncode == 1  # the anchor stays; the pack page moved and needs its redirect
+    assert "#c4-1" not in result.stderr
+    assert "urls.txt: referentiels/bts-esf/c4-1/: published address no longer exists" in result.stderr
+    (project / "redirects.yaml").write_text("referentiels/bts-esf/c4-1: referentiels/bts-esf/f3-c4-1\n", "utf-8")
+    assert run_cli("--root", str(project), "check").returncode == 0
+    page = next(p for p in build_site(project).pages if p.path == "referentiels/bts-esf.md").markdown
+    assert '<span id="c4-1"></span><span id="f3-c4-1"></span>' in page

@@ -778,17 +778,19 @@ def page_bank(corpus: Corpus, page: tuple[str, str]) -> list[Question]:
 
 @dataclass(frozen=True)
 class Competency:
-    """A coded item of a curriculum with the notions it (or an item under it) calls for."""
+    """An item of a curriculum with a stable link (a code or an anchor) that lists notions,
+    with those of the items under it."""
 
     curriculum: str
     anchor: str
-    code: str
+    code: str  # "" for an item the curriculum gives without a code (DE CESF)
     label: str
     concepts: tuple[str, ...]
+    section: str = ""  # the part of the curriculum it belongs to (an activity, a domain)
 
     @property
     def title(self) -> str:
-        return f"{self.code} — {self.label}"
+        return f"{self.code} — {self.label}" if self.code else self.label
 
 
 def _walk(items: list[CurriculumItem]) -> Iterator[CurriculumItem]:
@@ -798,9 +800,8 @@ def _walk(items: list[CurriculumItem]) -> Iterator[CurriculumItem]:
 
 
 def competencies(corpus: Corpus) -> list[Competency]:
-    """Every coded item of every curriculum that lists notions itself (with those of the items
-    under it); a heading that only groups coded items gets no pack of its own."""
-    from partenariat.render.curriculum import anchor_map
+    """Every item of every curriculum that has a pack (`has_pack`), in the curriculum's order."""
+    from partenariat.render.curriculum import anchor_map, has_pack
 
     out = []
     curricula: list[Curriculum] = sorted(corpus.all_of("curriculum", Curriculum), key=lambda c: c.id)
@@ -809,8 +810,9 @@ def competencies(corpus: Corpus) -> list[Competency]:
         for section in curriculum.sections:
             for item in _walk(section.items):
                 concepts = tuple(dict.fromkeys(c for i in _walk([item]) for c in i.concepts))
-                if item.code and item.concepts:
-                    out.append(Competency(curriculum.id, anchors[id(item)], item.code, item.label, concepts))
+                if has_pack(item):
+                    out.append(Competency(curriculum.id, anchors[id(item)], item.code or "", item.label, concepts,
+                                          section.title))
     return out
 
 

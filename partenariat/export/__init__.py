@@ -33,7 +33,7 @@ from partenariat.export.csl import bibliography_csl, entry_csl
 from partenariat.export.feed import atom_feed
 from partenariat.export.jsonld import jsonld_for, jsonld_script
 from partenariat.export.moodle import moodle_concepts_xml, moodle_glossary_xml
-from partenariat.export.quiz import anki_csv, by_kind, competency_category, gift, moodle_quiz_xml
+from partenariat.export.quiz import anki_csv, by_kind, competency_categories, gift, moodle_quiz_xml
 from partenariat.export.ris import bibliography_ris, entry_ris
 from partenariat.export.spreadsheet import concepts_csv, glossary_csv
 
@@ -105,9 +105,10 @@ def question_exports(corpus: Corpus, base_url: str = "") -> list[ExportFile]:
              ExportFile(QUESTION_FILES["gift"], gift(groups, base_url)),
              ExportFile(ANKI_FILE, anki_csv(corpus))]
     per_curriculum: dict[str, list[tuple[str, list]]] = {}
-    for competency in competencies(corpus):
-        short = corpus.one_of("curriculum", competency.curriculum, Curriculum).short
-        group = [(competency_category(short, competency), corpus_questions_for(corpus, competency.concepts))]
+    shorts = {c.id: c.short for c in corpus.all_of("curriculum", Curriculum)}
+    categories = competency_categories(shorts, competencies(corpus))
+    for competency, category in categories.items():
+        group = [(category, corpus_questions_for(corpus, competency.concepts))]
         per_curriculum.setdefault(competency.curriculum, []).extend(group)
         paths = pack_question_files(competency.curriculum, competency.anchor)
         files += [ExportFile(paths["xml"], moodle_quiz_xml(group, base_url)),

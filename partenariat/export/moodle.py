@@ -83,7 +83,8 @@ def _site_link(base_url: str, type_name: str, entity_id: str | None, label: str)
 
 
 def _intro(what: str, base_url: str, type_name: str) -> str:
-    text = f"<p>{escape(what)}, exportés de la base de connaissances « {escape(SITE_TITLE)} ».</p>"
+    # « Les notions … et leurs définitions » and « Les sigles » would not agree with one participle
+    text = f"<p>{escape(what)} : export de la base de connaissances « {escape(SITE_TITLE)} ».</p>"
     return text + _site_link(base_url, type_name, None, "Consulter la version en ligne")
 
 

@@ -33,8 +33,27 @@ def kind_category(kind: str) -> str:
     return f"{ROOT_CATEGORY}/Par type de question/{category_name(KINDS[kind])}"
 
 
-def competency_category(curriculum_short: str, competency: Competency) -> str:
-    return f"{ROOT_CATEGORY}/Par compétence/{category_name(curriculum_short)}/{category_name(competency.title)}"
+def competency_category(curriculum_short: str, competency: Competency, with_section: bool = False) -> str:
+    """`…/Par compétence/<curriculum>/[<section>/]<code — label>`: the section (an activity)
+    belongs in the path when the curriculum repeats a code from one section to the next."""
+    section = f"{category_name(competency.section)}/" if with_section and competency.section else ""
+    return f"{ROOT_CATEGORY}/Par compétence/{category_name(curriculum_short)}/{section}{category_name(competency.title)}"
+
+
+def competency_categories(shorts: dict[str, str], competencies: Iterable[Competency]) -> dict[Competency, str]:
+    """One Moodle category per competency, as its curriculum defines it. Moodle merges every
+    question of two equal paths into one category, so a curriculum that repeats a code
+    (Bac pro SPVL: « C 4 » in four activities) puts the section in every path, and a path that
+    would still be shared gets the competency's anchor."""
+    listed = list(competencies)
+    codes: dict[str, list[str]] = {}
+    for c in listed:
+        if c.code:
+            codes.setdefault(c.curriculum, []).append(c.code)
+    repeated = {cid for cid, found in codes.items() if len(found) != len(set(found))}
+    paths = {c: competency_category(shorts[c.curriculum], c, c.curriculum in repeated) for c in listed}
+    shared = {p for p in paths.values() if list(paths.values()).count(p) > 1}
+    return {c: f"{p} ({c.anchor})" if p in shared else p for c, p in paths.items()}
 
 
 def category_name(name: str) -> str:
