@@ -62,8 +62,10 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent  # `-f mkdocs.yml` gives a relative path
     # the published address (SITE_URL), never the preview's own local address
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     options = SiteOptions(directory_urls=config.use_directory_urls, base_url=published_url(config.site_url, STATE.serving),
-                          preview=STATE.serving, docs_dir=str(Path(config.docs_dir).relative_to(root)))
+                          preview=STATE.serving, docs_dir=str(Path(config.docs_dir).relative_to(root)),
+                          offline=bool(offline and offline.config.enabled))
     try:
         site = build_site(root, options)
     except DataError as exc:
@@ -120,10 +122,10 @@ def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
 
 
 def on_page_content(html: str, page: MkDocsPage, **kwargs: object) -> str:
-    """Links to the export files download them (Moodle XML, CSV, CSL-JSON, RIS, BibTeX); the
-    first mention of each acronym links to its entry."""
+    """Links to the export files download them (Moodle XML, CSV, CSL-JSON, RIS, BibTeX), as zips
+    in the offline copy; the first mention of each acronym links to its entry."""
     site = STATE.require_site()
-    return site.link_acronyms(mark_downloads(html, page.url, site.file_paths), page.file.src_uri)
+    return site.link_acronyms(mark_downloads(html, page.url, site.file_paths, zipped=site.offline), page.file.src_uri)
 
 
 @event_priority(-10)  # after the search plugin writes its index (0), before the offline copy uses it (-50, -100)

@@ -200,20 +200,29 @@ def _acronym_back(corpus: Corpus, entry: Acronym) -> str:
     return back
 
 
+def anki_cards(corpus: Corpus) -> list[tuple[str, str, str, str]]:
+    """(key, front, back, tags) of every flashcard: the acronyms (sigle → développement) and the
+    notions (terme → résumé et définition de référence, attribuée). The key names the entry
+    (`sigle/cpom`), for a note that stays the same note when its text changes."""
+    cards = []
+    acronyms: list[Acronym] = sorted(corpus.all_of("glossary", Acronym), key=lambda e: sort_key(e.acronym))
+    for entry in (a for a in acronyms if a.expansion):  # an undeveloped acronym has nothing to learn
+        cards.append((f"sigle/{entry.id}", escape(entry.acronym, quote=False), _acronym_back(corpus, entry),
+                      f"sigle {_tag(vocab.GLOSSARY_DOMAINS[entry.domain])}"))
+    concepts: list[Concept] = sorted(corpus.all_of("concept", Concept), key=lambda c: sort_key(c.term))
+    for concept in concepts:
+        cards.append((f"notion/{concept.id}", escape(concept.term, quote=False), _definition_back(corpus, concept),
+                      f"notion {_tag(vocab.CONCEPT_FAMILIES[concept.family])}"))
+    return cards
+
+
 def anki_csv(corpus: Corpus) -> str:
-    """Flashcards for Anki (Fichier > Importer): the acronyms (sigle → développement) and the
-    notions (terme → résumé et définition de référence, attribuée). Anki reads the header lines
+    """The flashcards for Anki (Fichier > Importer) and other tools: Anki reads the header lines
     (separator, HTML, columns, tags); UTF-8 without byte order mark."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
-    acronyms: list[Acronym] = sorted(corpus.all_of("glossary", Acronym), key=lambda e: sort_key(e.acronym))
-    for entry in (a for a in acronyms if a.expansion):  # an undeveloped acronym has nothing to learn
-        writer.writerow([escape(entry.acronym, quote=False), _acronym_back(corpus, entry),
-                         f"sigle {_tag(vocab.GLOSSARY_DOMAINS[entry.domain])}"])
-    concepts: list[Concept] = sorted(corpus.all_of("concept", Concept), key=lambda c: sort_key(c.term))
-    for concept in concepts:
-        writer.writerow([escape(concept.term, quote=False), _definition_back(corpus, concept),
-                         f"notion {_tag(vocab.CONCEPT_FAMILIES[concept.family])}"])
+    for _, front, back, tags in anki_cards(corpus):
+        writer.writerow([front, back, tags])
     return ANKI_HEADER + buffer.getvalue()
 
 
