@@ -11,7 +11,10 @@ import csv
 import dataclasses
 import html
 import io
+import json
 import re
+import sqlite3
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -36,7 +39,7 @@ from partenariat.derive.questions import (
     revealing_words,
     right_options,
 )
-from partenariat.export import ANKI_FILE, QUESTION_FILES, build_exports
+from partenariat.export import ANKI_FILE, QUESTION_FILES, build_exports, question_exports
 from partenariat.export.quiz import gift, gift_question, moodle_quiz_xml
 from partenariat.render.curriculum import anchor_map, walk_items
 from partenariat.render.pages import build_pages
@@ -578,6 +581,42 @@ def test_anki_flashcards_import_as_front_back(corpus, exports) -> None:  # noqa:
             if r[0] == cpom.acronym] == [True]
 
 
+def test_the_anki_package_brings_its_own_note_type_with_both_sides_filled(corpus, exports, tmp_path) -> None:  # noqa: ANN001
+    """The .apkg is a zip holding an SQLite collection: its one note type (fields Recto, Verso,
+    a card showing each) carries every note, so the cards import with their back in any
+    collection; every card has a front and a back once its template is filled."""
+    data = exports["cartes-anki.apkg"]
+    assert isinstance(data, bytes)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert set(archive.namelist()) == {"collection.anki2", "media"}
+    (tmp_path / "collection.anki2").write_bytes(archive.read("collection.anki2"))
+    db = sqlite3.connect(tmp_path / "collection.anki2")
+    try:
+        models = json.loads(db.execute("select models from col").fetchone()[0])
+        notes = db.execute("select id, mid, flds, guid from notes").fetchall()
+        cards = db.execute("select nid, ord from cards").fetchall()
+    finally:
+        db.close()
+    used = {mid for _, mid, _, _ in notes}
+    assert len(used) == 1
+    model = models[str(used.pop())]
+    assert model["name"] == "Partenariat — recto/verso" and model["type"] == 0  # standard, not cloze
+    assert [f["name"] for f in model["flds"]] == ["Recto", "Verso"]
+    (template,) = model["tmpls"]
+    rows = [r for r in csv.reader(io.StringIO("\n".join(line for line in exports[ANKI_FILE].split("\n")
+                                                          if not line.startswith("#"))), delimiter=";") if r]
+    assert len(notes) == len(cards) == len(rows)  # the same cards as the CSV, one card per note
+    assert {nid for nid, _ in cards} == {n[0] for n in notes} and {o for _, o in cards} == {0}
+    assert len({n[3] for n in notes}) == len(notes)  # a guid per entry
+    for _, _, fields, _ in notes:
+        values = dict(zip(["Recto", "Verso"], fields.split("\x1f"), strict=True))
+        front = template["qfmt"].replace("{{Recto}}", values["Recto"])
+        back = template["afmt"].replace("{{FrontSide}}", front).replace("{{Verso}}", values["Verso"])
+        text = [html.unescape(re.sub("<[^>]+>", " ", side)).strip() for side in (front, back)]
+        assert text[0] and len(text[1]) > len(text[0]), fields[:80]
+    assert exports["cartes-anki.apkg"] == {f.path: f.content for f in question_exports(real_corpus())}["cartes-anki.apkg"]
+
+
 # --- the site ----------------------------------------------------------------------------
 
 def test_the_self_test_keeps_its_reveal_without_javascript(site: Path) -> None:
@@ -661,16 +700,27 @@ def test_a_competency_pack_is_accessible(server: str, corpus) -> None:  # noqa: 
         assert [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")] == []
 
 
-def test_a_competency_pack_prints_its_fiches_and_every_answer(server: str, corpus, bank) -> None:  # noqa: ANN001
-    from test_print import pdf_of, text_of
+def test_a_competency_pack_prints_as_an_exercise_sheet_with_its_key_at_the_end(server: str, corpus, bank) -> None:  # noqa: ANN001
+    """Printed, BTS ESF C4.1 (the pack a trainer asked for) is a sheet to hand out: every question
+    numbered, without its answer, at least five to a page, then the key with the sources from a
+    new page, the whole on at most 16 A4 pages (it took 36 with an answer under each question)."""
+    from test_print import pdf_of
 
-    competency = min(competencies(corpus), key=lambda c: len(questions_for(bank, c.concepts)))
-    text = text_of(pdf_of(f"{server}/{pack_path(competency)[:-3]}/")).replace(" ", "")
-    def bare(s: str) -> str:  # paper spells out an acronym after it: « EN (Éducation nationale) »
-        return re.sub(r"\([^()]*\)", "", s.replace(" ", ""))
-
-    text = bare(text)
-    for question in questions_for(bank, competency.concepts):
-        assert bare(question.prompt) in text
-        assert bare(question.explanation)[:30] in text  # the answer prints under its question
-    assert "Vérifier" not in text and "Score" not in text  # the buttons of the screen stay off paper
+    competency = next(c for c in competencies(corpus) if (c.curriculum, c.anchor) == ("bts-esf", "c4-1"))
+    questions = questions_for(bank, competency.concepts)
+    reader = pdf_of(f"{server}/{pack_path(competency)[:-3]}/")
+    pages = ["".join((p.extract_text() or "").split()) for p in reader.pages]  # spaces vary in PDF text
+    print(f"C4.1 exercise sheet: {len(questions)} questions, {len(pages)} A4 pages")
+    assert len(pages) <= 16
+    key = next(n for n, text in enumerate(pages) if "Corrigé" in text)
+    sheet, answers = "".join(pages[:key]), "".join(pages[key:])
+    assert pages[key].index("Corrigé") < 20  # the key starts its own page
+    assert len(questions) / key >= 5
+    for number, question in enumerate(questions, 1):
+        prompt = f"{number}.{question.prompt}".replace(" ", "")
+        assert prompt in sheet and prompt not in answers
+        explanation = question.explanation.replace(" ", "")[:60]
+        assert explanation not in sheet and explanation in answers  # the answer and its source, in the key only
+        right = f"{number}.{'abcd'[question.answer_index]}){question.right}".replace(" ", "")
+        assert right in answers
+    assert "Lesnotions" not in sheet and "Vérifier" not in sheet and "Score" not in sheet
