@@ -11,8 +11,10 @@ import io
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import warnings
 import zipfile
 from pathlib import Path
@@ -33,7 +35,7 @@ from citeproc.source.json import CiteProcJSON
 from conftest import REPO, real_corpus, run_cli
 from partenariat import Corpus, load_corpus
 from partenariat.data import vocab
-from partenariat.data.models import Acronym, Concept
+from partenariat.data.models import Acronym, Concept, Source
 from partenariat.derive.addresses import curriculum_question_files, download_name
 from partenariat.derive.biblio import BibRecord, Name
 from partenariat.derive.index import build_index
@@ -464,6 +466,44 @@ def test_cli_export_writes_every_file(corpus_dir: Path, tmp_path: Path) -> None:
     rows = _read_csv((out / "glossaire.csv").read_text("utf-8"))
     assert rows[1][-1].startswith(BASE)
     assert len(rispy.loads((out / "bibliographie.ris").read_text("utf-8"))) == 3
+
+
+# --- works without a title ------------------------------------------------------------------
+
+
+def test_a_work_without_a_title_is_never_exported_with_a_made_up_one(corpus: Corpus) -> None:
+    """The seeds cite some works without their title (« Borgetto (2003) »): every format says the
+    title is not given (with the seed's description of an anonymous work), and nowhere is the
+    way the seed cites the work dressed as its title."""
+    untitled = [s for s in corpus.all_of("source", Source) if not s.title]
+    assert untitled
+    index = build_index(corpus)
+    texts = {f.path: f.content for f in build_exports(corpus, BASE) if isinstance(f.content, str)}
+    texts["cartes-anki.apkg (notes)"] = _anki_fields(next(f.content for f in build_exports(corpus) if f.path.endswith(".apkg")))
+    for source in untitled:
+        cited = source.cited_as or ""
+        ris = rispy.loads(entry_ris(corpus, source))[0]
+        bib = bibtexparser.parse_string(entry_bibtex(corpus, source)).entries[0]
+        csl = json.loads(entry_csl(corpus, source))[0]
+        data = jsonld_for("source", source, Context(corpus, index, base_url=BASE))
+        for title in (ris["title"], bib["title"], csl["title"], data["name"]):
+            assert title.endswith("[titre non précisé dans la source]"), (source.id, title)
+            assert title == "[titre non précisé dans la source]" or not source.authors  # a description, for an anonymous work
+        dressed = [f"« {cited} »", f"<i>{cited}</i>", f"<cite>{cited}</cite>", f'"name": "{cited}"', f"TI  - {cited}\r\n",
+                   f"title = {{{cited}}}"]
+        found = [(path, d) for path, text in texts.items() for d in dressed if d in text]
+        assert found == [], found[:5]
+
+
+def _anki_fields(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "collection.anki2"
+        path.write_bytes(archive.read("collection.anki2"))
+        db = sqlite3.connect(path)
+        try:
+            return "\n".join(row[0] for row in db.execute("select flds from notes"))
+        finally:
+            db.close()
 
 
 # --- downloads: names and zip bundles -----------------------------------------------------

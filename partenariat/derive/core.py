@@ -102,7 +102,7 @@ def escape_label(label: str) -> str:
 PAGE_NUMBERS = re.compile(r"\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*")
 
 # Where the seed cites a work without giving its title ("Damon (2001)"): said, never made up.
-UNTITLED = "[titre non précisé dans le document source]"
+UNTITLED = "[titre non précisé dans la source]"
 
 
 def locator(value: str) -> str:

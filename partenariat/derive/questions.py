@@ -32,7 +32,7 @@ from partenariat.data.models import (
     Relation,
     Source,
 )
-from partenariat.derive.core import plain_text
+from partenariat.derive.core import UNTITLED, plain_text
 
 # Question kinds, in the order the exports list them, with their French category label.
 KINDS = {
@@ -115,8 +115,11 @@ def names_label(authors: list[Author]) -> str:
 
 
 def source_label(source: Source) -> str:
-    title = source.title or source.cited_as or ""
-    return f"« {title} »" + (f" ({source.year})" if source.year else "")
+    """« Title » (year); a work whose title the sources do not give is named as the seed cites or
+    describes it and said untitled, never quoted as if that were its title."""
+    if not source.title:
+        return f"{source.cited_as} {UNTITLED}"
+    return f"« {source.title} »" + (f" ({source.year})" if source.year else "")
 
 
 def legal_label(text: LegalText) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from partenariat.checks.load import Corpus
 from partenariat.data.models import LegalText, Source
 from partenariat.derive.biblio import BibRecord, Name, all_records, record_for
+from partenariat.export.common import title_of
 
 CSL_TYPES = {
     "livre": "book",
@@ -59,7 +60,7 @@ def csl_item(record: BibRecord) -> dict[str, Any]:
     """One CSL-JSON item (a dict ready for json.dumps)."""
     kind = csl_type(record)
     item: dict[str, Any] = {"id": record.id, "citation-key": record.id, "type": kind, "language": "fr",
-                            "title": record.title}
+                            "title": title_of(record)}
     optional: dict[str, Any] = {
         "title-short": record.title_short,
         "author": [_name(n) for n in record.authors] or None,

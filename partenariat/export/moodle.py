@@ -18,8 +18,8 @@ from partenariat.base.french import lead_in
 from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.models import Acronym, Concept, Definition, Source
-from partenariat.derive.core import UNTITLED, author_name, entity_title, locator, quotations_title, sort_key
-from partenariat.export.common import SITE_TITLE, html_text, page_url
+from partenariat.derive.core import author_name, entity_title, locator, quotations_title, sort_key
+from partenariat.export.common import SITE_TITLE, html_text, page_url, work_title_html
 
 HTML = "1"  # Moodle's FORMAT_HTML
 
@@ -125,7 +125,7 @@ def _attribution(corpus: Corpus, d: Definition) -> str:
     who = ", ".join(author_name(corpus, a) for a in ids)
     if d.author and source.authors and d.author not in source.authors:  # a speaker quoted by the work's author
         who += ", cité par " + ", ".join(author_name(corpus, a) for a in source.authors)
-    title = f"<cite>{escape(source.title)}</cite>" if source.title else escape(UNTITLED)
+    title = work_title_html(corpus, source)  # never how the seed cites it, dressed as a title
     parts = [escape(who), title + (f" ({source.year})" if source.year else "")]
     if d.page:
         parts.append(escape(locator(d.page)))

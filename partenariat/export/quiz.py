@@ -20,9 +20,9 @@ from html import escape
 from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.models import Acronym, Author, Concept, Source
-from partenariat.derive.core import entity_title, sort_key
+from partenariat.derive.core import sort_key
 from partenariat.derive.questions import KINDS, Competency, Question, person_label
-from partenariat.export.common import SITE_TITLE, page_url, plain_text
+from partenariat.export.common import SITE_TITLE, page_url, plain_text, work_title_html
 
 ROOT_CATEGORY = "$course$/top/Partenariat dans le travail social"
 RIGHT_FEEDBACK = "Bonne réponse."
@@ -183,9 +183,9 @@ def _definition_back(corpus: Corpus, concept: Concept) -> str:
         source = corpus.one_of("source", d.source, Source)
         ids = [d.author] if d.author else source.authors
         who = ", ".join(person_label(corpus.one_of("author", a, Author)) for a in ids)
-        title = entity_title("source", source)  # the title, else how the seed cites it
+        credit = ", ".join(p for p in (escape(who, quote=False), work_title_html(corpus, source, "i")) if p)
         back += (f"<blockquote>« {escape(' '.join(d.quote.split()), quote=False)} »</blockquote>"
-                 f"<p>— {escape(who, quote=False)}, <i>{escape(title, quote=False)}</i></p>")
+                 f"<p>— {credit}</p>")
     return back
 
 
