@@ -26,11 +26,13 @@ from mkdocs_macros.plugin import MacrosPlugin
 
 from partenariat import DataError, Problem
 from partenariat.base.messages import report
+from partenariat.derive.addresses import Addresses
 from partenariat.derive.publish import OFFLINE_ZIP, offline_download, offline_zip, published_url
 from partenariat.export.search_index import make_index, nav_titles, with_nav_titles
 from partenariat.render.abbr import NAME as ABBR_EXTENSION
 from partenariat.render.downloads import mark_downloads
 from partenariat.render.macros import MacroCallError, make_macros
+from partenariat.render.redirects import french_redirect, redirect_target
 from partenariat.site import Site, SiteOptions, build_site
 
 
@@ -130,9 +132,18 @@ def on_page_content(html: str, page: MkDocsPage, **kwargs: object) -> str:
 
 @event_priority(-10)  # after the search plugin writes its index (0), before the offline copy uses it (-50, -100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Replace Material's search index by ours (partenariat.export.search_index, a pure function), read
-    by our worker (overrides/assets/javascripts/workers/search-fr.js); the pages of the menu
-    are also found by their menu title."""
+    """Write the redirect pages again in French (partenariat.render.redirects: mkdocs-redirects has
+    written them, in English, at priority 0); replace Material's search index by ours
+    (partenariat.export.search_index, a pure function), read by our worker
+    (overrides/assets/javascripts/workers/search-fr.js); the pages of the menu are also found
+    by their menu title."""
+    if STATE.site is not None:  # the pages at renamed pages' old addresses, in French
+        for old in STATE.site.redirects:
+            url = Addresses(config.use_directory_urls).page_url(old)
+            page = Path(config.site_dir) / (url + "index.html" if url.endswith("/") or not url else url)
+            target = redirect_target(page.read_text("utf-8")) if page.is_file() else None
+            if target is not None:
+                page.write_text(french_redirect(target, offline=STATE.site.offline), "utf-8")
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.is_file() and STATE.site is not None:
         data = with_nav_titles(STATE.site.search, nav_titles(config.nav))

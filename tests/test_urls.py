@@ -12,6 +12,7 @@ import tiers
 from conftest import REPO, run_cli
 from partenariat.checks.urls import current_urls, read_manifest, write_manifest
 from partenariat.render.pages import page_paths
+from partenariat.render.redirects import french_redirect, redirect_target
 from partenariat.site import build_site, check_site
 from test_site import ENV, _fixture_project
 
@@ -52,7 +53,20 @@ def test_rename_needs_a_redirect_and_the_old_address_keeps_working(tmp_path: Pat
     assert build.returncode == 0, build.stderr
     redirect = (site / "concepts" / "reseau" / "index.html").read_text("utf-8")
     assert 'http-equiv="refresh"' in redirect and "../reseaux/" in redirect
+    assert '<html lang="fr">' in redirect and "Cette page a changé d'adresse" in redirect  # not the plugin's English
+    assert "Redirecting" not in redirect and "redirected" not in redirect
     assert (site / "concepts" / "reseaux" / "index.html").is_file()
+
+
+def test_a_redirect_page_of_the_offline_copy_opens_the_target_file() -> None:
+    written = ('<html lang="en"><head><link rel="canonical" href="../g2-c-4/">'
+               '<meta http-equiv="refresh" content="0; url=../g2-c-4/"></head></html>')
+    target = redirect_target(written)
+    assert target == "../g2-c-4/"
+    offline = french_redirect(target, offline=True)
+    assert 'url=../g2-c-4/index.html"' in offline and 'location.href="../g2-c-4/index.html"' in offline
+    assert 'href="../g2-c-4/index.html">' in offline
+    assert redirect_target("<html><p>une page</p></html>") is None
 
 
 def test_bad_redirects_are_reported(tmp_path: Path) -> None:
