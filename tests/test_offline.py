@@ -68,6 +68,7 @@ def test_every_link_of_the_copy_opens(offline_site: Path) -> None:
     assert broken == [], f"{len(broken)} of {len(local)} links broken:\n" + "\n".join(broken[:40])
 
 
+@pytest.mark.browser
 def test_every_export_link_of_formateurs_downloads_from_file(offline_site: Path) -> None:
     """From file:// a browser ignores `download` and shows an XML or text file in the tab; it
     always saves a zip. Each link of « Formateurs » to a file (every export, one by one and in
