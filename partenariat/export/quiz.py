@@ -15,6 +15,7 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
 
 from partenariat.checks.load import Corpus
@@ -127,6 +128,16 @@ def _multichoice(quiz: ET.Element, question: Question, base_url: str) -> None:
         _text(answer, "feedback", f"<p>{escape(feedback, quote=False)}</p>")
 
 
+@lru_cache(maxsize=8192)
+def _multichoice_element(question: Question, base_url: str) -> ET.Element:
+    """A question's element, built once: the same question is in the whole bank, its curriculum's
+    file and its competencies' files (ElementTree lets one element sit in several documents;
+    `ET.indent` sets its spacing again before each file is written)."""
+    holder = ET.Element("quiz")
+    _multichoice(holder, question, base_url)
+    return holder[0]
+
+
 def moodle_quiz_xml(groups: Iterable[tuple[str, list[Question]]], base_url: str = "") -> str:
     """A Moodle XML question file: each group is (category path, its questions)."""
     quiz = ET.Element("quiz")
@@ -135,7 +146,7 @@ def moodle_quiz_xml(groups: Iterable[tuple[str, list[Question]]], base_url: str 
     for path, questions in groups:
         _category(quiz, path)
         for question in questions:
-            _multichoice(quiz, question, base_url)
+            quiz.append(_multichoice_element(question, base_url))
     ET.indent(quiz)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
 
@@ -149,6 +160,7 @@ def gift_escape(text: str) -> str:
     return "".join("\\" + ch if ch in GIFT_SPECIAL else ch for ch in line)
 
 
+@lru_cache(maxsize=8192)  # a question is written in several files (see _multichoice_element)
 def gift_question(question: Question, base_url: str = "") -> str:
     answers = []
     for option in question.options:
