@@ -26,12 +26,14 @@ from mkdocs_macros.plugin import MacrosPlugin
 
 from partenariat import DataError, Problem
 from partenariat.base.messages import report
+from partenariat.derive.addresses import Addresses
 from partenariat.derive.publish import OFFLINE_ZIP, offline_download, offline_zip, published_url
 from partenariat.derive.publisher import site_publisher
 from partenariat.export.search_index import make_index, nav_titles, with_nav_titles
 from partenariat.render.abbr import NAME as ABBR_EXTENSION
 from partenariat.render.downloads import mark_downloads
 from partenariat.render.macros import MacroCallError, make_macros
+from partenariat.render.redirects import french_redirect, redirect_target
 from partenariat.site import Site, SiteOptions, build_site
 
 
@@ -63,8 +65,10 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent  # `-f mkdocs.yml` gives a relative path
     # the published address (SITE_URL), never the preview's own local address
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     options = SiteOptions(directory_urls=config.use_directory_urls, base_url=published_url(config.site_url, STATE.serving),
-                          preview=STATE.serving, docs_dir=str(Path(config.docs_dir).relative_to(root)))
+                          preview=STATE.serving, docs_dir=str(Path(config.docs_dir).relative_to(root)),
+                          offline=bool(offline and offline.config.enabled))
     try:
         site = build_site(root, options)
     except DataError as exc:
@@ -122,17 +126,26 @@ def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
 
 
 def on_page_content(html: str, page: MkDocsPage, **kwargs: object) -> str:
-    """Links to the export files download them (Moodle XML, CSV, CSL-JSON, RIS, BibTeX); the
-    first mention of each acronym links to its entry."""
+    """Links to the export files download them (Moodle XML, CSV, CSL-JSON, RIS, BibTeX), as zips
+    in the offline copy; the first mention of each acronym links to its entry."""
     site = STATE.require_site()
-    return site.link_acronyms(mark_downloads(html, page.url, site.file_paths), page.file.src_uri)
+    return site.link_acronyms(mark_downloads(html, page.url, site.file_paths, zipped=site.offline), page.file.src_uri)
 
 
 @event_priority(-10)  # after the search plugin writes its index (0), before the offline copy uses it (-50, -100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Replace Material's search index by ours (partenariat.export.search_index, a pure function), read
-    by our worker (overrides/assets/javascripts/workers/search-fr.js); the pages of the menu
-    are also found by their menu title."""
+    """Write the redirect pages again in French (partenariat.render.redirects: mkdocs-redirects has
+    written them, in English, at priority 0); replace Material's search index by ours
+    (partenariat.export.search_index, a pure function), read by our worker
+    (overrides/assets/javascripts/workers/search-fr.js); the pages of the menu are also found
+    by their menu title."""
+    if STATE.site is not None:  # the pages at renamed pages' old addresses, in French
+        for old in STATE.site.redirects:
+            url = Addresses(config.use_directory_urls).page_url(old)
+            page = Path(config.site_dir) / (url + "index.html" if url.endswith("/") or not url else url)
+            target = redirect_target(page.read_text("utf-8")) if page.is_file() else None
+            if target is not None:
+                page.write_text(french_redirect(target, offline=STATE.site.offline), "utf-8")
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.is_file() and STATE.site is not None:
         data = with_nav_titles(STATE.site.search, nav_titles(config.nav))

@@ -30,6 +30,7 @@ from partenariat.derive.edition import read_edition
 from partenariat.derive.index import build_index
 from partenariat.derive.publisher import publisher_problems
 from partenariat.export import ExportFile, build_exports
+from partenariat.export.bundles import single_file_zip
 from partenariat.export.search_index import SearchData, search_data
 from partenariat.preview import load_for_preview
 from partenariat.render.acronym_links import link_first_mentions
@@ -45,6 +46,7 @@ class SiteOptions:
     base_url: str = ""  # the published address (site_url); '' when unknown: nothing claims one
     preview: bool = False  # keep the last good data and report problems instead of stopping
     docs_dir: str = "docs"  # hand-written pages, relative to the root
+    offline: bool = False  # the copy opened from file://: each file is also offered alone in a zip
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class SiteFile:
     """A file of the site that is not a page (an export, a schema): site-relative path, text."""
 
     path: str
-    content: str
+    content: str | bytes
 
 
 @dataclass
@@ -67,6 +69,7 @@ class Site:
     redirects: dict[str, str]
     # In a preview: the problems of the last edit (the site shows the last good data).
     problems: list[Problem] = field(default_factory=list)
+    offline: bool = False  # links to files point at their zips (partenariat.render.downloads)
 
     @property
     def corpus(self) -> Corpus:
@@ -171,8 +174,10 @@ def build_site(root: Path, options: SiteOptions | None = None) -> Site:
         raise DataError(address_problems)
     files = [SiteFile(e.path, e.content) for e in _exports(ctx, options)]
     files += [SiteFile(f"{SCHEMA_DIR}/{name}", text) for name, text in render_schemas().items()]
+    if options.offline:  # from file:// a browser opens an XML or text file in the tab, but saves a zip
+        files += [SiteFile(*single_file_zip(f.path, f.content)) for f in files if not f.path.endswith(".zip")]
     return Site(ctx, pages, files, search_data(corpus, ctx.index),
-                abbreviations(corpus.all_of("glossary", Acronym)), redirects, problems)
+                abbreviations(corpus.all_of("glossary", Acronym)), redirects, problems, options.offline)
 
 
 def _exports(ctx: Context, options: SiteOptions) -> list[ExportFile]:

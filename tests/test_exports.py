@@ -11,9 +11,12 @@ import io
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import warnings
+import zipfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -33,9 +36,12 @@ from conftest import REPO, real_corpus, run_cli
 from partenariat import Corpus, load_corpus
 from partenariat.data import vocab
 from partenariat.data.models import Acronym, Concept, Source
+from partenariat.derive.addresses import curriculum_question_files, download_name
 from partenariat.derive.biblio import BibRecord, Name
 from partenariat.derive.index import build_index
 from partenariat.export import (
+    ANKI_FILE,
+    QUESTION_FILES,
     bibliography_bibtex,
     bibliography_csl,
     bibliography_ris,
@@ -51,12 +57,16 @@ from partenariat.export import (
     moodle_glossary_xml,
     question_exports,
 )
+from partenariat.export.archive import FIXED_DATE
 from partenariat.export.bibtex import bibtex_entry
+from partenariat.export.bundles import bundles, single_file_zip
 from partenariat.export.common import plain_text
 from partenariat.export.quiz import anki_csv
 from partenariat.export.search_index import search_data
 from partenariat.render.common import Context
+from partenariat.render.downloads import mark_downloads
 from partenariat.render.pages import build_pages
+from partenariat.site import SiteOptions, build_site
 
 BASE = "https://exemple.org/partenariat/"
 CSL_SCHEMA = Path(__file__).parent / "schemas" / "csl-data.json"
@@ -431,7 +441,8 @@ def test_jsonld_script_cannot_close_early(corpus: Corpus) -> None:
 def test_build_exports_paths(corpus: Corpus) -> None:
     paths = [f.path for f in build_exports(corpus)]
     questions = [f.path for f in question_exports(corpus)]  # tests/test_quiz.py checks them
-    assert len(paths) == len(set(paths)) == 8 + 3 * len(_ids(corpus)) + len(questions)
+    archives = [b.path for b in bundles(corpus)]
+    assert len(paths) == len(set(paths)) == 8 + 3 * len(_ids(corpus)) + len(questions) + len(archives)
     assert {"nouveautes.xml", "glossaire-moodle.xml",
             "concepts-moodle.xml", "glossaire.csv", "concepts.csv", "bibliographie.json",
             "bibliographie.ris", "bibliographie.bib", f"bibliographie/{DAMON}.ris", f"textes-juridiques/{LAW}.bib"} \
@@ -449,6 +460,7 @@ def test_cli_export_writes_every_file(corpus_dir: Path, tmp_path: Path) -> None:
     expected |= {f"bibliographie/{i}.{ext}" for i in ids for ext in ("json", "ris", "bib")}
     expected |= {f"textes-juridiques/loi-2002.{ext}" for ext in ("json", "ris", "bib")}
     expected |= {f.path for f in question_exports(load_corpus(corpus_dir))}
+    expected |= {b.path for b in bundles(load_corpus(corpus_dir))}
     assert written == expected
     assert result.stdout.strip() == f"{len(expected)} fichiers d'export écrits dans {out}"
     assert (out / "glossaire.csv").read_bytes().startswith(b"\xef\xbb\xbf")
@@ -456,6 +468,108 @@ def test_cli_export_writes_every_file(corpus_dir: Path, tmp_path: Path) -> None:
     rows = _read_csv((out / "glossaire.csv").read_text("utf-8"))
     assert rows[1][-1].startswith(BASE)
     assert len(rispy.loads((out / "bibliographie.ris").read_text("utf-8"))) == 3
+
+
+# --- works without a title ------------------------------------------------------------------
+
+
+def test_a_work_without_a_title_is_never_exported_with_a_made_up_one(corpus: Corpus) -> None:
+    """The seeds cite some works without their title (« Borgetto (2003) »): every format says the
+    title is not given (with the seed's description of an anonymous work), and nowhere is the
+    way the seed cites the work dressed as its title."""
+    untitled = [s for s in corpus.all_of("source", Source) if not s.title]
+    assert untitled
+    index = build_index(corpus)
+    texts = {f.path: f.content for f in build_exports(corpus, BASE) if isinstance(f.content, str)}
+    texts["cartes-anki.apkg (notes)"] = _anki_fields(next(f.content for f in build_exports(corpus) if f.path.endswith(".apkg")))
+    for source in untitled:
+        cited = source.cited_as or ""
+        ris = rispy.loads(entry_ris(corpus, source))[0]
+        bib = bibtexparser.parse_string(entry_bibtex(corpus, source)).entries[0]
+        csl = json.loads(entry_csl(corpus, source))[0]
+        data = jsonld_for("source", source, Context(corpus, index, base_url=BASE))
+        for title in (ris["title"], bib["title"], csl["title"], data["name"]):
+            assert title.endswith("[titre non précisé dans la source]"), (source.id, title)
+            assert title == "[titre non précisé dans la source]" or not source.authors  # a description, for an anonymous work
+        dressed = [f"« {cited} »", f"<i>{cited}</i>", f"<cite>{cited}</cite>", f'"name": "{cited}"', f"TI  - {cited}\r\n",
+                   f"title = {{{cited}}}"]
+        found = [(path, d) for path, text in texts.items() for d in dressed if d in text]
+        assert found == [], found[:5]
+
+
+def _anki_fields(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "collection.anki2"
+        path.write_bytes(archive.read("collection.anki2"))
+        db = sqlite3.connect(path)
+        try:
+            return "\n".join(row[0] for row in db.execute("select flds from notes"))
+        finally:
+            db.close()
+
+
+# --- downloads: names and zip bundles -----------------------------------------------------
+
+
+def test_every_file_of_the_site_downloads_under_a_name_of_its_own(corpus: Corpus) -> None:
+    """Two files saved under the same name overwrite each other in a Downloads folder: the whole
+    bank and a curriculum's bank were both `questions.gift`."""
+    site = build_site(REPO, SiteOptions(offline=True))  # the offline copy has every file, and the zips
+    names: dict[str, list[str]] = {}
+    for file in site.files:
+        names.setdefault(download_name(file.path), []).append(file.path)
+    assert {n: p for n, p in names.items() if len(p) > 1} == {}
+    for curriculum_id in corpus.records["curriculum"]:
+        for path in curriculum_question_files(curriculum_id).values():
+            assert download_name(path).startswith(f"{curriculum_id}-")
+
+
+def _entries(data: bytes) -> dict[str, bytes]:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    infos = archive.infolist()
+    assert [i.filename for i in infos] == sorted(i.filename for i in infos)  # same order every build
+    assert {i.date_time for i in infos} <= {FIXED_DATE}
+    return {i.filename: archive.read(i) for i in infos}
+
+
+def test_bundles_hold_their_group_and_are_the_same_bytes_for_the_same_data(corpus: Corpus) -> None:
+    files = build_exports(corpus)
+    again = {f.path: f.content for f in build_exports(load_corpus(REPO))}
+    content = {f.path: f.content for f in files}
+    exports = {p for p in content if not p.startswith("telechargements/")}
+    held: dict[str, set[str]] = {}
+    for bundle in bundles(corpus):
+        data = content[bundle.path]
+        assert isinstance(data, bytes) and data == again[bundle.path]
+        entries = _entries(data)
+        for name, raw in entries.items():  # each entry is the exported file, byte for byte
+            original = content[name]
+            assert raw == (original.encode("utf-8") if isinstance(original, str) else original)
+        held[bundle.slug] = set(entries)
+    assert held["tout"] == exports - {"nouveautes.xml"}
+    assert held["tableurs"] == {"glossaire.csv", "concepts.csv"}
+    assert held["anki"] == {ANKI_FILE, "cartes-anki.apkg"}
+    assert {p for p in exports if p.startswith(("bibliographie", "textes-juridiques"))} == held["bibliographie"]
+    for curriculum_id in corpus.records["curriculum"]:
+        assert held[f"questions-{curriculum_id}"] == {p for p in exports if p.startswith(f"referentiels/{curriculum_id}/")}
+        assert set(curriculum_question_files(curriculum_id).values()) <= held["moodle"]
+    assert set(QUESTION_FILES.values()) | {"glossaire-moodle.xml", "concepts-moodle.xml"} <= held["moodle"]
+
+
+def test_offline_each_file_link_points_at_the_file_alone_in_a_zip() -> None:
+    html = ('<a href="../referentiels/bts-esf/questions.gift">GIFT</a> <a href="../telechargements/partenariat-tout.zip">'
+            'tout</a> <a href="../concepts/">page</a>')
+    files = {"referentiels/bts-esf/questions.gift", "telechargements/partenariat-tout.zip"}
+    online = mark_downloads(html, "formateurs/", files)
+    assert '<a href="../referentiels/bts-esf/questions.gift" download="bts-esf-questions.gift">' in online
+    offline = mark_downloads(html, "formateurs/", files, zipped=True)
+    assert ('<a href="../telechargements/fichiers/bts-esf-questions.gift.zip" download="bts-esf-questions.gift.zip">'
+            in offline)
+    assert '<a href="../telechargements/partenariat-tout.zip" download="partenariat-tout.zip">' in offline
+    assert '<a href="../concepts/">' in offline
+    path, data = single_file_zip("referentiels/bts-esf/questions.gift", "x")
+    assert path == "telechargements/fichiers/bts-esf-questions.gift.zip"
+    assert _entries(data) == {"bts-esf-questions.gift": b"x"}
 
 
 def test_cli_export_stops_on_bad_data(corpus_dir: Path, tmp_path: Path) -> None:
@@ -490,7 +604,9 @@ def test_summary_notes_are_dropped_wherever_the_summary_is_plain_text(corpus_dir
     assert f"— {first}" in pages["concepts/index.md"]
     files = [*build_exports(corpus, BASE), *question_exports(corpus, BASE)]
     assert any("souples. Est-ce" in f.content for f in files if f.path.endswith(".csv"))  # Anki's back of the card
-    for text in [f.content for f in files] + list(pages.values()):
+    texts = [f.content if isinstance(f.content, str) else _anki_fields(f.content)  # the zips hold these files
+             for f in files if isinstance(f.content, str) or f.path.endswith(".apkg")]
+    for text in texts + list(pages.values()):
         assert "[[note" not in text and "note:dossier" not in text
         assert not re.search(r"reliés\s+;\s+;|souples\s+\.|partenariat\s{2,}\?", text)
 

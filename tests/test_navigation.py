@@ -13,7 +13,11 @@ import pytest
 
 from browser import chromium
 from conftest import REPO
+from partenariat import load_corpus
+from partenariat.data.models import Curriculum
 from partenariat.data.yamlfile import read_yaml
+from partenariat.derive.addresses import download_name
+from partenariat.render.curriculum import walk_items
 from partenariat.render.downloads import mark_downloads
 from partenariat.render.indexes import natural_key
 from partenariat.render.pages import NAV_MAX_ENTRIES
@@ -162,8 +166,9 @@ def test_links_to_export_files_download_them(site: Path) -> None:
                 continue
             target = (page.parent / href.group(1)).resolve()
             if target.is_file() and str(target.relative_to(site.resolve())) in exports:
-                seen += 1
-                assert f'download="{target.name}"' in attrs, f"{page.relative_to(site)}: {attrs}"
+                seen += 1  # saved under a name of its own on the site (`bts-esf-questions.gift`)
+                name = download_name(str(target.relative_to(site.resolve())))
+                assert f'download="{name}"' in attrs, f"{page.relative_to(site)}: {attrs}"
     assert seen > 10
 
 
@@ -204,7 +209,9 @@ def test_every_item_shows_its_link(site: Path, path: Path) -> None:
     article = html.split("<article", 1)[1].split("</article>", 1)[0]
     anchors = re.findall(r'<span id="([^"]+)"></span>', article)
     links = re.findall(r'<a class="pkb-item-link" href="#([^"]+)"', article)
-    assert anchors and links == anchors and len(set(anchors)) == len(anchors)
+    former = [a for i in walk_items(load_corpus(REPO).one_of("curriculum", path.stem, Curriculum)) for a in i.former_anchors]
+    assert anchors and links == [a for a in anchors if a not in former] and len(set(anchors)) == len(anchors)
+    assert set(former) <= set(anchors)  # the links published before an item got its own anchor still land on it
     manifest = (REPO / "urls.txt").read_text("utf-8").split()
     assert all(f"referentiels/{path.stem}/#{a}" in manifest for a in anchors)
 

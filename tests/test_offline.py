@@ -3,12 +3,17 @@ and search working, nothing fetched from the network."""
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from pathlib import Path
 
 import linkwalk
 import pytest
 
 from browser import chromium
+from conftest import REPO, real_corpus
+from partenariat.export.bundles import bundles
 from partenariat.render.offline import rewrite_html
 
 
@@ -61,6 +66,33 @@ def test_every_link_of_the_copy_opens(offline_site: Path) -> None:
     assert walked == set(offline_site.rglob("*.html")) - {offline_site / "404.html"}
     assert {link.page.parent.parent.name for link in local if link.in_svg} >= {"concepts", "comparer"}
     assert broken == [], f"{len(broken)} of {len(local)} links broken:\n" + "\n".join(broken[:40])
+
+
+@pytest.mark.browser
+def test_every_export_link_of_formateurs_downloads_from_file(offline_site: Path) -> None:
+    """From file:// a browser ignores `download` and shows an XML or text file in the tab; it
+    always saves a zip. Each link of « Formateurs » to a file (every export, one by one and in
+    bundles) is clicked: a zip is saved and the page stays where it was."""
+    formateurs = offline_site / "formateurs" / "index.html"
+    written = (REPO / "docs" / "formateurs.md").read_text("utf-8")
+    file_links = re.findall(r"\]\(([^)#]+\.(?!md\))\w+)\)", written)  # links of the page to files, not pages
+    with chromium() as browser:
+        page = browser.new_context(accept_downloads=True).new_page()
+        page.goto(formateurs.as_uri())
+        hrefs = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.getAttribute('href'))")
+        to_files = [n for n, h in enumerate(hrefs)
+                    if not h.startswith(("http", "#")) and not h.split("#")[0].endswith(("/", ".html"))]
+        assert len(to_files) == len(file_links) + len(bundles(real_corpus()))
+        saved = []
+        for n in to_files:
+            with page.expect_download(timeout=10_000) as download:
+                page.locator("article a[href]").nth(n).click()
+            data = Path(download.value.path()).read_bytes()
+            assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None, hrefs[n]
+            assert page.url == formateurs.as_uri(), f"{hrefs[n]} opened {page.url}"
+            saved.append(download.value.suggested_filename)
+    assert all(name.endswith(".zip") for name in saved)
+    print(f"exports downloaded from file://: {len(saved)} of {len(to_files)}")
 
 
 @pytest.mark.parametrize(("href", "expected"), [

@@ -11,7 +11,10 @@ import csv
 import dataclasses
 import html
 import io
+import json
 import re
+import sqlite3
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -20,9 +23,11 @@ from lxml import etree
 
 from browser import chromium
 from conftest import real_corpus
+from moodle_import import Bank, category_of, import_files, import_gift, import_xml
 from partenariat.base.folding import fold
 from partenariat.base.french import missing_elisions
 from partenariat.data.models import Acronym, Definition, Group, Source
+from partenariat.derive.addresses import curriculum_question_files
 from partenariat.derive.questions import (
     KINDS,
     Facts,
@@ -34,8 +39,9 @@ from partenariat.derive.questions import (
     revealing_words,
     right_options,
 )
-from partenariat.export import ANKI_FILE, QUESTION_FILES, build_exports
+from partenariat.export import ANKI_FILE, QUESTION_FILES, build_exports, question_exports
 from partenariat.export.quiz import gift, gift_question, moodle_quiz_xml
+from partenariat.render.curriculum import anchor_map, walk_items
 from partenariat.render.pages import build_pages
 from partenariat.render.quiz import pack_files, pack_path
 
@@ -503,6 +509,62 @@ def test_each_competency_has_its_questions_in_both_formats(bank, exports, compet
         assert competency.code.replace("/", "//") in str(parsed[0]["category"]) if parsed else True
 
 
+# --- Moodle's import (tests/moodle_import.py reads the files as question/format.php does) ---
+
+def test_the_moodle_reader_merges_equal_paths_and_drops_repeated_idnumbers() -> None:
+    """The reader does what Moodle does, so that the tests below can fail: one category for two
+    equal paths (a doubled slash is a slash in a name), the repeated idnumber dropped."""
+    assert category_of("$course$/top/A // B/C") == ("A / B", "C")
+    assert category_of("A/C") == category_of("$course$/top/A/C")
+    question = {"id": "q1", "kind": "sigle", "prompt": "Que signifie X ?", "quote": "", "right": "x",
+                "distractors": ("y",), "explanation": "", "source": ("glossary", "x"), "page": ("glossary", "x"),
+                "concepts": ()}
+    twice = moodle_quiz_xml([("$course$/top/P/C 4", [Question(**question)]),
+                             ("$course$/top/P/C 4", [Question(**question)])])
+    bank = import_xml(Bank(), twice)
+    assert bank.duplicates() == {("P", "C 4"): 1} and bank.dropped_idnumbers == 1
+    assert import_gift(Bank(), gift([("$course$/top/P/C 4", [Question(**question)] * 2)])).duplicates()
+
+
+@pytest.mark.parametrize("curriculum_id", sorted(real_corpus().records["curriculum"]))
+@pytest.mark.parametrize("fmt", ["xml", "gift"])
+def test_a_curriculum_file_imports_with_one_category_per_competency_and_no_duplicate(
+        corpus, exports, curriculum_id: str, fmt: str) -> None:  # noqa: ANN001
+    """Imported the way Moodle does, a curriculum's file gives each competency its own category
+    holding its questions once (Bac pro SPVL repeats « C 4 » in four activities: the activity is
+    in the path), and Moodle keeps every idnumber."""
+    path = curriculum_question_files(curriculum_id)[fmt]
+    bank = import_files([(path, exports[path])])
+    assert bank.duplicates() == {} and bank.dropped_idnumbers == 0
+    mine = [c for c in competencies(corpus) if c.curriculum == curriculum_id]
+    assert mine and len(bank.categories) == len(mine)
+    for competency in mine:  # each category holds the questions of its own competency's file
+        pack = import_files([(pack_files(competency)[fmt], exports[pack_files(competency)[fmt]])])
+        ((category, questions),) = pack.categories.items()
+        assert bank.categories[category] == questions
+
+
+def test_every_curriculum_file_imported_into_one_course_keeps_its_categories_apart(exports) -> None:  # noqa: ANN001
+    files = [(p, exports[p]) for c in sorted(real_corpus().records["curriculum"])
+             for p in curriculum_question_files(c).values() if p.endswith(".xml")]
+    bank = import_files(files)
+    assert bank.duplicates() == {} and bank.dropped_idnumbers == 0
+
+
+def test_pack_files_are_named_by_the_competency_link(corpus) -> None:  # noqa: ANN001
+    """A pack and its files carry the anchor of the competency's link in its curriculum, and every
+    item with a link and notions has one (DE CESF's items have anchors, no codes)."""
+    for curriculum in corpus.entities("curriculum"):
+        anchors = anchor_map(curriculum)
+        with_notions = {anchors[id(i)] for i in walk_items(curriculum) if id(i) in anchors and i.concepts}
+        packs = {c.anchor for c in competencies(corpus) if c.curriculum == curriculum.id}
+        assert packs == with_notions, curriculum.id
+    for competency in competencies(corpus):
+        for fmt, path in pack_files(competency).items():
+            assert path == f"referentiels/{competency.curriculum}/{competency.anchor}-questions.{fmt}"
+    assert any(c.curriculum == "de-cesf" for c in competencies(corpus))
+
+
 def test_anki_flashcards_import_as_front_back(corpus, exports) -> None:  # noqa: ANN001
     text = exports[ANKI_FILE]
     header = [line for line in text.splitlines() if line.startswith("#")]
@@ -517,6 +579,42 @@ def test_anki_flashcards_import_as_front_back(corpus, exports) -> None:  # noqa:
     cpom = corpus.get("glossary", "cpom")
     assert [html.unescape(re.sub("<[^>]+>", "", r[1])).startswith(cpom.expansion) for r in rows
             if r[0] == cpom.acronym] == [True]
+
+
+def test_the_anki_package_brings_its_own_note_type_with_both_sides_filled(corpus, exports, tmp_path) -> None:  # noqa: ANN001
+    """The .apkg is a zip holding an SQLite collection: its one note type (fields Recto, Verso,
+    a card showing each) carries every note, so the cards import with their back in any
+    collection; every card has a front and a back once its template is filled."""
+    data = exports["cartes-anki.apkg"]
+    assert isinstance(data, bytes)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert set(archive.namelist()) == {"collection.anki2", "media"}
+    (tmp_path / "collection.anki2").write_bytes(archive.read("collection.anki2"))
+    db = sqlite3.connect(tmp_path / "collection.anki2")
+    try:
+        models = json.loads(db.execute("select models from col").fetchone()[0])
+        notes = db.execute("select id, mid, flds, guid from notes").fetchall()
+        cards = db.execute("select nid, ord from cards").fetchall()
+    finally:
+        db.close()
+    used = {mid for _, mid, _, _ in notes}
+    assert len(used) == 1
+    model = models[str(used.pop())]
+    assert model["name"] == "Partenariat — recto/verso" and model["type"] == 0  # standard, not cloze
+    assert [f["name"] for f in model["flds"]] == ["Recto", "Verso"]
+    (template,) = model["tmpls"]
+    rows = [r for r in csv.reader(io.StringIO("\n".join(line for line in exports[ANKI_FILE].split("\n")
+                                                          if not line.startswith("#"))), delimiter=";") if r]
+    assert len(notes) == len(cards) == len(rows)  # the same cards as the CSV, one card per note
+    assert {nid for nid, _ in cards} == {n[0] for n in notes} and {o for _, o in cards} == {0}
+    assert len({n[3] for n in notes}) == len(notes)  # a guid per entry
+    for _, _, fields, _ in notes:
+        values = dict(zip(["Recto", "Verso"], fields.split("\x1f"), strict=True))
+        front = template["qfmt"].replace("{{Recto}}", values["Recto"])
+        back = template["afmt"].replace("{{FrontSide}}", front).replace("{{Verso}}", values["Verso"])
+        text = [html.unescape(re.sub("<[^>]+>", " ", side)).strip() for side in (front, back)]
+        assert text[0] and len(text[1]) > len(text[0]), fields[:80]
+    assert exports["cartes-anki.apkg"] == {f.path: f.content for f in question_exports(real_corpus())}["cartes-anki.apkg"]
 
 
 # --- the site ----------------------------------------------------------------------------
@@ -602,16 +700,27 @@ def test_a_competency_pack_is_accessible(server: str, corpus) -> None:  # noqa: 
         assert [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")] == []
 
 
-def test_a_competency_pack_prints_its_fiches_and_every_answer(server: str, corpus, bank) -> None:  # noqa: ANN001
-    from test_print import pdf_of, text_of
+def test_a_competency_pack_prints_as_an_exercise_sheet_with_its_key_at_the_end(server: str, corpus, bank) -> None:  # noqa: ANN001
+    """Printed, BTS ESF C4.1 (the pack a trainer asked for) is a sheet to hand out: every question
+    numbered, without its answer, at least five to a page, then the key with the sources from a
+    new page, the whole on at most 16 A4 pages (it took 36 with an answer under each question)."""
+    from test_print import pdf_of
 
-    competency = min(competencies(corpus), key=lambda c: len(questions_for(bank, c.concepts)))
-    text = text_of(pdf_of(f"{server}/{pack_path(competency)[:-3]}/")).replace(" ", "")
-    def bare(s: str) -> str:  # paper spells out an acronym after it: « EN (Éducation nationale) »
-        return re.sub(r"\([^()]*\)", "", s.replace(" ", ""))
-
-    text = bare(text)
-    for question in questions_for(bank, competency.concepts):
-        assert bare(question.prompt) in text
-        assert bare(question.explanation)[:30] in text  # the answer prints under its question
-    assert "Vérifier" not in text and "Score" not in text  # the buttons of the screen stay off paper
+    competency = next(c for c in competencies(corpus) if (c.curriculum, c.anchor) == ("bts-esf", "c4-1"))
+    questions = questions_for(bank, competency.concepts)
+    reader = pdf_of(f"{server}/{pack_path(competency)[:-3]}/")
+    pages = ["".join((p.extract_text() or "").split()) for p in reader.pages]  # spaces vary in PDF text
+    print(f"C4.1 exercise sheet: {len(questions)} questions, {len(pages)} A4 pages")
+    assert len(pages) <= 16
+    key = next(n for n, text in enumerate(pages) if "Corrigé" in text)
+    sheet, answers = "".join(pages[:key]), "".join(pages[key:])
+    assert pages[key].index("Corrigé") < 20  # the key starts its own page
+    assert len(questions) / key >= 5
+    for number, question in enumerate(questions, 1):
+        prompt = f"{number}.{question.prompt}".replace(" ", "")
+        assert prompt in sheet and prompt not in answers
+        explanation = question.explanation.replace(" ", "")[:60]
+        assert explanation not in sheet and explanation in answers  # the answer and its source, in the key only
+        right = f"{number}.{'abcd'[question.answer_index]}){question.right}".replace(" ", "")
+        assert right in answers
+    assert "Lesnotions" not in sheet and "Vérifier" not in sheet and "Score" not in sheet

@@ -12,6 +12,7 @@ import tiers
 from conftest import REPO, run_cli
 from partenariat.checks.urls import current_urls, read_manifest, write_manifest
 from partenariat.render.pages import page_paths
+from partenariat.render.redirects import french_redirect, redirect_target
 from partenariat.site import build_site, check_site
 from test_site import ENV, _fixture_project
 
@@ -52,7 +53,20 @@ def test_rename_needs_a_redirect_and_the_old_address_keeps_working(tmp_path: Pat
     assert build.returncode == 0, build.stderr
     redirect = (site / "concepts" / "reseau" / "index.html").read_text("utf-8")
     assert 'http-equiv="refresh"' in redirect and "../reseaux/" in redirect
+    assert '<html lang="fr">' in redirect and "Cette page a changé d'adresse" in redirect  # not the plugin's English
+    assert "Redirecting" not in redirect and "redirected" not in redirect
     assert (site / "concepts" / "reseaux" / "index.html").is_file()
+
+
+def test_a_redirect_page_of_the_offline_copy_opens_the_target_file() -> None:
+    written = ('<html lang="en"><head><link rel="canonical" href="../g2-c-4/">'
+               '<meta http-equiv="refresh" content="0; url=../g2-c-4/"></head></html>')
+    target = redirect_target(written)
+    assert target == "../g2-c-4/"
+    offline = french_redirect(target, offline=True)
+    assert 'url=../g2-c-4/index.html"' in offline and 'location.href="../g2-c-4/index.html"' in offline
+    assert 'href="../g2-c-4/index.html">' in offline
+    assert redirect_target("<html><p>une page</p></html>") is None
 
 
 def test_bad_redirects_are_reported(tmp_path: Path) -> None:
@@ -79,6 +93,26 @@ def test_a_published_competency_link_must_stay(tmp_path: Path) -> None:
     english = run_cli("--root", str(project), "check", "--lang", "en")
     assert english.returncode == 1
     assert ("urls.txt: referentiels/bts-esf/#c4-1: published address no longer exists "
-            "(give an item of referentiels/bts-esf/ back 'anchor: c4-1' (or its code))") in english.stderr
+            "(give an item of referentiels/bts-esf/ back 'anchor: c4-1' (or its code), or list it in its "
+            "'former_anchors')") in english.stderr
     french = run_cli("--root", str(project), "check")
     assert "rendez « anchor: c4-1 » à un item de referentiels/bts-esf/ (ou son code)" in french.stderr
+
+
+def test_a_former_anchor_keeps_a_published_link_on_its_item(tmp_path: Path) -> None:
+    """An item that gets a new anchor keeps its published one in `former_anchors`: old links land on
+    it, its pack page redirects, and no made anchor can take the old one back."""
+    project = _fixture_project(tmp_path)
+    site = build_site(project)
+    write_manifest(project, current_urls(project / "docs", [page.path for page in site.pages], site.corpus))
+    curriculum = project / "curricula" / "bts-esf.yaml"
+    curriculum.write_text(curriculum.read_text("utf-8").replace(
+        "      - code: C4.1\n", "      - code: C4.1\n        anchor: f3-c4-1\n        former_anchors: [c4-1]\n"), "utf-8")
+    result = run_cli("--root", str(project), "check", "--lang", "en")
+    assert result.returncode == 1  # the anchor stays; the pack page moved and needs its redirect
+    assert "#c4-1" not in result.stderr
+    assert "urls.txt: referentiels/bts-esf/c4-1/: published address no longer exists" in result.stderr
+    (project / "redirects.yaml").write_text("referentiels/bts-esf/c4-1: referentiels/bts-esf/f3-c4-1\n", "utf-8")
+    assert run_cli("--root", str(project), "check").returncode == 0
+    page = next(p for p in build_site(project).pages if p.path == "referentiels/bts-esf.md").markdown
+    assert '<span id="c4-1"></span><span id="f3-c4-1"></span>' in page

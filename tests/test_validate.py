@@ -189,6 +189,13 @@ def test_model_rules_across_fields(corpus_dir: Path) -> None:
     assert "authors/dhume.yaml:1: a person needs 'family' (the surname used to sort and cite)" in found
 
 
+def test_an_anchor_is_given_to_one_item_only(corpus_dir: Path) -> None:
+    edit(corpus_dir / "curricula" / "bts-esf.yaml", "      - code: C4.1\n",
+         "      - code: C4.1\n        anchor: c4-1\n        former_anchors: [c4-1]\n")
+    assert errors(corpus_dir) == [
+        "curricula/bts-esf.yaml:1: anchor 'c4-1' is given to two items ('anchor' or 'former_anchors')"]
+
+
 def test_stray_files_are_not_silently_ignored(corpus_dir: Path) -> None:
     (corpus_dir / "concepts" / "notes.yml").write_text("id: notes\n", "utf-8")
     assert errors(corpus_dir) == [

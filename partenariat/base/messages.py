@@ -94,9 +94,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "add-redirect": ("add '{line}' to {file}", "ajoutez « {line} » dans {file} (renommer = rediriger)"),
     "add-redirect-to": ("add '{old}: ' followed by its new address to {file}",
                         "ajoutez dans {file} la ligne « {old}: » suivie de sa nouvelle adresse (renommer = rediriger)"),
-    "keep-anchor": ("give an item of {page} back 'anchor: {anchor}' (or its code)",
-                    "rendez « anchor: {anchor} » à un item de {page} (ou son code) : une ancre publiée ne se "
-                    "redirige pas"),
+    "keep-anchor": ("give an item of {page} back 'anchor: {anchor}' (or its code), or list it in its "
+                    "'former_anchors'",
+                    "rendez « anchor: {anchor} » à un item de {page} (ou son code), ou ajoutez-la à ses "
+                    "« former_anchors » : une ancre publiée ne se redirige pas"),
     "still-a-page": ("'{address}' is still a page of the site", "« {address} » est encore une page du site"),
     "redirect-needs-gone": ("a redirect is only for an address that no longer exists",
                             "une redirection ne sert que pour une adresse disparue"),
@@ -179,6 +180,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "definition-key-count": ("more than {most} definitions: mark {least} to {most} of them with 'key' (1 = shown first)",
                              "plus de {most} définitions : marquez-en de {least} à {most} avec « key » "
                              "(1 = montrée en premier)"),
+    "curriculum-anchor-twice": ("anchor '{anchor}' is given to two items ('anchor' or 'former_anchors')",
+                                "l'ancre « {anchor} » est donnée à deux items (« anchor » ou « former_anchors ») : "
+                                "une ancre désigne un seul item"),
     "source-title": ("a source needs 'title' (or 'cited_as' when the seed gives no title)",
                      "une source demande « title » (ou « cited_as » si le document ne donne pas de titre)"),
     "acronym-undeveloped-expansion": (

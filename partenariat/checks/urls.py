@@ -40,10 +40,10 @@ def current_urls(docs_dir: Path, page_paths: Iterable[str], corpus: Corpus | Non
 def competency_urls(corpus: Corpus) -> set[str]:
     """The link of every curriculum item (`referentiels/bts-esf/#c4-1`): trainers paste them
     into a syllabus, so they are published addresses too."""
-    from partenariat.render.curriculum import anchor_map
+    from partenariat.render.curriculum import anchor_map, former_anchors
 
     return {Addresses().url("curriculum", c.id, anchor) for c in corpus.all_of("curriculum", Curriculum)
-            for anchor in anchor_map(c).values()}
+            for anchor in [*anchor_map(c).values(), *former_anchors(c)]}
 
 
 def read_manifest(root: Path) -> set[str]:

@@ -165,8 +165,11 @@ HELP: dict[str, str] = {
     "sections": "Parties du référentiel (activités, fonctions, modules).",
     "items": "Compétences ou savoirs de la partie.",
     "code": "Code officiel (ex. « C4.1 ») : il donne l'ancre du lien vers la compétence.",
-    "anchor": ("Ancre du lien vers un item sans code (ex. « se-concerter-avec-les-partenaires ») : "
-               "mots en minuscules sans accents reliés par des tirets ; ne plus la changer une fois publiée."),
+    "anchor": ("Ancre du lien vers l'item (ex. « se-concerter-avec-les-partenaires »), obligatoire sans code ; "
+               "avec un code, elle remplace celle que le code donne : mots en minuscules sans accents reliés "
+               "par des tirets ; ne plus la changer une fois publiée."),
+    "former_anchors": ("Anciennes ancres de l'item, quand il a reçu une « anchor » après publication : "
+                       "les liens déjà donnés y mènent encore."),
     "label": "Intitulé officiel, exact.",
     "details": "Sous-points de l'intitulé.",
     "children": "Compétences ou savoirs rattachés.",

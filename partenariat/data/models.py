@@ -569,6 +569,8 @@ class NotionLink(Model):
 class CurriculumItem(Model):
     code: Text | None = None
     anchor: Slug | None = None  # stable link of an item without a code (the code gives it otherwise)
+    # anchors this item was published under before it got its own: old links still land on it
+    former_anchors: list[Slug] = []
     label: Text
     details: list[Text] = []
     concepts: list[NotionLink] = []
@@ -602,3 +604,17 @@ class Curriculum(Entity):
     source: SourceRef
     summary: Text | None = None
     sections: list[CurriculumSection] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _anchors_given_once(self) -> Curriculum:
+        """An anchor written in the data (`anchor`, `former_anchors`) designates one item only."""
+        given: list[str] = []
+        stack = [item for section in self.sections for item in section.items]
+        while stack:
+            item = stack.pop()
+            given += ([item.anchor] if item.anchor else []) + item.former_anchors
+            stack += item.children
+        twice = sorted({a for a in given if given.count(a) > 1})
+        if twice:
+            raise ValueError(msg("curriculum-anchor-twice", anchor=twice[0]))
+        return self

@@ -91,9 +91,36 @@ def export_path(type_name: str, entity_id: str, ext: str) -> str:
     return f"{folder_of(type_name)}/{entity_id}.{ext}"
 
 
-# The question bank and the flashcards (partenariat.export.quiz), at the site root.
+# The question bank and the flashcards (partenariat.export.quiz, .anki), at the site root.
 QUESTION_BANK_FILES = {"xml": "questions-moodle.xml", "gift": "questions.gift"}
 FLASHCARDS_FILE = "cartes-anki.csv"
+FLASHCARDS_PACKAGE = "cartes-anki.apkg"
+
+# Zip bundles of the exports (partenariat.export.bundles), beside the offline copy.
+DOWNLOADS = "telechargements"
+
+
+def bundle_path(slug: str) -> str:
+    """Site-relative path of a bundle: `telechargements/partenariat-moodle.zip`."""
+    return f"{DOWNLOADS}/partenariat-{slug}.zip"
+
+
+def single_zip_path(path: str) -> str:
+    """Site-relative path of an export alone in a zip (the offline copy links to it), named
+    after the export's download name, since from file:// the address gives the saved name:
+    `telechargements/fichiers/bts-esf-questions.xml.zip`."""
+    return f"{DOWNLOADS}/fichiers/{download_name(path)}.zip"
+
+
+def download_name(path: str) -> str:
+    """The name an export is saved under, unique across the site: its own name for the files
+    at the root, the bibliographic files (`damon-2009.ris`) and the bundles; prefixed by their
+    curriculum for the question files of a curriculum, which share their names from one
+    curriculum to the next (`bts-esf-questions.gift`, `bts-esf-c4-1-questions.xml`)."""
+    parts = path.split("/")
+    if len(parts) == 3 and parts[0] == folder_of("curriculum"):
+        return f"{parts[1]}-{parts[2]}"
+    return parts[-1]
 
 
 def pack_path(curriculum_id: str, anchor: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.models import Author, LegalText, Source
-from partenariat.derive.core import UNTITLED, Name, fr_date, name_of, plain_text, sort_key
+from partenariat.derive.core import Name, fr_date, name_of, plain_text, sort_key
 
 __all__ = ["IN_BOOK", "BibRecord", "Name", "all_records", "legal_record", "name_of", "record_for", "source_record"]
 
@@ -70,8 +70,8 @@ class BibRecord:
             return None
         if self.designation:
             return (f"Document sans auteur, désigné dans les documents sources comme « {self.designation} » ; "
-                    f"{UNTITLED}.")
-        return UNTITLED[0].upper() + UNTITLED[1:] + "."
+                    "titre non précisé dans les documents sources.")
+        return "Titre non précisé dans les documents sources."
 
     def notes(self) -> str | None:
         """The note of the exports: the missing title, where the work is online."""

@@ -101,9 +101,8 @@ def escape_label(label: str) -> str:
 # part or a slide and is printed as the source names it, never after « p. ».
 PAGE_NUMBERS = re.compile(r"\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*")
 
-# Where the seed cites a work without giving its title ("Damon (2001)"): said, never made up,
-# and never written where a title goes (a reference manager would file it as the title).
-UNTITLED = "titre non précisé dans les documents sources"
+# Where the seed cites a work without giving its title ("Damon (2001)"): said, never made up.
+UNTITLED = "[titre non précisé dans la source]"
 
 
 def locator(value: str) -> str:

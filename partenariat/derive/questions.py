@@ -115,10 +115,10 @@ def names_label(authors: list[Author]) -> str:
 
 
 def source_label(source: Source) -> str:
-    """« Title » (year); a work without title is named as the sources cite it and said to have
-    none, never dressed as a title in « »."""
+    """« Title » (year); a work whose title the sources do not give is named as the seed cites or
+    describes it and said untitled, never quoted as if that were its title."""
     if not source.title:
-        return f"{source.cited_as} ({UNTITLED})"
+        return f"{source.cited_as} {UNTITLED}"
     return f"« {source.title} »" + (f" ({source.year})" if source.year else "")
 
 
@@ -783,17 +783,19 @@ def page_bank(corpus: Corpus, page: tuple[str, str]) -> list[Question]:
 
 @dataclass(frozen=True)
 class Competency:
-    """A coded item of a curriculum with the notions it (or an item under it) calls for."""
+    """An item of a curriculum with a stable link (a code or an anchor) that lists notions,
+    with those of the items under it."""
 
     curriculum: str
     anchor: str
-    code: str
+    code: str  # "" for an item the curriculum gives without a code (DE CESF)
     label: str
     concepts: tuple[str, ...]
+    section: str = ""  # the part of the curriculum it belongs to (an activity, a domain)
 
     @property
     def title(self) -> str:
-        return f"{self.code} — {self.label}"
+        return f"{self.code} — {self.label}" if self.code else self.label
 
 
 def _walk(items: list[CurriculumItem]) -> Iterator[CurriculumItem]:
@@ -803,9 +805,8 @@ def _walk(items: list[CurriculumItem]) -> Iterator[CurriculumItem]:
 
 
 def competencies(corpus: Corpus) -> list[Competency]:
-    """Every coded item of every curriculum that lists notions itself (with those of the items
-    under it); a heading that only groups coded items gets no pack of its own."""
-    from partenariat.render.curriculum import anchor_map
+    """Every item of every curriculum that has a pack (`has_pack`), in the curriculum's order."""
+    from partenariat.render.curriculum import anchor_map, has_pack
 
     out = []
     curricula: list[Curriculum] = sorted(corpus.all_of("curriculum", Curriculum), key=lambda c: c.id)
@@ -814,8 +815,9 @@ def competencies(corpus: Corpus) -> list[Competency]:
         for section in curriculum.sections:
             for item in _walk(section.items):
                 concepts = tuple(dict.fromkeys(c for i in _walk([item]) for c in i.concept_ids))
-                if item.code and item.concepts:
-                    out.append(Competency(curriculum.id, anchors[id(item)], item.code, item.label, concepts))
+                if has_pack(item):
+                    out.append(Competency(curriculum.id, anchors[id(item)], item.code or "", item.label, concepts,
+                                          section.title))
     return out
 
 

@@ -16,6 +16,7 @@ from partenariat.data.models import Curriculum, LegalText, Source
 from partenariat.derive.addresses import (
     ENTRY_EXPORT_TYPES,
     FLASHCARDS_FILE,
+    FLASHCARDS_PACKAGE,
     NEWS_FEED,
     QUESTION_BANK_FILES,
     Addresses,
@@ -28,13 +29,15 @@ from partenariat.derive.core import Context
 from partenariat.derive.edition import read_edition
 from partenariat.derive.publisher import site_publisher
 from partenariat.derive.questions import build_questions, competencies, corpus_questions_for
+from partenariat.export.anki import anki_package
 from partenariat.export.bibtex import bibliography_bibtex, entry_bibtex
+from partenariat.export.bundles import bundle_files
 from partenariat.export.common import corpus_of, page_url
 from partenariat.export.csl import bibliography_csl, entry_csl
 from partenariat.export.feed import atom_feed
 from partenariat.export.jsonld import jsonld_for, jsonld_script
 from partenariat.export.moodle import moodle_concepts_xml, moodle_glossary_xml
-from partenariat.export.quiz import anki_csv, by_kind, competency_category, gift, moodle_quiz_xml
+from partenariat.export.quiz import anki_csv, by_kind, competency_categories, gift, moodle_quiz_xml
 from partenariat.export.ris import bibliography_ris, entry_ris
 from partenariat.export.spreadsheet import concepts_csv, glossary_csv
 
@@ -56,7 +59,7 @@ ANKI_FILE = FLASHCARDS_FILE
 @dataclass(frozen=True)
 class ExportFile:
     path: str  # relative to the output folder (the site root), e.g. "bibliographie/damon-2009.ris"
-    content: str  # written as UTF-8; the CSV files start with their byte order mark
+    content: str | bytes  # text is written as UTF-8 (the CSV files start with their byte order mark); zips as bytes
 
 
 def entry_export_paths(type_name: str, entity_id: str) -> dict[str, str]:
@@ -85,6 +88,7 @@ def build_exports(source: Corpus | Context, base_url: str = "") -> list[ExportFi
             assert isinstance(entity, (Source, LegalText)), f"{type_name} has no bibliographic record"
             for ext, path in entry_export_paths(type_name, entity_id).items():
                 files.append(ExportFile(path, ENTRY_FORMATS[ext](corpus, entity)))
+    files += [ExportFile(path, data) for path, data in bundle_files(corpus, [(f.path, f.content) for f in files])]
     return files
 
 
@@ -99,17 +103,19 @@ def _feed(source: Corpus | Context, base_url: str) -> str:
 
 def question_exports(corpus: Corpus, base_url: str = "") -> list[ExportFile]:
     """The question bank by kind (Moodle XML, GIFT), per curriculum by competency, per
-    competency (beside its pack page), and the Anki flashcards."""
+    competency (beside its pack page), and the Anki flashcards (package and CSV)."""
     bank = build_questions(corpus)
     groups = by_kind(bank)
     publisher = site_publisher(corpus.root)
     files = [ExportFile(QUESTION_FILES["xml"], moodle_quiz_xml(groups, base_url, publisher)),
              ExportFile(QUESTION_FILES["gift"], gift(groups, base_url, publisher)),
-             ExportFile(ANKI_FILE, anki_csv(corpus))]
+             ExportFile(ANKI_FILE, anki_csv(corpus)),
+             ExportFile(FLASHCARDS_PACKAGE, anki_package(corpus))]
     per_curriculum: dict[str, list[tuple[str, list]]] = {}
-    for competency in competencies(corpus):
-        short = corpus.one_of("curriculum", competency.curriculum, Curriculum).short
-        group = [(competency_category(short, competency), corpus_questions_for(corpus, competency.concepts))]
+    shorts = {c.id: c.short for c in corpus.all_of("curriculum", Curriculum)}
+    categories = competency_categories(shorts, competencies(corpus))
+    for competency, category in categories.items():
+        group = [(category, corpus_questions_for(corpus, competency.concepts))]
         per_curriculum.setdefault(competency.curriculum, []).extend(group)
         paths = pack_question_files(competency.curriculum, competency.anchor)
         files += [ExportFile(paths["xml"], moodle_quiz_xml(group, base_url, publisher)),
@@ -128,6 +134,10 @@ def write_exports(source: Corpus | Context, out_dir: Path | str, base_url: str =
     for export in build_exports(source, base_url):
         target = out / export.path
         target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(export.content, bytes):  # the zips and the Anki package
+            target.write_bytes(export.content)
+            written.append(target)
+            continue
         # newline="" keeps the CRLF of RIS and CSV as they are, on every platform.
         with target.open("w", encoding="utf-8", newline="") as handle:
             handle.write(export.content)

@@ -12,6 +12,7 @@ import re
 from partenariat.checks.load import Corpus
 from partenariat.data.models import LegalText, Source
 from partenariat.derive.biblio import BibRecord, Name, all_records, record_for
+from partenariat.export.common import title_of
 
 _SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
              "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
@@ -66,7 +67,7 @@ def bibtex_entry(record: BibRecord) -> str:
         add("author", " and ".join(_name(n) for n in record.authors), raw=True)
     if record.editors:
         add("editor", " and ".join(_name(n) for n in record.editors), raw=True)
-    add("title", record.title)
+    add("title", title_of(record))
     add("shorttitle", record.title_short)
     if kind == "article":
         add("journal", record.container)

@@ -7,12 +7,24 @@ import re
 from html import escape
 
 from partenariat.checks.load import Corpus
+from partenariat.data.models import Source
 from partenariat.data.notes import strip_notes
 from partenariat.data.refs import TEXT_LINK
 from partenariat.derive.addresses import Addresses
-from partenariat.derive.core import SITE_TITLE, Context, link_label, plain_text
+from partenariat.derive.biblio import BibRecord, record_for
+from partenariat.derive.core import SITE_TITLE, UNTITLED, Context, link_label, plain_text
 
-__all__ = ["SITE_TITLE", "corpus_of", "html_text", "page_url", "plain_text"]
+__all__ = ["SITE_TITLE", "UNTITLED", "corpus_of", "html_text", "page_url", "plain_text", "title_of", "work_title_html"]
+
+
+def title_of(record: BibRecord) -> str:
+    """The title every export writes for a work: its own, else « [titre non précisé dans la
+    source] », after the description the seed gives of an anonymous work (« Synthèse de
+    l'atelier 6 [titre non précisé dans la source] »), as the site's references say it. How the
+    seed cites a work (« Damon (2001) ») is never exported as its title."""
+    if record.title is not None:
+        return record.title
+    return f"{record.designation} {UNTITLED}" if record.designation else UNTITLED
 
 
 def corpus_of(source: Corpus | Context) -> Corpus:
@@ -26,6 +38,14 @@ def page_url(type_name: str, entity_id: str | None = None, base_url: str = "", d
     relative to the site root, e.g. ``glossaire/cpom/``.
     """
     return Addresses(directory_urls, base_url).absolute_or_relative(type_name, entity_id)
+
+
+def work_title_html(corpus: Corpus, source: Source, tag: str = "cite") -> str:
+    """A work's title as HTML: in ``tag`` when it has one, else said plainly (`title_of`)."""
+    record = record_for(corpus, source)
+    if record.title is not None:
+        return f"<{tag}>{escape(record.title, quote=False)}</{tag}>"
+    return escape(title_of(record), quote=False)
 
 
 def html_text(corpus: Corpus, value: str | None, base_url: str = "") -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from partenariat.checks.load import Corpus
 from partenariat.data.models import LegalText, Source
 from partenariat.derive.biblio import BibRecord, Name, all_records, record_for
+from partenariat.export.common import title_of
 
 CSL_TYPES = {
     "livre": "book",
@@ -58,9 +59,9 @@ def _date(value: dt.date | None, year: int | None) -> dict[str, list[list[int]]]
 def csl_item(record: BibRecord) -> dict[str, Any]:
     """One CSL-JSON item (a dict ready for json.dumps)."""
     kind = csl_type(record)
-    item: dict[str, Any] = {"id": record.id, "citation-key": record.id, "type": kind, "language": "fr"}
+    item: dict[str, Any] = {"id": record.id, "citation-key": record.id, "type": kind, "language": "fr",
+                            "title": title_of(record)}
     optional: dict[str, Any] = {
-        "title": record.title,  # absent when the sources give none (the note says so)
         "title-short": record.title_short,
         "author": [_name(n) for n in record.authors] or None,
         "editor": [_name(n) for n in record.editors] or None,

@@ -15,10 +15,10 @@ from partenariat.data import vocab
 from partenariat.data.entities import BY_NAME
 from partenariat.data.models import Acronym, Author, Concept, Entity, LegalText, Source
 from partenariat.derive.addresses import Addresses, source_path
-from partenariat.derive.biblio import IN_BOOK, BibRecord, Name, source_record
+from partenariat.derive.biblio import IN_BOOK, BibRecord, Name, record_for, source_record
 from partenariat.derive.core import Context, entity_title, sort_key
 from partenariat.derive.publisher import site_publisher
-from partenariat.export.common import SITE_TITLE, corpus_of, plain_text
+from partenariat.export.common import SITE_TITLE, corpus_of, plain_text, title_of
 
 CONTEXT = "https://schema.org"
 
@@ -80,14 +80,8 @@ def _concept(corpus: Corpus, c: Concept, url: _Urls) -> dict[str, Any]:
     return {"@type": "DefinedTerm", "@id": url("concept", c.id), "url": url("concept", c.id), "name": c.term,
             "alternateName": c.aliases, "description": plain_text(corpus, c.summary),
             "inDefinedTermSet": _term_set("concept", url), "dateModified": c.reviewed.isoformat(),
-            "citation": [_cited_work(corpus, s, url) for s in cited]}
-
-
-def _cited_work(corpus: Corpus, source_id: str, url: _Urls) -> dict[str, Any]:
-    """A work a page cites: its title as name, or, without one, the note that says so."""
-    record = source_record(corpus, corpus.one_of("source", source_id, Source))
-    return _clean({"@type": "CreativeWork", "@id": url("source", source_id), "name": record.title,
-                   "description": record.untitled_note})
+            "citation": [{"@type": "CreativeWork", "@id": url("source", s),
+                          "name": title_of(record_for(corpus, s))} for s in cited]}
 
 
 def _acronym(corpus: Corpus, e: Acronym, url: _Urls) -> dict[str, Any]:
@@ -121,7 +115,7 @@ def _source(corpus: Corpus, s: Source, url: _Urls) -> dict[str, Any]:
     pages = record.page_range()
     data: dict[str, Any] = {
         "@type": SCHEMA_TYPES[s.type], "@id": url("source", s.id), "url": url("source", s.id),
-        "name": record.title, "genre": vocab.SOURCE_TYPES[s.type], "description": record.untitled_note,
+        "name": title_of(record), "genre": vocab.SOURCE_TYPES[s.type],
         "author": _people(corpus, record.authors, url),
         "editor": _people(corpus, record.editors, url),  # a chapter's are its book's, as in RIS and CSL
         "datePublished": s.date.isoformat() if s.date else (str(s.year) if s.year else None),

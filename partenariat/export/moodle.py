@@ -18,9 +18,9 @@ from partenariat.base.french import lead_in
 from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.models import Acronym, Concept, Definition, Source
-from partenariat.derive.core import UNTITLED, author_name, entity_title, locator, quotations_title, sort_key
+from partenariat.derive.core import author_name, entity_title, locator, quotations_title, sort_key
 from partenariat.derive.publisher import site_publisher
-from partenariat.export.common import SITE_TITLE, html_text, page_url
+from partenariat.export.common import SITE_TITLE, html_text, page_url, work_title_html
 
 HTML = "1"  # Moodle's FORMAT_HTML
 
@@ -84,8 +84,9 @@ def _site_link(base_url: str, type_name: str, entity_id: str | None, label: str)
 
 
 def _intro(what: str, base_url: str, type_name: str, publisher: str | None = None) -> str:
+    # « Les notions … et leurs définitions » and « Les sigles » would not agree with one participle
     by = f", publiée par {escape(publisher)}" if publisher else ""
-    text = f"<p>{escape(what)}, exportés de la base de connaissances « {escape(SITE_TITLE)} »{by}.</p>"
+    text = f"<p>{escape(what)} : export de la base de connaissances « {escape(SITE_TITLE)} »{by}.</p>"
     return text + _site_link(base_url, type_name, None, "Consulter la version en ligne")
 
 
@@ -127,14 +128,8 @@ def _attribution(corpus: Corpus, d: Definition) -> str:
     who = ", ".join(author_name(corpus, a) for a in ids)
     if d.author and source.authors and d.author not in source.authors:  # a speaker quoted by the work's author
         who += ", cité par " + ", ".join(author_name(corpus, a) for a in source.authors)
-    year = f" ({source.year})" if source.year else ""
-    if source.title:
-        work = f"<cite>{escape(source.title)}</cite>{year}"
-    elif source.authors:  # no placeholder in a title's place: the credit says the title is not given
-        work = escape(f"travail de {source.year or 'date non précisée'}, {UNTITLED}")
-    else:
-        work = escape(f"document désigné « {source.cited_as} », {UNTITLED}")
-    parts = [escape(who), work]
+    title = work_title_html(corpus, source)  # never how the seed cites it, dressed as a title
+    parts = [escape(who), title + (f" ({source.year})" if source.year else "")]
     if d.page:
         parts.append(escape(locator(d.page)))
     credit = ", ".join(p for p in parts if p)

@@ -15,14 +15,15 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
 
 from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.models import Acronym, Author, Concept, Source
-from partenariat.derive.core import UNTITLED, entity_title, sort_key
+from partenariat.derive.core import sort_key
 from partenariat.derive.questions import KINDS, Competency, Question, person_label
-from partenariat.export.common import SITE_TITLE, page_url, plain_text
+from partenariat.export.common import SITE_TITLE, page_url, plain_text, work_title_html
 
 ROOT_CATEGORY = "$course$/top/Partenariat dans le travail social"
 RIGHT_FEEDBACK = "Bonne réponse."
@@ -33,8 +34,27 @@ def kind_category(kind: str) -> str:
     return f"{ROOT_CATEGORY}/Par type de question/{category_name(KINDS[kind])}"
 
 
-def competency_category(curriculum_short: str, competency: Competency) -> str:
-    return f"{ROOT_CATEGORY}/Par compétence/{category_name(curriculum_short)}/{category_name(competency.title)}"
+def competency_category(curriculum_short: str, competency: Competency, with_section: bool = False) -> str:
+    """`…/Par compétence/<curriculum>/[<section>/]<code — label>`: the section (an activity)
+    belongs in the path when the curriculum repeats a code from one section to the next."""
+    section = f"{category_name(competency.section)}/" if with_section and competency.section else ""
+    return f"{ROOT_CATEGORY}/Par compétence/{category_name(curriculum_short)}/{section}{category_name(competency.title)}"
+
+
+def competency_categories(shorts: dict[str, str], competencies: Iterable[Competency]) -> dict[Competency, str]:
+    """One Moodle category per competency, as its curriculum defines it. Moodle merges every
+    question of two equal paths into one category, so a curriculum that repeats a code
+    (Bac pro SPVL: « C 4 » in four activities) puts the section in every path, and a path that
+    would still be shared gets the competency's anchor."""
+    listed = list(competencies)
+    codes: dict[str, list[str]] = {}
+    for c in listed:
+        if c.code:
+            codes.setdefault(c.curriculum, []).append(c.code)
+    repeated = {cid for cid, found in codes.items() if len(found) != len(set(found))}
+    paths = {c: competency_category(shorts[c.curriculum], c, c.curriculum in repeated) for c in listed}
+    shared = {p for p in paths.values() if list(paths.values()).count(p) > 1}
+    return {c: f"{p} ({c.anchor})" if p in shared else p for c, p in paths.items()}
 
 
 def category_name(name: str) -> str:
@@ -113,6 +133,16 @@ def _origin(publisher: str | None) -> str:
     return f"Questions générées depuis « {SITE_TITLE} »" + (f" (publié par {publisher})" if publisher else "")
 
 
+@lru_cache(maxsize=8192)
+def _multichoice_element(question: Question, base_url: str) -> ET.Element:
+    """A question's element, built once: the same question is in the whole bank, its curriculum's
+    file and its competencies' files (ElementTree lets one element sit in several documents;
+    `ET.indent` sets its spacing again before each file is written)."""
+    holder = ET.Element("quiz")
+    _multichoice(holder, question, base_url)
+    return holder[0]
+
+
 def moodle_quiz_xml(groups: Iterable[tuple[str, list[Question]]], base_url: str = "",
                     publisher: str | None = None) -> str:
     """A Moodle XML question file: each group is (category path, its questions)."""
@@ -122,7 +152,7 @@ def moodle_quiz_xml(groups: Iterable[tuple[str, list[Question]]], base_url: str 
     for path, questions in groups:
         _category(quiz, path)
         for question in questions:
-            _multichoice(quiz, question, base_url)
+            quiz.append(_multichoice_element(question, base_url))
     ET.indent(quiz)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
 
@@ -136,6 +166,7 @@ def gift_escape(text: str) -> str:
     return "".join("\\" + ch if ch in GIFT_SPECIAL else ch for ch in line)
 
 
+@lru_cache(maxsize=8192)  # a question is written in several files (see _multichoice_element)
 def gift_question(question: Question, base_url: str = "") -> str:
     answers = []
     for option in question.options:
@@ -171,11 +202,9 @@ def _definition_back(corpus: Corpus, concept: Concept) -> str:
         source = corpus.one_of("source", d.source, Source)
         ids = [d.author] if d.author else source.authors
         who = ", ".join(person_label(corpus.one_of("author", a, Author)) for a in ids)
-        # the title in italics; a work without title is not given one (the credit says so)
-        work = (f"<i>{escape(source.title, quote=False)}</i>" if source.title
-                else escape(f"{entity_title('source', source)}, {UNTITLED}", quote=False))
+        credit = ", ".join(p for p in (escape(who, quote=False), work_title_html(corpus, source, "i")) if p)
         back += (f"<blockquote>« {escape(' '.join(d.quote.split()), quote=False)} »</blockquote>"
-                 f"<p>— {escape(who, quote=False)}, {work}</p>")
+                 f"<p>— {credit}</p>")
     return back
 
 
@@ -190,20 +219,29 @@ def _acronym_back(corpus: Corpus, entry: Acronym) -> str:
     return back
 
 
+def anki_cards(corpus: Corpus) -> list[tuple[str, str, str, str]]:
+    """(key, front, back, tags) of every flashcard: the acronyms (sigle → développement) and the
+    notions (terme → résumé et définition de référence, attribuée). The key names the entry
+    (`sigle/cpom`), for a note that stays the same note when its text changes."""
+    cards = []
+    acronyms: list[Acronym] = sorted(corpus.all_of("glossary", Acronym), key=lambda e: sort_key(e.acronym))
+    for entry in (a for a in acronyms if a.expansion):  # an undeveloped acronym has nothing to learn
+        cards.append((f"sigle/{entry.id}", escape(entry.acronym, quote=False), _acronym_back(corpus, entry),
+                      f"sigle {_tag(vocab.GLOSSARY_DOMAINS[entry.domain])}"))
+    concepts: list[Concept] = sorted(corpus.all_of("concept", Concept), key=lambda c: sort_key(c.term))
+    for concept in concepts:
+        cards.append((f"notion/{concept.id}", escape(concept.term, quote=False), _definition_back(corpus, concept),
+                      f"notion {_tag(vocab.CONCEPT_FAMILIES[concept.family])}"))
+    return cards
+
+
 def anki_csv(corpus: Corpus) -> str:
-    """Flashcards for Anki (Fichier > Importer): the acronyms (sigle → développement) and the
-    notions (terme → résumé et définition de référence, attribuée). Anki reads the header lines
+    """The flashcards for Anki (Fichier > Importer) and other tools: Anki reads the header lines
     (separator, HTML, columns, tags); UTF-8 without byte order mark."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
-    acronyms: list[Acronym] = sorted(corpus.all_of("glossary", Acronym), key=lambda e: sort_key(e.acronym))
-    for entry in (a for a in acronyms if a.expansion):  # an undeveloped acronym has nothing to learn
-        writer.writerow([escape(entry.acronym, quote=False), _acronym_back(corpus, entry),
-                         f"sigle {_tag(vocab.GLOSSARY_DOMAINS[entry.domain])}"])
-    concepts: list[Concept] = sorted(corpus.all_of("concept", Concept), key=lambda c: sort_key(c.term))
-    for concept in concepts:
-        writer.writerow([escape(concept.term, quote=False), _definition_back(corpus, concept),
-                         f"notion {_tag(vocab.CONCEPT_FAMILIES[concept.family])}"])
+    for _, front, back, tags in anki_cards(corpus):
+        writer.writerow([front, back, tags])
     return ANKI_HEADER + buffer.getvalue()
 
 

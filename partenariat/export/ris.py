@@ -15,6 +15,7 @@ import datetime as dt
 from partenariat.checks.load import Corpus
 from partenariat.data.models import LegalText, Source
 from partenariat.derive.biblio import BibRecord, Name, all_records, record_for
+from partenariat.export.common import title_of
 
 RIS_TYPES = {
     "livre": "BOOK",
@@ -57,8 +58,7 @@ def ris_record(record: BibRecord) -> str:
     lines = [_line("TY", RIS_TYPES[record.category]), _line("ID", record.id)]
     lines += [_line("AU", _name(n)) for n in record.authors]
     lines += [_line("A2", _name(n)) for n in record.editors]
-    if record.title:  # a work without title has none: no placeholder filed as its title
-        lines.append(_line("TI", record.title))
+    lines.append(_line("TI", title_of(record)))
     if record.title_short:
         lines.append(_line("ST", record.title_short))
     # T2: the journal, book, site or proceedings; for a talk without proceedings, its event.

@@ -12,7 +12,8 @@ from partenariat.render.common import Context, anchor_of, cited_by_section, fron
 def anchor_map(curriculum: Curriculum) -> dict[int, str]:
     """Anchor of each item, keyed by id(item): its `anchor` from the data, else one made from its
     code (a code met twice gets '-2', '-3'…); an item with neither has no stable link."""
-    anchors, used = {}, set()
+    anchors: dict[int, str] = {}
+    used = set(former_anchors(curriculum))  # a made anchor never takes a published one back
     for section in curriculum.sections:
         for item in _walk(section.items):
             if not item.code and not item.anchor:
@@ -25,6 +26,18 @@ def anchor_map(curriculum: Curriculum) -> dict[int, str]:
             used.add(anchor)
             anchors[id(item)] = anchor
     return anchors
+
+
+def has_pack(item: CurriculumItem) -> bool:
+    """An item gets its revision pack and question files (partenariat.derive.questions.competencies)
+    when it has a stable link (a code or an anchor) and lists notions itself; a heading that only
+    groups other items gets none."""
+    return bool((item.code or item.anchor) and item.concepts)
+
+
+def former_anchors(curriculum: Curriculum) -> dict[str, CurriculumItem]:
+    """Published anchors of items that got another one since (`former_anchors`): still on the page."""
+    return {a: item for item in walk_items(curriculum) for a in item.former_anchors}
 
 
 def walk_items(curriculum: Curriculum) -> Iterator[CurriculumItem]:
@@ -56,7 +69,8 @@ def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[i
     anchor = anchors.get(id(item), "")
     label = f"**{item.code}** — {item.label}" if item.code else item.label
     if anchor:  # a visible permanent link; site.js adds « Copier le lien » beside it
-        label = (f'<span id="{anchor}"></span>{label} '
+        former = "".join(f'<span id="{a}"></span>' for a in item.former_anchors)  # links given before
+        label = (f'{former}<span id="{anchor}"></span>{label} '
                  f'[lien permanent](#{anchor} "Lien à citer vers cet item"){{ .pkb-item-link }}')
     lines = [f"{pad}- {label}"]
     for detail in item.details:
@@ -64,7 +78,7 @@ def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[i
     if item.concepts:
         lines.append(f"{pad}    - *Notions* : " + ctx.links("concept", item.concept_ids))
         lines.extend(why_lines(ctx, item, pad + "    "))
-        if anchor and item.code:  # its pack (partenariat.derive.questions.competencies: coded items only)
+        if anchor and has_pack(item):  # its pack (partenariat.derive.questions.competencies)
             pack = ctx.prefix + pack_path(curriculum_id, anchor)
             lines.append(f"{pad}    - *Réviser* : [fiches et questions de la compétence]({pack})")
     for child in item.children:

@@ -1,7 +1,10 @@
 """Links to export files (Moodle XML, CSV, CSL-JSON, RIS, BibTeX…) download them.
 
 Without the `download` attribute a browser opens an XML or JSON file as raw code in the tab;
-with it, the file is saved under its own name and extension, ready for Moodle or Zotero.
+with it, the file is saved under a name of its own on the site (`bts-esf-questions.gift`, not
+`questions.gift` like the whole bank), ready for Moodle or Zotero. From `file://` (the offline
+copy) browsers ignore the attribute, but always save a zip: there, each link points at the
+file alone in a zip named after it (partenariat.export.bundles.single_file_zip).
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import posixpath
 import re
 from collections.abc import Collection
 from urllib.parse import urljoin, urlsplit
+
+from partenariat.derive.addresses import download_name, single_zip_path
 
 _LINK = re.compile(r"<a\b([^>]*?)\bhref=\"([^\"]+)\"([^>]*)>")
 _BASE = "http://site.invalid/"
@@ -23,13 +28,17 @@ def target_path(href: str, page_url: str) -> str | None:
     return parts.path[len("/"):]
 
 
-def mark_downloads(html: str, page_url: str, export_paths: Collection[str]) -> str:
-    """Add `download="<file name>"` to every link of ``html`` that points at an export file."""
+def mark_downloads(html: str, page_url: str, export_paths: Collection[str], zipped: bool = False) -> str:
+    """Add `download="<name>"` to every link of ``html`` that points at an export file; with
+    ``zipped`` (the offline copy) the link points at the file's zip instead (`….xml.zip`)."""
     def replace(match: re.Match[str]) -> str:
         before, href, after = match.groups()
-        if re.search(r"\bdownload\b", before + after) or target_path(href, page_url) not in export_paths:
+        path = target_path(href, page_url)
+        if path is None or path not in export_paths or re.search(r"\bdownload\b", before + after):
             return match.group(0)
-        name = posixpath.basename(target_path(href, page_url) or "")
-        return f'<a{before}href="{href}" download="{name}"{after}>'
+        if zipped and posixpath.splitext(path)[1] != ".zip":
+            zip_href = "../" * page_url.count("/") + single_zip_path(path)
+            return f'<a{before}href="{zip_href}" download="{download_name(path)}.zip"{after}>'
+        return f'<a{before}href="{href}" download="{download_name(path)}"{after}>'
 
     return _LINK.sub(replace, html)

@@ -19,6 +19,7 @@ from partenariat.base.messages import UNKNOWN_CODE, Msg, msg
 from partenariat.base.problems import did_you_mean
 from partenariat.data.entities import BY_NAME
 from partenariat.derive.core import escape_label
+from partenariat.export.bundles import bundles
 from partenariat.render.common import Context
 from partenariat.render.compare import compare_table, continuum_svg, definitions_grid
 from partenariat.render.concept import collapsible
@@ -149,5 +150,13 @@ def make_macros(corpus_ctx: Context, errors: list[MacroCallError]) -> dict[str, 
         body = "\n".join(line for line in lines if not line.startswith("# yaml-language-server"))
         return f'```yaml title="{BY_NAME[type_name].folder}/{entity_id}.yaml"\n{body}\n```'
 
+    def telechargements() -> str:
+        """The zip bundles of the exports (partenariat.export.bundles), as a table for « Formateurs »."""
+        rows = ["| Archive | Contenu |", "| --- | --- |"]
+        for bundle in bundles(ctx.corpus):
+            name = bundle.path.rsplit("/", 1)[1]
+            rows.append(f"| [{name}](/{bundle.path}) | {escape_label(bundle.label)} |")
+        return "\n".join(rows) + "\n"
+
     return {f.__name__: _recording(errors, f)
-            for f in (nombre, lien, compare, definitions, continuum, champs, exemple)}
+            for f in (nombre, lien, compare, definitions, continuum, champs, exemple, telechargements)}

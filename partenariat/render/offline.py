@@ -15,7 +15,7 @@ import re
 _HREF = re.compile(r'(\b(?:href|xlink:href)=")([^"]*)(")')
 
 
-def _to_file(url: str) -> str:
+def to_file(url: str) -> str:
     if re.match(r"^[a-z][a-z0-9+.-]*:|^//|^/|^#", url):  # external, absolute or same-page
         return url
     cut = min((i for i in (url.find("#"), url.find("?")) if i >= 0), default=len(url))
@@ -29,11 +29,11 @@ def _to_file(url: str) -> str:
 
 def rewrite_html(html: str) -> str:
     """Every relative link to a directory (`../reseau/`) points at its `index.html`."""
-    return _HREF.sub(lambda m: m.group(1) + _to_file(m.group(2)) + m.group(3), html)
+    return _HREF.sub(lambda m: m.group(1) + to_file(m.group(2)) + m.group(3), html)
 
 
 def rewrite_search_index(text: str) -> str:
     index = json.loads(text)
     for doc in index.get("docs", []):
-        doc["location"] = _to_file(doc["location"]) if doc["location"] else "index.html"
+        doc["location"] = to_file(doc["location"]) if doc["location"] else "index.html"
     return json.dumps(index, ensure_ascii=False)

@@ -27,28 +27,49 @@ def _markdown_text(text: str) -> str:
     return text
 
 
-def question_block(ctx: Context, question: Question) -> str:
-    """One question, styled as an admonition: the prompt, the quotation, the options, then the
-    answer with its source in a closed block. Written as HTML with `markdown` blocks (not
-    `!!!`) so that the right option's index can ride on the block, unindented."""
+LETTERS = "abcdefghij"
+
+
+def option_label(index: int, option: str) -> str:
+    """« b) Corinne Merini »: an option as lettered on the page, the printed sheet and its key."""
+    return f"{LETTERS[index]}) {option}"
+
+
+def question_block(ctx: Context, question: Question, number: int | None = None) -> str:
+    """One question, styled as an admonition: the prompt (numbered in a pack), the quotation,
+    the lettered options, then the answer with its source in a closed block. Written as HTML
+    with `markdown` blocks (not `!!!`) so that the right option's index can ride on the block,
+    unindented."""
     body = f"> « {_markdown_text(question.quote)} »\n\n" if question.quote else ""
-    body += "\n".join(f"- {_markdown_text(o)}" for o in question.options) + "\n\n"
-    answer = (f"**{_markdown_text(question.right)}**. {_markdown_text(question.explanation)} "
-              f"{ctx.link(*question.source, label='Voir la source')}.")
+    body += "\n".join(f"- {_markdown_text(option_label(n, o))}" for n, o in enumerate(question.options)) + "\n\n"
+    answer = (f"**{_markdown_text(option_label(question.answer_index, question.right))}**. "
+              f"{_markdown_text(question.explanation)} {ctx.link(*question.source, label='Voir la source')}.")
+    prompt = f"{number}. {question.prompt}" if number else question.prompt
     return (f'<div class="admonition question pkb-question" data-right="{question.answer_index}" markdown>\n'
-            f'<p class="admonition-title">{escape(question.prompt, quote=False)}</p>\n\n{body}'
+            f'<p class="admonition-title">{escape(prompt, quote=False)}</p>\n\n{body}'
             '<details class="success" markdown>\n<summary>Voir la réponse</summary>\n\n'
             f"{answer}\n\n</details>\n\n</div>\n")
 
 
-def quiz_block(ctx: Context, questions: list[Question]) -> str:
+def quiz_block(ctx: Context, questions: list[Question], numbered: bool = False) -> str:
     """The questions of a page, in a block quiz.js equips (score, answer buttons)."""
     if not questions:
         return ""
-    blocks = "\n".join(question_block(ctx, q) for q in questions)
+    blocks = "\n".join(question_block(ctx, q, n if numbered else None) for n, q in enumerate(questions, 1))
     # data-search-exclude: the distractors (other authors, other acronyms' expansions) must not
     # make this page an answer to a search for them
-    return f'<div class="pkb-quiz" data-search-exclude markdown>\n\n{blocks}\n</div>\n'
+    sheet = " pkb-sheet" if numbered else ""
+    return f'<div class="pkb-quiz{sheet}" data-search-exclude markdown>\n\n{blocks}\n</div>\n'
+
+
+def answer_key(questions: list[Question]) -> str:
+    """The printed sheet's key, on its own last pages: number, lettered right option, and the
+    explanation with its source. Plain HTML (no heading in the page's table of contents);
+    print only (the screen shows each answer under its question)."""
+    items = "".join(f"<li><strong>{escape(option_label(q.answer_index, q.right), quote=False)}</strong>. "
+                    f"{escape(q.explanation, quote=False)}</li>" for q in questions)
+    return (f'<section class="pkb-answer-key" aria-hidden="true">\n<h2>Corrigé</h2>\n<ol>{items}</ol>\n'
+            "</section>\n")
 
 
 def page_questions(ctx: Context, concept: Concept) -> list[Question]:
@@ -95,8 +116,14 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("s" if n > 1 else "")
 
 
+def pack_heading(curriculum: Curriculum, competency: Competency) -> str:
+    """« BTS ESF C4.1 », or « DE CESF — Se concerter avec les partenaires » for an item without a code."""
+    return f"{curriculum.short} {competency.code}" if competency.code else f"{curriculum.short} — {competency.label}"
+
+
 def render_pack(ctx: Context, competency: Competency) -> str:
-    """One printable page per competency: the fiches of its notions, then its questions."""
+    """One page per competency: on screen, the fiches of its notions and its self-test; printed,
+    an exercise sheet (numbered questions without their answers, then the key on its own pages)."""
     deep = ctx.with_prefix("../../")  # two folders deep: referentiels/<id>/<anchor>.md
     curriculum = ctx.entity("curriculum", competency.curriculum)
     assert isinstance(curriculum, Curriculum)
@@ -104,23 +131,32 @@ def render_pack(ctx: Context, competency: Competency) -> str:
     files = pack_files(competency)
     name = files["xml"].rsplit("/", 1)[1]
     gift_name = files["gift"].rsplit("/", 1)[1]
-    header = front_matter(f"{curriculum.short} {competency.code} : fiches et questions",
+    heading = pack_heading(curriculum, competency)
+    header = front_matter(f"{heading} : fiches et questions",
                           f"Fiches des notions et questions d'autoévaluation de la compétence {competency.title}.")
     # out of the search index: a code typed in the search box goes to the curriculum page
     header = header.replace("\n---\n", "\nsearch:\n  exclude: true\n---\n", 1)
-    out = [header,
-           f"# {curriculum.short} {_markdown_text(competency.code)} : fiches et questions\n",
-           f"**{_markdown_text(competency.label)}**\n",
-           f"{_count(len(competency.concepts), 'notion')} que la compétence mobilise, en fiches courtes, puis "
-           f"{_count(len(questions), 'question')} pour s'entraîner "
-           f"({deep.link('curriculum', curriculum.id, 'la compétence dans le référentiel', competency.anchor)}).\n",
-           '<button type="button" class="md-button pkb-print" hidden>Imprimer</button>\n',
-           f"*Questions pour Moodle* : [XML Moodle]({name}) · [GIFT]({gift_name}) "
-           "(Banque de questions › Importer).\n",
-           "## Les notions\n"]
+    out = [header, f"# {_markdown_text(heading)} : fiches et questions\n"]
+    if competency.code:
+        out.append(f"**{_markdown_text(competency.label)}**\n")
+    out += [f"{_count(len(competency.concepts), 'notion')} que la compétence mobilise, en fiches courtes, puis "
+            f"{_count(len(questions), 'question')} pour s'entraîner "
+            f"({deep.link('curriculum', curriculum.id, 'la compétence dans le référentiel', competency.anchor)}).\n"
+            "{: .pkb-sheet-about }\n",
+            '<button type="button" class="md-button pkb-print" hidden>Imprimer la feuille d\'exercices</button>\n',
+            '<p class="pkb-sheet-about">Imprimée, la page devient une feuille d\'exercices : les questions '
+            "numérotées sans leurs réponses, puis le corrigé et ses sources sur les dernières pages. Les fiches "
+            "des notions ne s'impriment pas avec elle : chaque notion a sa fiche à imprimer.</p>\n",
+            f"*Questions pour Moodle* : [XML Moodle]({name}) · [GIFT]({gift_name}) "
+            "(Banque de questions › Importer).\n{: .pkb-sheet-about }\n",
+            '<div class="pkb-pack-notions" markdown>\n\n## Les notions\n']
     for concept_id in competency.concepts:
         out.append(_fiche(deep, ctx.corpus.one_of("concept", concept_id, Concept)))
+    out.append("</div>\n")
     if questions:
         out.append("## Questions\n")
-        out.append(quiz_block(deep, questions))
+        out.append('<p class="pkb-sheet-note">Pour chaque question, entourez la bonne réponse. '
+                   "Le corrigé est à la fin.</p>\n")
+        out.append(quiz_block(deep, questions, numbered=True))
+        out.append(answer_key(questions))
     return "\n".join(out)
