@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
-import bibtexparser
 import lxml.html
 import pytest
-import rispy
 
 from conftest import real_corpus, run_cli
 from partenariat import load_corpus
@@ -31,9 +28,6 @@ from partenariat.derive.index import build_index
 from partenariat.derive.publisher import publisher_problems, site_publisher
 from partenariat.export import (
     build_exports,
-    entry_bibtex,
-    entry_csl,
-    entry_ris,
     jsonld_for,
     moodle_concepts_xml,
 )
@@ -139,28 +133,6 @@ def test_the_corpus_has_works_without_title() -> None:
     assert len(UNTITLED_SOURCES) >= 5
 
 
-@pytest.mark.parametrize("source_id", UNTITLED_SOURCES)
-def test_ris_bibtex_and_csl_give_no_title_and_say_why(source_id: str) -> None:
-    (ris,) = rispy.loads(entry_ris(corpus(), source_id))
-    assert not {"title", "primary_title"} & set(ris), ris
-    assert any(UNTITLED in note.lower() for note in ris.get("notes", [])), ris
-    (bib,) = bibtexparser.parse_string(entry_bibtex(corpus(), source_id)).entries
-    assert "title" not in bib.fields_dict and UNTITLED in bib["note"].lower()
-    (item,) = json.loads(entry_csl(corpus(), source_id))
-    assert "title" not in item and UNTITLED in item["note"].lower()
-
-
-@pytest.mark.parametrize("source_id", UNTITLED_SOURCES)
-def test_json_ld_gives_no_name_to_a_work_without_title(source_id: str) -> None:
-    ctx = Context(corpus(), build_index(corpus()))
-    data = jsonld_for("source", _untitled(source_id), ctx)
-    assert "name" not in data and UNTITLED in data["description"].lower()
-    for concept in corpus().entities("concept"):
-        for cited in jsonld_for("concept", concept, ctx).get("citation", []):
-            if cited["@id"].endswith(f"/{source_id}/"):
-                assert "name" not in cited, (concept.id, cited)
-
-
 @cache
 def site_pages() -> dict[str, str]:
     return _pages(corpus())
@@ -195,14 +167,3 @@ def test_the_moodle_and_anki_credits_give_no_title_to_a_work_without_one() -> No
             assert italic.text not in untitled, row[0]
 
 
-def test_no_export_files_a_placeholder_as_a_title() -> None:
-    exports = _exports(corpus())
-    for path, text in exports.items():
-        assert "[titre non précisé" not in text, path
-    for entry in rispy.loads(exports["bibliographie.ris"]):
-        assert not any(p in entry.get("title", entry.get("primary_title", "")) for p in PLACEHOLDERS)
-    for item in json.loads(exports["bibliographie.json"]):
-        assert not any(p in item.get("title", "") for p in PLACEHOLDERS), item["id"]
-    for entry in bibtexparser.parse_string(exports["bibliographie.bib"]).entries:
-        title = entry.fields_dict.get("title")
-        assert title is None or not any(p in title.value for p in PLACEHOLDERS), entry.key

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.models import Author, LegalText, Source
-from partenariat.derive.core import Name, fr_date, name_of, plain_text, sort_key
+from partenariat.derive.core import UNTITLED, Name, fr_date, name_of, plain_text, sort_key
 
 __all__ = ["IN_BOOK", "BibRecord", "Name", "all_records", "legal_record", "name_of", "record_for", "source_record"]
 
@@ -63,14 +63,22 @@ class BibRecord:
         return self.title is not None
 
     @property
+    def shown_title(self) -> str:
+        """The title every reference and export writes: the work's own, else « [titre non précisé
+        dans la source] », after the seed's designation of an anonymous work. How the seed cites
+        a work (« Damon (2001) ») is never written as its title."""
+        if self.title is not None:
+            return self.title
+        return f"{self.designation} {UNTITLED}" if self.designation else UNTITLED
+
+    @property
     def untitled_note(self) -> str | None:
         """What every citation and export says of a work whose title the sources do not give,
         outside the title: « Titre non précisé dans les documents sources. »"""
         if self.has_title:
             return None
         if self.designation:
-            return (f"Document sans auteur, désigné dans les documents sources comme « {self.designation} » ; "
-                    "titre non précisé dans les documents sources.")
+            return "Document sans auteur ; titre non précisé dans les documents sources."
         return "Titre non précisé dans les documents sources."
 
     def notes(self) -> str | None:

@@ -22,9 +22,7 @@ def title_of(record: BibRecord) -> str:
     source] », after the description the seed gives of an anonymous work (« Synthèse de
     l'atelier 6 [titre non précisé dans la source] »), as the site's references say it. How the
     seed cites a work (« Damon (2001) ») is never exported as its title."""
-    if record.title is not None:
-        return record.title
-    return f"{record.designation} {UNTITLED}" if record.designation else UNTITLED
+    return record.shown_title
 
 
 def corpus_of(source: Corpus | Context) -> Corpus:

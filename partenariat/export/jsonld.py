@@ -115,7 +115,7 @@ def _source(corpus: Corpus, s: Source, url: _Urls) -> dict[str, Any]:
     pages = record.page_range()
     data: dict[str, Any] = {
         "@type": SCHEMA_TYPES[s.type], "@id": url("source", s.id), "url": url("source", s.id),
-        "name": title_of(record), "genre": vocab.SOURCE_TYPES[s.type],
+        "name": title_of(record), "genre": vocab.SOURCE_TYPES[s.type], "description": record.untitled_note,
         "author": _people(corpus, record.authors, url),
         "editor": _people(corpus, record.editors, url),  # a chapter's are its book's, as in RIS and CSL
         "datePublished": s.date.isoformat() if s.date else (str(s.year) if s.year else None),

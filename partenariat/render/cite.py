@@ -57,10 +57,10 @@ def _lead(ctx: Context, record: BibRecord, link: bool) -> str:
 
 
 def _title(record: BibRecord) -> str:
-    """A given title in « » (a part) or in italics; a work without title has no title element
-    (the reference ends by saying so: `BibRecord.untitled_note`)."""
+    """A given title in « » (a part) or in italics; a work without title says so where the title
+    goes, in plain text, as the exports do (`BibRecord.shown_title`)."""
     if not record.title:
-        return ""
+        return record.shown_title
     return f"« {record.title} »" if _is_part(record) else f"*{record.title}*"
 
 
@@ -99,8 +99,7 @@ def _sentence(part: str) -> str:
 
 def reference_of(ctx: Context, record: BibRecord, link_authors: bool = False) -> str:
     """The reference of a source's record, ending with where it is online."""
-    parts = (_lead(ctx, record, link_authors), _title(record), _host(ctx, record, link_authors), _details(record),
-             record.untitled_note or "")
+    parts = (_lead(ctx, record, link_authors), _title(record), _host(ctx, record, link_authors), _details(record))
     text = " ".join(_sentence(p) for p in parts if p)
     if record.url:
         text += f" <{record.url}>"
