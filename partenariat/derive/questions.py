@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Set
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -43,6 +44,9 @@ KINDS = {
     "sigle": "Sigles",
     "niveau": "Niveaux de partenariat des encadrés",
 }
+
+# What a sigle's feedback says when no source document spells out its expansion.
+OUTSIDE_EXPANSION = "Développement hors des documents sources (connaissance générale)"
 
 MAX_QUOTE = 320  # a longer quotation makes a poor question on a phone
 DISTRACTORS = 3
@@ -439,46 +443,89 @@ def right_options(facts: Facts, question: Question) -> list[str]:
 
 # --- choosing distractors ----------------------------------------------------------------
 
+# One option may serve as a distractor in at most this share of the questions of its kind
+# where it is a valid distractor (at least once): a student who has seen a few questions
+# must not answer the others by eliminating the usual fillers.
+REUSE_SHARE = 0.25
+REUSE_FLOOR = 1
 
-def _ranked(seed: str, candidates: Iterable[str]) -> list[str]:
-    return sorted(dict.fromkeys(candidates), key=lambda c: _hash(f"{seed}:{c}"))
+
+def reuse_cap(eligible: int) -> int:
+    """How many questions of a kind may offer one option as a distractor, when it is a valid
+    distractor in ``eligible`` of them."""
+    return max(REUSE_FLOOR, int(REUSE_SHARE * eligible))
 
 
-def _pick(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude: Set[str] = frozenset(),
-          k: int = DISTRACTORS) -> tuple[str, ...]:
-    """Up to ``k`` distractors, from the first pool (the most plausible) on; each one checked
-    with the oracle (neither right nor defensible) and distinct from the others and from the
-    right answer."""
-    chosen: list[str] = []
-    seen = {normalize(draft.right)} | {normalize(e) for e in exclude}
-    for pool in pools:
-        if len(chosen) == k:  # the next pools are not needed (nor built, when passed lazily)
-            break
-        for option in _ranked(draft.id, pool):
-            if len(chosen) == k:
-                return tuple(chosen)
-            if normalize(option) in seen or not plainly_wrong(facts, draft, option):
+@dataclass(frozen=True)
+class _Draft:
+    """A question before its distractors: the candidate pools, most plausible first (each
+    candidate is checked with the oracle), how many distractors it needs at least, whether its
+    options are a closed scale that every question shows (not rotated), and a last check of
+    the finished question."""
+
+    question: Question
+    pools: tuple[tuple[str, ...], ...]
+    minimum: int = 2
+    closed: bool = False
+    accept: Callable[[Question], bool] | None = None
+
+
+def _draft(question: Question, pools: Iterable[Iterable[str]], minimum: int = 2, closed: bool = False,
+           accept: Callable[[Question], bool] | None = None) -> _Draft:
+    return _Draft(question, tuple(tuple(pool) for pool in pools), minimum, closed, accept)
+
+
+def _candidates(facts: Facts, draft: _Draft) -> list[tuple[int, str]]:
+    """(pool rank, option) of every valid distractor of ``draft``: plainly wrong, distinct from
+    the right answer and from one another (spacing and case aside), in its first pool."""
+    seen = {normalize(draft.question.right)}
+    out = []
+    for rank, pool in enumerate(draft.pools):
+        for option in pool:
+            if normalize(option) in seen or not plainly_wrong(facts, draft.question, option):
                 continue
             seen.add(normalize(option))
-            chosen.append(option)
-    return tuple(chosen)
+            out.append((rank, option))
+    return out
+
+
+def _allocate(facts: Facts, drafts: list[_Draft]) -> list[Question]:
+    """The questions of one kind with their distractors, in draft order. Each question takes
+    up to DISTRACTORS from its first pool on; within a pool, the options used least so far
+    come first (ties broken by a hash of the question id, so the choice is stable); an option
+    is not used more than `reuse_cap` times. A question left with too few distractors, or
+    whose stem then gives its answer away, is dropped; as a dropped question no longer counts
+    towards the caps, the allocation is redone until no question is dropped."""
+    candidates = [_candidates(facts, d) for d in drafts]
+    alive = [n for n, d in enumerate(drafts) if len(candidates[n]) >= d.minimum]
+    while True:
+        eligible = Counter(option for n in alive for _, option in candidates[n])
+        used: Counter[str] = Counter()
+        kept: dict[int, Question] = {}
+        for n in sorted(alive, key=lambda n: len(candidates[n])):
+            draft = drafts[n]
+            chosen: list[str] = []
+            for rank in sorted({r for r, _ in candidates[n]}):
+                pool = [o for r, o in candidates[n] if r == rank]
+                for option in sorted(pool, key=lambda o, i=draft.question.id: (used[o], _hash(f"{i}:{o}"))):
+                    if len(chosen) == DISTRACTORS:
+                        break
+                    if draft.closed or used[option] < reuse_cap(eligible[option]):
+                        chosen.append(option)
+            question = Question(**{**draft.question.__dict__, "distractors": tuple(chosen)})
+            if len(chosen) < draft.minimum or gives_away(question) or (draft.accept and not draft.accept(question)):
+                continue
+            used.update(chosen)
+            kept[n] = question
+        if len(kept) == len(alive):
+            return [kept[n] for n in alive]
+        alive = sorted(kept)
 
 
 def plainly_wrong(facts: Facts, question: Question, option: str) -> bool:
     """A distractor the data makes wrong and the seeds do not set beside the answer."""
     probe = Question(**{**question.__dict__, "kind": oracle_kind(question)})
     return not is_right(facts, probe, option) and not defensible(facts, question, option)
-
-
-def _finish(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude: Set[str] = frozenset(),
-            minimum: int = 2) -> Question | None:
-    """The question with its distractors; none when too few are plainly wrong or when the stem
-    or the quotation holds a word of the answer that the distractors do not share."""
-    distractors = _pick(facts, draft, pools, exclude)
-    if len(distractors) < minimum:
-        return None
-    question = Question(**{**draft.__dict__, "distractors": distractors})
-    return None if gives_away(question) else question
 
 
 def _one_line(text: str) -> str:
@@ -511,7 +558,7 @@ def _definitions(facts: Facts, concept: Concept) -> Iterator[tuple[int, Definiti
             yield n, d
 
 
-def author_questions(facts: Facts) -> Iterator[Question]:
+def author_questions(facts: Facts) -> Iterator[_Draft]:
     """« Qui a proposé cette définition ? »: the distractors define other notions (first the
     same notion, then the same family), are of the same kind (person or body), and are none of
     the people the quotation's source makes speak (co-authors, editors, quoted authors)."""
@@ -539,13 +586,10 @@ def author_questions(facts: Facts) -> Iterator[Question]:
                                  who=facts.definer_label(d), where=_where(facts, d), quoting=_quoting(facts, d)),
                 source=("source", d.source), page=("concept", concept.id), concepts=(concept.id,),
                 key=normalize(d.quote))
-            pools = (pool(ids) for ids in (same_concept, by_family.get(concept.family, set()), everyone))
-            question = _finish(facts, draft, pools)
-            if question:
-                yield question
+            yield _draft(draft, (pool(ids) for ids in (same_concept, by_family.get(concept.family, set()), everyone)))
 
 
-def notion_questions(facts: Facts) -> Iterator[Question]:
+def notion_questions(facts: Facts) -> Iterator[_Draft]:
     """« Quelle notion… ? »: a definition that does not name its notion; the distractors are the
     notions it is said not to be confused with, then notions of its family — never one the
     seeds set beside it."""
@@ -568,9 +612,7 @@ def notion_questions(facts: Facts) -> Iterator[Question]:
                 + (f" ; auteur : {who}" if who else "") + f" ; source : {_where(facts, d)}.",
                 source=("source", d.source), page=("concept", concept.id), concepts=(concept.id,),
                 key=normalize(d.quote))
-            question = _finish(facts, draft, usable)
-            if question:
-                yield question
+            yield _draft(draft, usable)
 
 
 def _asked(facts: Facts, concept: Concept, r: Relation) -> bool:
@@ -592,7 +634,7 @@ def _according_to(facts: Facts, source: Source) -> str:
     return fill("D'après {who}", who=with_article(names_label([facts.author(a) for a in source.authors])))
 
 
-def relation_questions(facts: Facts) -> Iterator[Question]:
+def relation_questions(facts: Facts) -> Iterator[_Draft]:
     """Typed relations stated by their own source: « D'après X, « A » est une forme de quelle
     notion ? ». The distractors come from the family of the right answer, have no recorded
     relation at all with A, and no source groups them with A or with the answer."""
@@ -621,13 +663,10 @@ def relation_questions(facts: Facts) -> Iterator[Question]:
                 + f"{note}. Source : {source_label(source)}.",
                 source=("source", r.source), page=("concept", concept.id),
                 concepts=(concept.id, other.id), key=f"{concept.id}|{r.relation}")
-            pools = (unrelated(among) for among in (facts.families.get(other.family, []), facts.concepts))
-            question = _finish(facts, draft, pools)
-            if question:
-                yield question
+            yield _draft(draft, (unrelated(among) for among in (facts.families.get(other.family, []), facts.concepts)))
 
 
-def legal_questions(facts: Facts) -> Iterator[Question]:
+def legal_questions(facts: Facts) -> Iterator[_Draft]:
     """Legal grounds: which text introduced a codified article, which text the sources cite
     about a notion. Distractors are other legal texts, checked not to hold that article or
     notion, and never a text cited together with the answer."""
@@ -645,9 +684,7 @@ def legal_questions(facts: Facts) -> Iterator[Question]:
                                  number=article.number, title=quoted(text.title), code=article.codified_as),
                 source=("legal", text.id), page=("legal", text.id), concepts=tuple(article.concepts),
                 key=article.codified_as)
-            question = _finish(facts, draft, [labels])
-            if question:
-                yield question
+            yield _draft(draft, [labels])
         for concept_id in sorted(facts.legal_concepts(text)):
             term = facts.concept(concept_id).term
             draft = Question(
@@ -658,9 +695,7 @@ def legal_questions(facts: Facts) -> Iterator[Question]:
                 explanation=fill("{title} ({year}) : texte cité à propos de la notion {term}.",
                                  title=quoted(text.title), year=str(text.date.year), term=quoted(term)),
                 source=("legal", text.id), page=("concept", concept_id), concepts=(concept_id,), key=concept_id)
-            question = _finish(facts, draft, [labels])
-            if question:
-                yield question
+            yield _draft(draft, [labels])
 
 
 def initials(expansion: str) -> str:
@@ -669,15 +704,35 @@ def initials(expansion: str) -> str:
     return "".join(w[0] for w in words if w.casefold() not in STOPWORDS).upper()
 
 
-def acronym_questions(facts: Facts) -> Iterator[Question]:
-    """« Que signifie le sigle … ? »: distractors that look like the answer, so that the
-    initials do not give it away: expansions starting with the acronym's letter (of the same
-    domain first), then the closest initials, then the same domain."""
+def _initial(text: str) -> str:
+    """The first letter a reader sees: « 2L2S » → « L », « Éducation » → « E »."""
+    return next((c for c in fold(text).upper() if c.isalpha()), "")
+
+
+def _first_word(text: str) -> str:
+    return fold(text.split()[0]).casefold() if text.split() else ""
+
+
+def shares_initial(question: Question) -> bool:
+    """Whether a distractor starts with the letter the right answer starts with: otherwise
+    the answer is the option that stands out (« Zone urbaine sensible » among expansions
+    that all start otherwise)."""
+    return any(_initial(d) == _initial(question.right) for d in question.distractors)
+
+
+def acronym_questions(facts: Facts) -> Iterator[_Draft]:
+    """« Que signifie le sigle … ? »: distractors that look like the answer, so that neither
+    the acronym's initials nor the answer's first letter give it away: expansions with the
+    answer's first word, then its first letter (the same domain first), then the acronym's
+    letter, the closest initials, the same domain. A question where no distractor shares the
+    answer's first letter is not asked. The feedback cites as its source only the document
+    that spells out the expansion; an expansion from general knowledge says so."""
     developed = [(a, a.expansion) for a in facts.acronyms if a.expansion]
     for entry, expansion in developed:
         if not entry.attested_in:
             continue  # an acronym outside the sources: no source to cite as the answer's ground
-        letter = fold(entry.acronym)[:1].upper()
+        letter = _initial(entry.acronym)
+        initial = _initial(expansion)
         target = fold(entry.acronym).upper()
 
         def likeness(item: tuple[Acronym, str], target: str = target) -> tuple[int, int]:
@@ -686,23 +741,26 @@ def acronym_questions(facts: Facts) -> Iterator[Question]:
                           min(len(shown), len(target)))
             return (-prefix, -len(set(shown) & set(target)))
 
-        same_letter = [(a, e) for a, e in developed if fold(e)[:1].upper() == letter]
+        same_initial = [(a, e) for a, e in developed if _initial(e) == initial]
+        same_letter = [(a, e) for a, e in developed if _initial(e) == letter]
         pools = [
+            [e for _, e in same_initial if _first_word(e) == _first_word(expansion)],
+            [e for a, e in same_initial if a.domain == entry.domain],
+            [e for _, e in same_initial],
             [e for a, e in same_letter if a.domain == entry.domain],
             [e for _, e in sorted(same_letter, key=likeness)][:12],
             [e for a, e in developed if a.domain == entry.domain],
             [e for _, e in developed],
         ]
-        source = entry.attested_in[0]
+        # (not « the acronym is in … »: some sources write the name in full, never the acronym)
+        where = (f"Source : {source_label(facts.source(entry.expansion_source))}" if entry.expansion_source
+                 else OUTSIDE_EXPANSION)
         draft = Question(
             id=f"sigle-{entry.id}", kind="sigle", prompt=f"Que signifie le sigle {entry.acronym} ?",
-            quote="", right=expansion, distractors=(),
-            explanation=f"{entry.acronym} : {expansion}. Source : {source_label(facts.source(source))}.",
-            source=("source", source), page=("glossary", entry.id), concepts=tuple(entry.concepts),
-            key=normalize(entry.acronym))
-        question = _finish(facts, draft, pools)
-        if question:
-            yield question
+            quote="", right=expansion, distractors=(), explanation=f"{entry.acronym} : {expansion}. {where}.",
+            source=("source", entry.expansion_source) if entry.expansion_source else ("glossary", entry.id),
+            page=("glossary", entry.id), concepts=tuple(entry.concepts), key=normalize(entry.acronym))
+        yield _draft(draft, pools, accept=shares_initial)
 
 
 def _case_name(case: Case) -> str:
@@ -712,7 +770,7 @@ def _case_name(case: Case) -> str:
     return f"{number}({what})" if what else number.strip() or case.id
 
 
-def level_questions(facts: Facts) -> Iterator[Question]:
+def level_questions(facts: Facts) -> Iterator[_Draft]:
     """Which partnership level an encadré illustrates, as its speaker classifies it."""
     cases: list[Case] = sorted(facts.corpus.all_of("case", Case), key=lambda c: c.id)
     for case in cases:
@@ -726,9 +784,7 @@ def level_questions(facts: Facts) -> Iterator[Question]:
             explanation=fill("Il est présenté comme un exemple de {level}, dans {source}.", level=level.lower(),
                              source=source_label(facts.source(case.source))),
             source=("source", case.source), page=("case", case.id), concepts=tuple(case.concepts), key=case.id)
-        question = _finish(facts, draft, [list(vocab.PARTNERSHIP_LEVELS.values())], minimum=2)
-        if question:
-            yield question
+        yield _draft(draft, [list(vocab.PARTNERSHIP_LEVELS.values())], closed=True)
 
 
 @dataclass(frozen=True)
@@ -752,7 +808,7 @@ def _bank(corpus: Corpus) -> _Bank:
     out: list[Question] = []
     for generate in (author_questions, notion_questions, relation_questions, legal_questions, acronym_questions,
                      level_questions):
-        out.extend(generate(facts))
+        out.extend(_allocate(facts, list(generate(facts))))
     by_page: dict[tuple[str, str], list[Question]] = {}
     by_concept: dict[str, list[int]] = {}
     for n, q in enumerate(out):
