@@ -33,12 +33,12 @@ from partenariat.data.models import (
     Relation,
     Source,
 )
-from partenariat.derive.core import plain_text
+from partenariat.derive.core import plain_text, relation_phrase
 
 # Question kinds, in the order the exports list them, with their French category label.
 KINDS = {
     "auteur": "Qui a proposé cette définition ?",
-    "notion": "Quelle notion cette définition définit-elle ?",
+    "notion": "À quelle notion se rapporte cette définition ?",
     "relation": "Relations entre notions",
     "texte": "Textes juridiques",
     "sigle": "Sigles",
@@ -271,6 +271,26 @@ class Facts:
         return {(c.id, r.relation, r.concept) for c in self.concepts for r in c.related}
 
     @cached_property
+    def relation_sources(self) -> dict[tuple[str, str, str], set[str]]:
+        """(concept, relation, other concept) → the sources that state it (none when unsourced)."""
+        out: dict[tuple[str, str, str], set[str]] = {}
+        for c in self.concepts:
+            for r in c.related:
+                out.setdefault((c.id, r.relation, r.concept), set()).update([r.source] if r.source else [])
+        return out
+
+    def holders(self, relation: str, other: str) -> dict[str, set[str]]:
+        """Notion id → sources, for every notion the data says stands in ``relation`` to
+        ``other`` (read both ways: « B englobe A » says that A is a form of B)."""
+        out: dict[str, set[str]] = {}
+        for (a, r, b), sources in self.relation_sources.items():
+            if r == relation and b == other:
+                out.setdefault(a, set()).update(sources)
+            if a == other and r in SAME_FACT_REVERSED.get(relation, set()):
+                out.setdefault(b, set()).update(sources)
+        return out
+
+    @cached_property
     def related_to(self) -> dict[str, set[str]]:
         """Concept id → ids of the notions it has any recorded relation with (either way)."""
         out: dict[str, set[str]] = {}
@@ -401,6 +421,8 @@ def defensible(facts: Facts, question: Question, option: str) -> bool:
         # what sets a notion apart from X sets it apart from the notions X is grouped with
         likes = answer | (facts.group_mates("concept", {subject}) if relation in CONTRAST else set())
         near = facts.group_mates("concept", anchors) | {c for a in likes for c in facts.close_to.get(a, set())}
+        if kind == "relation" and _said_of_a_neighbour(facts, question, subject, relation, ids):
+            return True
         return bool(ids & (near - anchors)) or any(_kind_or_genus(option, facts.concept(c).term) for c in likes)
     if kind == "sigle":  # « Brevet de technicien supérieur » beside the BTS ESF's expansion
         return any(_kind_or_genus(option, e) for e in facts.expansions.get(question.key, set()))
@@ -417,6 +439,21 @@ def defensible(facts: Facts, question: Question, option: str) -> bool:
             # « Ordonnance sur les contrats de partenariat » beside « Convention de partenariat »
             named = bool(content_words(option) & content_words(term))
             return named or bool(cited & near) or any(_kind_or_genus(facts.concept(c).term, term) for c in cited)
+    return False
+
+
+def _said_of_a_neighbour(facts: Facts, question: Question, subject: str, relation: str, ids: set[str]) -> bool:
+    """Whether the data says of another notion what the option would say of the subject, in
+    the question's own source or of a notion a source groups with the subject: « Secret
+    partagé est un outil de Compétence distribuée » (Trépos) makes Compétence distribuée no
+    wrong answer to « D'après Trépos, Charte… est un outil de quelle notion ? » — marked right
+    in one question, it would be marked wrong in the other."""
+    source = question.source[1]
+    mates = facts.group_mates("concept", {subject})
+    for other in ids:
+        for holder, sources in facts.holders(relation, other).items():
+            if holder != subject and (source in sources or holder in mates):
+                return True
     return False
 
 
@@ -490,36 +527,55 @@ def _candidates(facts: Facts, draft: _Draft) -> list[tuple[int, str]]:
 
 
 def _allocate(facts: Facts, drafts: list[_Draft]) -> list[Question]:
-    """The questions of one kind with their distractors, in draft order. Each question takes
-    up to DISTRACTORS from its first pool on; within a pool, the options used least so far
-    come first (ties broken by a hash of the question id, so the choice is stable); an option
-    is not used more than `reuse_cap` times. A question left with too few distractors, or
-    whose stem then gives its answer away, is dropped; as a dropped question no longer counts
-    towards the caps, the allocation is redone until no question is dropped."""
+    """The questions of one kind with their distractors, in draft order.
+
+    Options are shared out in two rounds: first every question takes the distractors it needs
+    at least, the questions with the fewest valid distractors first; then each one is topped
+    up to DISTRACTORS with what is left. A question takes its distractors from its first pool
+    on; within a pool, the options used least so far come first (ties broken by a hash of the
+    question id, so the choice is stable); an option is not used more than `reuse_cap` times.
+    A question left with too few distractors, or whose stem then gives its answer away, is
+    dropped; as a dropped question no longer counts towards the caps, the sharing is redone
+    until no question is dropped."""
     candidates = [_candidates(facts, d) for d in drafts]
     alive = [n for n, d in enumerate(drafts) if len(candidates[n]) >= d.minimum]
     while True:
         eligible = Counter(option for n in alive for _, option in candidates[n])
         used: Counter[str] = Counter()
-        kept: dict[int, Question] = {}
-        for n in sorted(alive, key=lambda n: len(candidates[n])):
-            draft = drafts[n]
-            chosen: list[str] = []
-            for rank in sorted({r for r, _ in candidates[n]}):
-                pool = [o for r, o in candidates[n] if r == rank]
-                for option in sorted(pool, key=lambda o, i=draft.question.id: (used[o], _hash(f"{i}:{o}"))):
-                    if len(chosen) == DISTRACTORS:
+        chosen: dict[int, list[str]] = {}
+        order = sorted(alive, key=lambda n: len(candidates[n]))  # the questions with fewest choices first
+        for want in ("minimum", "most"):
+            for n in order:
+                if want == "most" and n not in chosen:
+                    continue
+                draft = drafts[n]
+                picked = chosen.setdefault(n, [])
+                goal = draft.minimum if want == "minimum" else DISTRACTORS
+                for option in _ranked(draft, candidates[n], used):
+                    if len(picked) >= goal:
                         break
-                    if draft.closed or used[option] < reuse_cap(eligible[option]):
-                        chosen.append(option)
-            question = Question(**{**draft.question.__dict__, "distractors": tuple(chosen)})
-            if len(chosen) < draft.minimum or gives_away(question) or (draft.accept and not draft.accept(question)):
-                continue
-            used.update(chosen)
-            kept[n] = question
-        if len(kept) == len(alive):
-            return [kept[n] for n in alive]
-        alive = sorted(kept)
+                    if option in picked or not (draft.closed or used[option] < reuse_cap(eligible[option])):
+                        continue
+                    if want == "most" and not _acceptable(draft, [*picked, option]):
+                        continue
+                    picked.append(option)
+                    used[option] += 1
+                if want == "minimum" and (len(picked) < draft.minimum or not _acceptable(draft, picked)):
+                    used.subtract(picked)
+                    del chosen[n]
+        if len(chosen) == len(alive):
+            return [Question(**{**drafts[n].question.__dict__, "distractors": tuple(chosen[n])}) for n in alive]
+        alive = sorted(chosen)
+
+
+def _ranked(draft: _Draft, candidates: list[tuple[int, str]], used: Counter[str]) -> list[str]:
+    """The candidates in the order a question takes them: pool by pool, the least used first."""
+    return [o for _, _, _, o in sorted((rank, used[o], _hash(f"{draft.question.id}:{o}"), o) for rank, o in candidates)]
+
+
+def _acceptable(draft: _Draft, distractors: list[str]) -> bool:
+    question = Question(**{**draft.question.__dict__, "distractors": tuple(distractors)})
+    return not gives_away(question) and (draft.accept is None or draft.accept(question))
 
 
 def plainly_wrong(facts: Facts, question: Question, option: str) -> bool:
@@ -605,8 +661,8 @@ def notion_questions(facts: Facts) -> Iterator[_Draft]:
             draft = Question(
                 # the quotation names its speaker, as every quotation of the site does
                 id=f"notion-{concept.id}-{n}", kind="notion",
-                prompt=fill("Quelle notion cette définition de {who} définit-elle ?", who=with_article(who)) if who
-                else "Quelle notion cette définition définit-elle ?",
+                prompt=fill("À quelle notion se rapporte cette définition de {who} ?", who=with_article(who)) if who
+                else "À quelle notion se rapporte cette définition ?",
                 quote=quote, right=concept.term, distractors=(),
                 explanation=fill("Définition de {term}", term=quoted(concept.term))
                 + (f" ; auteur : {who}" if who else "") + f" ; source : {_where(facts, d)}.",
@@ -627,11 +683,13 @@ def _asked(facts: Facts, concept: Concept, r: Relation) -> bool:
     return True
 
 
-def _according_to(facts: Facts, source: Source) -> str:
-    """« D'après Élisabeth Vidalenc », « D'après le Réseau national… »: the source's voice."""
+def _according_to(facts: Facts, source: Source, reported: bool = False) -> str:
+    """« D'après Élisabeth Vidalenc », « D'après le Réseau national… »: the source's voice;
+    « Selon ce que rapporte Daniel Béhar » when it reports what it does not state itself."""
+    lead = "Selon ce que rapporte" if reported else "D'après"
     if not source.authors:
-        return fill("D'après le document {title}", title=source_label(source))
-    return fill("D'après {who}", who=with_article(names_label([facts.author(a) for a in source.authors])))
+        return fill(lead + " le document {title}", title=source_label(source))
+    return fill(lead + " {who}", who=with_article(names_label([facts.author(a) for a in source.authors])))
 
 
 def relation_questions(facts: Facts) -> Iterator[_Draft]:
@@ -652,18 +710,33 @@ def relation_questions(facts: Facts) -> Iterator[_Draft]:
                 return (c.term for c in among if c.id != me and c.id not in related)
 
             source = facts.source(r.source)
-            note = f" : {plain_text(facts.corpus, r.note).rstrip('.')}" if r.note else ""
+            note = f". {plain_text(facts.corpus, r.note).rstrip('.')}" if r.note else ""  # a sentence of its own
+            phrase = relation_phrase(r)
+            # the source's narrower sense of the other notion (Lahary's « public-public »)
+            scope = fill(", dans sa forme {scope}", scope=quoted(r.scope)) if r.scope else ""
             draft = Question(
                 id=f"relation-{concept.id}-{r.relation}", kind="relation",
-                prompt=fill("{who}, {term} " + vocab.RELATIONS[r.relation] + " quelle notion ?",
-                            who=_according_to(facts, source), term=quoted(concept.term)),
+                prompt=fill("{who}, {term} " + phrase + " quelle notion{scope} ?",
+                            who=_according_to(facts, source, r.reported), term=quoted(concept.term), scope=scope),
                 quote="", right=other.term, distractors=(),
-                explanation=fill("{term} " + vocab.RELATIONS[r.relation] + " {other}", term=quoted(concept.term),
-                                 other=quoted(other.term))
+                explanation=fill("{term} " + phrase + " la notion de {other}{scope}", term=quoted(concept.term),
+                                 other=quoted(other.term), scope=f" ({quoted(r.scope)})" if r.scope else "")
                 + f"{note}. Source : {source_label(source)}.",
                 source=("source", r.source), page=("concept", concept.id),
                 concepts=(concept.id, other.id), key=f"{concept.id}|{r.relation}")
             yield _draft(draft, (unrelated(among) for among in (facts.families.get(other.family, []), facts.concepts)))
+
+
+def code_article(codified_as: str) -> str:
+    """« CASF L. 312-6 » → « L. 312-6 du CASF »: the article's number, then its code."""
+    match = re.fullmatch(r"([A-Z][A-Za-z]*) (.+)", codified_as.strip())
+    return f"{match.group(2)} du {match.group(1)}" if match else codified_as
+
+
+def _year_unless_said(text: LegalText) -> str:
+    """« (2002) » after a title, unless the title already holds a year (« Ordonnances Juppé de
+    1996 », « Plan solidarité grand âge 2007-2012 »): a second, other year would puzzle."""
+    return "" if re.search(r"\b(1[89]|20)\d\d\b", text.title) else f" ({text.date.year})"
 
 
 def legal_questions(facts: Facts) -> Iterator[_Draft]:
@@ -677,11 +750,13 @@ def legal_questions(facts: Facts) -> Iterator[_Draft]:
                 continue
             draft = Question(
                 id=f"texte-article-{text.id}-{article.number}".lower().replace(" ", "-"), kind="texte",
-                prompt=fill("Quel texte a donné sa rédaction à {article} ?",
-                            article=f"l'article {article.codified_as}"),
+                prompt=fill("Quel texte a donné sa rédaction à l'article {code} ?", code=code_article(article.codified_as)),
                 quote="", right=legal_label(text), distractors=(),
-                explanation=fill("L'article {number} du texte {title} est devenu l'article {code}.",
-                                 number=article.number, title=quoted(text.title), code=article.codified_as),
+                # the stem's words, no more: an article « rewrote » (« est ainsi rédigé », 004:499) or
+                # « inserted » a chapter holding the codified article (004:341-347)
+                explanation=fill("L'article {number} du texte {title} a donné sa rédaction à l'article {code}.",
+                                 number=article.number, title=quoted(text.title),
+                                 code=code_article(article.codified_as)),
                 source=("legal", text.id), page=("legal", text.id), concepts=tuple(article.concepts),
                 key=article.codified_as)
             yield _draft(draft, [labels])
@@ -692,8 +767,8 @@ def legal_questions(facts: Facts) -> Iterator[_Draft]:
                 prompt=fill("Lequel de ces textes les sources citent-elles à propos de la notion {term} ?",
                             term=quoted(term)),
                 quote="", right=legal_label(text), distractors=(),
-                explanation=fill("{title} ({year}) : texte cité à propos de la notion {term}.",
-                                 title=quoted(text.title), year=str(text.date.year), term=quoted(term)),
+                explanation=fill("{title}{year} : texte cité à propos de la notion {term}.", title=quoted(text.title),
+                                 year=_year_unless_said(text), term=quoted(term)),
                 source=("legal", text.id), page=("concept", concept_id), concepts=(concept_id,), key=concept_id)
             yield _draft(draft, [labels])
 
