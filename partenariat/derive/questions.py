@@ -544,6 +544,7 @@ def _allocate(facts: Facts, drafts: list[_Draft]) -> list[Question]:
         used: Counter[str] = Counter()
         chosen: dict[int, list[str]] = {}
         order = sorted(alive, key=lambda n: len(candidates[n]))  # the questions with fewest choices first
+        taken: set[frozenset[str]] = set()  # the distractor sets given so far: no two questions share one
         for want in ("minimum", "most"):
             for n in order:
                 if want == "most" and n not in chosen:
@@ -556,13 +557,16 @@ def _allocate(facts: Facts, drafts: list[_Draft]) -> list[Question]:
                         break
                     if option in picked or not (draft.closed or used[option] < reuse_cap(eligible[option])):
                         continue
-                    if want == "most" and not _acceptable(draft, [*picked, option]):
+                    if want == "most" and (not _acceptable(draft, [*picked, option])
+                                           or (not draft.closed and frozenset([*picked, option]) in taken)):
                         continue
                     picked.append(option)
                     used[option] += 1
                 if want == "minimum" and (len(picked) < draft.minimum or not _acceptable(draft, picked)):
                     used.subtract(picked)
                     del chosen[n]
+                if want == "most":
+                    taken.add(frozenset(picked))
         if len(chosen) == len(alive):
             return [Question(**{**drafts[n].question.__dict__, "distractors": tuple(chosen[n])}) for n in alive]
         alive = sorted(chosen)
