@@ -425,6 +425,15 @@ def test_behar_and_lahary_keep_their_words() -> None:
     assert "« public-public »" in by_id["relation-transversalite-distinct-de"].prompt
 
 
+@pytest.mark.parametrize("question", [q for q in BANK if q.kind == "auteur"], ids=_by_id)
+def test_an_authors_feedback_gives_a_bodys_name_its_article(question: Question) -> None:
+    """« par les Acteurs du plan départemental… », « par la Commission de terminologie… »."""
+    from partenariat.base.french import with_article
+
+    assert fill("par {who}", who=with_article(question.right)) in question.explanation
+    assert "cité par" not in question.explanation  # « rapportée par »: agrees with « définition »
+
+
 @pytest.mark.parametrize("question", [q for q in BANK if q.kind == "notion"], ids=_by_id)
 def test_a_notion_stem_does_not_say_definition_twice(question: Question) -> None:
     assert not re.search(r"\bdéfinit\b", question.prompt) and question.prompt.startswith("À quelle notion se rapporte")

@@ -601,11 +601,12 @@ def _where(facts: Facts, d: Definition) -> str:
 
 
 def _quoting(facts: Facts, d: Definition) -> str:
-    """« , cité par Gilles Frigoli » when the speaker is quoted in someone else's work."""
+    """« , rapportée par Gilles Frigoli » when the speaker is quoted in someone else's work (the
+    participle agrees with « définition », whoever the speakers are)."""
     source = facts.source(d.source)
     if not d.author or not source.authors or d.author in source.authors:
         return ""
-    return fill(", cité par {who}", who=with_article(names_label([facts.author(a) for a in source.authors])))
+    return fill(", rapportée par {who}", who=with_article(names_label([facts.author(a) for a in source.authors])))
 
 
 def _definitions(facts: Facts, concept: Concept) -> Iterator[tuple[int, Definition]]:
@@ -643,7 +644,7 @@ def author_questions(facts: Facts) -> Iterator[_Draft]:
                 prompt=fill("Qui a proposé cette définition de {term} ?", term=quoted(concept.term)),
                 quote=_one_line(d.quote), right=facts.definer_label(d), distractors=(),
                 explanation=fill("Définition de {term} par {who}{quoting} ; source : {where}.", term=quoted(concept.term),
-                                 who=facts.definer_label(d), where=_where(facts, d), quoting=_quoting(facts, d)),
+                                 who=with_article(facts.definer_label(d)), where=_where(facts, d), quoting=_quoting(facts, d)),
                 source=("source", d.source), page=("concept", concept.id), concepts=(concept.id,),
                 key=normalize(d.quote))
             yield _draft(draft, (pool(ids) for ids in (same_concept, by_family.get(concept.family, set()), everyone)))
