@@ -13,6 +13,7 @@ import html
 import io
 import re
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -290,6 +291,7 @@ def _words(text: str) -> str:
     return "".join(_stem(w) for w in re.findall(r"[a-z0-9]+", fold(text).casefold()))
 
 
+@cache
 def _seed_words(source_id: str) -> str:
     [path] = SEEDS.glob(f"{SEED_FILES[source_id]}_*.txt")
     return _words(path.read_text("utf-8"))
@@ -310,10 +312,15 @@ def test_a_sigle_cites_only_a_source_that_spells_out_its_expansion(question: Que
 
 
 def test_an_expansion_source_holds_the_expansion() -> None:
-    """Every acronym's `expansion_source` is checked in the seed's text, not only those asked."""
+    """Every acronym's `expansion_source` is checked in the seed's text, not only those asked;
+    and an expansion that one of its sources writes out (even without the acronym: « services
+    d'accompagnement à la vie sociale ») is not said to come from general knowledge."""
     for entry in FACTS.acronyms:
         if entry.expansion_source and entry.expansion:
             assert _words(entry.expansion) in _seed_words(entry.expansion_source), entry.id
+        elif entry.expansion:
+            holding = [s for s in entry.attested_in if s in SEED_FILES and _words(entry.expansion) in _seed_words(s)]
+            assert holding == [], f"{entry.id}: expansion_source: {holding[0]}"
 
 
 def test_pap_does_not_cite_the_glossary_line_that_lumps_it_with_another_scheme() -> None:
