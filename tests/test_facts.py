@@ -16,11 +16,12 @@ from conftest import REPO, real_corpus
 
 SEEDS = REPO.parent / "shared" / "seeds"
 DEBRIS = re.compile(r"Office ?(?:\[\d+\])?\d*")  # margin-comment markers of seed 003
+SIC = re.compile(r" ?\[sic\]")  # our mark after a slip of the seed, not the seed's words
 
 
 def norm(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("\u00a0", " ")
-    text = re.sub(r"[*_]", "", DEBRIS.sub(" ", text))
+    text = re.sub(r"[*_]", "", DEBRIS.sub(" ", SIC.sub("", text)))
     return " ".join(text.split()).lower()
 
 

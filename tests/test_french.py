@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from partenariat.base.french import fill, join, lead_in, missing_elisions, starts_with_vowel_sound, with_article
+from partenariat.base.french import (
+    conditional,
+    fill,
+    join,
+    lead_in,
+    missing_elisions,
+    starts_with_vowel_sound,
+    with_article,
+)
 
 
 @pytest.mark.parametrize(("word", "value", "expected"), [
@@ -77,7 +85,8 @@ def test_missing_elisions_are_found(sentence: str) -> None:
     "Qui a proposé cette définition d'« Altérité » ?",
     "Quelle notion cette définition de Jean-Yves Trépos définit-elle ?",
     "Lequel de ces textes les sources citent-elles à propos de la notion « Coordination » ?",
-    "Quel texte a donné sa rédaction à l'article CASF L. 312-6 ?",
+    "Quel texte a donné sa rédaction à l'article L. 312-6 du CASF ?",
+    "« Optimum territorial » serait une condition de la notion de « Partenariat ».",
     "Il est présenté comme un exemple de niveau minimal.",
     "Une définition de handicap.",
 ])
@@ -89,3 +98,15 @@ def test_vowel_sounds() -> None:
     assert starts_with_vowel_sound("« Œuvre »") and starts_with_vowel_sound("hybridation")
     assert not starts_with_vowel_sound("hiérarchie") and not starts_with_vowel_sound("Yannick")
     assert not starts_with_vowel_sound("1998") and not starts_with_vowel_sound("")
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("est une condition de", "serait une condition de"),
+    ("se distingue de", "se distinguerait de"),
+    ("s'oppose à", "s'opposerait à"),
+    ("englobe", "engloberait"),
+    ("précède", "précéderait"),
+    ("suit", "suivrait"),
+])
+def test_a_relation_reported_at_a_distance_is_put_in_the_conditional(phrase: str, expected: str) -> None:
+    assert conditional(phrase) == expected

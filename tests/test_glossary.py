@@ -201,7 +201,7 @@ ENDED_ENTRY = ("id: xyz\nacronym: XYZ\nexpansion: Direction des xylophones\ndoma
                "description: Direction citée par le dossier.\n"
                "ended:\n  wording: remplacée par le CPOM\n  year: 2021\n  date: 2021-04-01\n  successors: [cpom]\n"
                "other_meanings:\n  - zone à yourtes\n"
-               "attested_in: [dossier]\nreviewed: 2026-12-04\n")
+               "attested_in: [dossier]\nexpansion_source: dossier\nreviewed: 2026-12-04\n")
 
 
 def test_a_replaced_body_says_so_on_its_page_in_the_indexes_the_tooltip_and_the_exports(corpus_dir: Path) -> None:

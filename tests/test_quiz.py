@@ -15,6 +15,8 @@ import json
 import re
 import sqlite3
 import zipfile
+from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,8 +27,8 @@ from browser import chromium
 from conftest import real_corpus
 from moodle_import import Bank, category_of, import_files, import_gift, import_xml
 from partenariat.base.folding import fold
-from partenariat.base.french import missing_elisions
-from partenariat.data.models import Acronym, Definition, Group, Source
+from partenariat.base.french import fill, missing_elisions
+from partenariat.data.models import Acronym, Definition, Group, Relation, Source
 from partenariat.derive.addresses import curriculum_question_files
 from partenariat.derive.questions import (
     KINDS,
@@ -260,6 +262,256 @@ def test_an_acronyms_initial_does_not_give_its_expansion_away(question: Question
 def test_most_acronym_questions_offer_look_alike_distractors() -> None:
     alike = [q for q in SIGLES if sum(_initial(o) == _initial(q.right) for o in q.options) >= 3]
     assert len(alike) >= 0.8 * len(SIGLES)
+
+
+@pytest.mark.parametrize("question", SIGLES, ids=_by_id)
+def test_a_distractor_shares_the_first_letter_of_the_expansion(question: Question) -> None:
+    """Otherwise the answer is the option that stands out (« Zone urbaine sensible » among
+    expansions that all start otherwise): 2L2S, HPST, QPV and ZUS in the first reading."""
+    assert any(_initial(d) == _initial(question.right) for d in question.distractors), question.options
+
+
+def test_acronyms_without_a_look_alike_are_not_asked() -> None:
+    """QPV and ZUS: no other expansion of the glossary starts with Q or Z."""
+    ids = {q.id for q in SIGLES}
+    for entry in FACTS.acronyms:
+        if entry.expansion and entry.attested_in and not any(
+                a.expansion and a.id != entry.id and _initial(a.expansion) == _initial(entry.expansion)
+                for a in FACTS.acronyms):
+            assert f"sigle-{entry.id}" not in ids
+    assert "sigle-qpv" not in ids and "sigle-zus" not in ids
+
+
+# The seed documents as the sources that are them (the acronyms' expansions are checked in their text).
+SEED_FILES = {"anare-atelier-6-partenariat-pre": "000", "rencontres-partenariales-2018-synthese": "001",
+              "grenoble-2006-atelier-2-partenariats-locaux": "002",
+              "trepos-2017-modalites-principes-partenariat": "003", "rnrsms-2010-partenariat-travail-social": "004",
+              "simondi-partenariat-travail-reseau": "004"}
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def _words(text: str) -> str:
+    """Comparison form: accents, case, punctuation, hyphens, plural and feminine endings off."""
+    from partenariat.derive.questions import _stem
+
+    return "".join(_stem(w) for w in re.findall(r"[a-z0-9]+", fold(text).casefold()))
+
+
+@cache
+def _seed_words(source_id: str) -> str:
+    [path] = SEEDS.glob(f"{SEED_FILES[source_id]}_*.txt")
+    return _words(path.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("question", SIGLES, ids=_by_id)
+def test_a_sigle_cites_only_a_source_that_spells_out_its_expansion(question: Question) -> None:
+    """The feedback's « Source » is a document whose text holds the expansion; an expansion
+    from general knowledge says so, and the question then points to the glossary entry, whose
+    `outside_seeds` says where it comes from."""
+    entry = FACTS.corpus.get("glossary", question.page[1])
+    if "Source :" in question.explanation:
+        assert question.source == ("source", entry.expansion_source)
+        assert _words(question.right) in _seed_words(entry.expansion_source)
+    else:
+        assert "Développement hors des documents sources" in question.explanation
+        assert question.source == ("glossary", entry.id) and entry.outside_seeds
+
+
+def test_an_expansion_source_holds_the_expansion() -> None:
+    """Every acronym's `expansion_source` is checked in the seed's text, not only those asked;
+    and an expansion that one of its sources writes out (even without the acronym: « services
+    d'accompagnement à la vie sociale ») is not said to come from general knowledge."""
+    for entry in FACTS.acronyms:
+        if entry.expansion_source and entry.expansion:
+            assert _words(entry.expansion) in _seed_words(entry.expansion_source), entry.id
+        elif entry.expansion:
+            holding = [s for s in entry.attested_in if s in SEED_FILES and _words(entry.expansion) in _seed_words(s)]
+            assert holding == [], f"{entry.id}: expansion_source: {holding[0]}"
+
+
+def test_pap_does_not_cite_the_glossary_line_that_lumps_it_with_another_scheme() -> None:
+    """001:217 glosses « PAI, PAP PPE, PPS PPA » with two expansions, neither PAP's."""
+    [question] = [q for q in SIGLES if q.id == "sigle-pap"]
+    assert "Source :" not in question.explanation and question.source == ("glossary", "pap")
+
+
+# --- distractors varied across the bank -------------------------------------------------------
+
+
+def _eligible(kind: str, option: str) -> int:
+    """In how many questions of ``kind`` the data makes ``option`` a valid distractor."""
+    from partenariat.derive.questions import plainly_wrong
+
+    return sum(1 for q in BANK if q.kind == kind and normalize(q.right) != normalize(option)
+               and plainly_wrong(FACTS, q, option))
+
+
+ROTATED = [k for k in KINDS if k != "niveau"]  # niveau: every question shows the whole scale of three
+
+
+@pytest.mark.parametrize("kind", ROTATED)
+def test_no_option_is_a_distractor_in_more_than_a_quarter_of_the_questions_it_could_serve(kind: str) -> None:
+    """« Mécénat » was a distractor in 16 of 28 relation questions, the same two laws the only
+    distractors of 14 of 29 texte questions: a student answered by elimination."""
+    used = Counter(d for q in BANK if q.kind == kind for d in q.distractors)
+    for option, count in used.items():
+        eligible = _eligible(kind, option)
+        assert count <= max(1, 0.25 * eligible), (option, count, eligible)
+
+
+@pytest.mark.parametrize("kind", ROTATED)
+def test_no_two_questions_of_a_kind_share_their_distractors(kind: str) -> None:
+    sets = Counter(frozenset(q.distractors) for q in BANK if q.kind == kind)
+    assert [sorted(s) for s, n in sets.items() if n > 1] == []
+
+
+def test_a_level_question_shows_the_whole_scale() -> None:
+    from partenariat.data import vocab
+
+    for q in (q for q in BANK if q.kind == "niveau"):
+        assert sorted(q.options) == sorted(vocab.PARTNERSHIP_LEVELS.values())
+
+
+RELATIONS = [q for q in BANK if q.kind == "relation"]
+
+
+def _relation(question: Question) -> Relation:
+    subject, relation = question.key.split("|")
+    [r] = [r for r in FACTS.concept(subject).related
+           if r.relation == relation and FACTS.concept(r.concept).term == question.right]
+    return r
+
+
+def test_no_option_is_right_in_one_relation_question_and_wrong_in_another() -> None:
+    """Two stems « D'après X, A est un outil de quelle notion ? » and « D'après X, B est un
+    outil de quelle notion ? » (same source and relation, or A and B presented together by a
+    source) never mark wrong in one what they mark right in the other: « Compétence
+    distribuée », right for Secret partagé (003:96), was wrong for Charte de confidentialité."""
+    for right in RELATIONS:
+        subject, relation = right.key.split("|")
+        mates = FACTS.group_mates("concept", {subject})
+        for other in RELATIONS:
+            other_subject, other_relation = other.key.split("|")
+            if other is right or other_relation != relation:
+                continue
+            if other.source == right.source or other_subject in mates:
+                assert right.right not in other.distractors, (right.id, other.id)
+
+
+def test_trepos_is_not_credited_with_a_confidentiality_charter() -> None:
+    """Trépos speaks of charters in general (003:96, 003:267), not of a confidentiality charter."""
+    charte = FACTS.concept("charte-de-confidentialite")
+    assert not [r for r in charte.related
+                if r.source == "trepos-2017-modalites-principes-partenariat" and r.relation != "associe-a"]
+    assert not [q.id for q in RELATIONS if q.key.startswith("charte-de-confidentialite|")
+                and q.source == ("source", "trepos-2017-modalites-principes-partenariat")]
+
+
+# --- wording --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", RELATIONS, ids=_by_id)
+def test_a_relations_feedback_names_the_other_notion_as_a_notion(question: Question) -> None:
+    """« est une étape de la notion de « Continuum… » », not a bare label used as a name."""
+    from partenariat.derive.core import relation_phrase
+
+    other = fill("la notion de {term}", term=f"« {question.right} »")
+    assert f"{relation_phrase(_relation(question))} {other}" in question.explanation
+
+
+@pytest.mark.parametrize("question", RELATIONS, ids=_by_id)
+def test_a_relation_keeps_the_sources_distance_and_scope(question: Question) -> None:
+    """Béhar reports an injunction (« Il y aurait un « optimum territorial » », 004:429);
+    Lahary distinguishes transversality from the « public-public » partnership (004:191)."""
+    r = _relation(question)
+    assert question.prompt.startswith("Selon ce que rapporte") == r.reported
+    assert (" serait " in question.prompt or "rait " in question.prompt) == r.reported
+    if r.scope:
+        assert f"« {r.scope} »" in question.prompt and f"« {r.scope} »" in question.explanation
+
+
+def test_behar_and_lahary_keep_their_words() -> None:
+    by_id = {q.id: q for q in RELATIONS}
+    behar = by_id["relation-optimum-territorial-condition-de"]
+    assert behar.prompt == ("Selon ce que rapporte Daniel Béhar, « Optimum territorial » serait une condition "
+                            "de quelle notion ?")
+    assert "« public-public »" in by_id["relation-transversalite-distinct-de"].prompt
+
+
+@pytest.mark.parametrize("question", [q for q in BANK if q.kind == "auteur"], ids=_by_id)
+def test_an_authors_feedback_gives_a_bodys_name_its_article(question: Question) -> None:
+    """« par les Acteurs du plan départemental… », « par la Commission de terminologie… »."""
+    from partenariat.base.french import with_article
+
+    assert fill("par {who}", who=with_article(question.right)) in question.explanation
+    assert "cité par" not in question.explanation  # « rapportée par »: agrees with « définition »
+
+
+@pytest.mark.parametrize("question", [q for q in BANK if q.kind == "notion"], ids=_by_id)
+def test_a_notion_stem_does_not_say_definition_twice(question: Question) -> None:
+    assert not re.search(r"\bdéfinit\b", question.prompt) and question.prompt.startswith("À quelle notion se rapporte")
+
+
+TEXTES = [q for q in BANK if q.kind == "texte"]
+
+
+@pytest.mark.parametrize("question", TEXTES, ids=_by_id)
+def test_a_legal_feedback_says_no_more_than_the_stem_and_names_articles_number_first(question: Question) -> None:
+    """« l'article L. 312-6 du CASF », not « l'article CASF L. 312-6 »; an article « a donné
+    sa rédaction » (art. 20 rewrote L. 312-6, art. 84 inserted the chapter holding L. 6321-1),
+    it did not « become » the codified article."""
+    for text in (question.prompt, question.explanation):
+        assert not re.search(r"article [A-Z]{2,} L\.", text), text
+    assert "est devenu" not in question.explanation
+
+
+@pytest.mark.parametrize("question", TEXTES, ids=_by_id)
+def test_a_dated_title_is_not_followed_by_another_year(question: Question) -> None:
+    """« « Ordonnances Juppé de 1996 » (1996) », « « Plan … 2007-2012 » (2006) »."""
+    for title, year in re.findall(r"« (.*?) » \((\d{4})\)", question.explanation):
+        assert not re.search(r"\b(1[89]|20)\d\d\b", title), (title, year)
+
+
+def test_codified_articles_are_named_number_first() -> None:
+    from partenariat.derive.questions import code_article
+
+    assert code_article("CASF L. 312-6") == "L. 312-6 du CASF"
+    assert code_article("CSP L. 6321-1") == "L. 6321-1 du CSP"
+
+
+QUOTED = [q for q in BANK if q.quote]
+# Slips of the seeds kept in quotations: each is followed by « [sic] » (003:116, 004:257, 001:177, 003:81).
+SEED_SLIPS = ("permet de redimensionnement", "rationnaliser", "émergeant", "l'aléas")
+CONNECTORS = ("c'est-à-dire", "mais ", "en effet", "enfin", "donc ", "or ", "ainsi ", "par contre", "cependant",
+              "pourtant", "de même", "par ailleurs", "d'ailleurs", "en outre")
+
+
+@pytest.mark.parametrize("question", QUOTED, ids=_by_id)
+def test_a_quotation_keeps_no_slip_unmarked(question: Question) -> None:
+    for slip in SEED_SLIPS:
+        at = question.quote.find(slip)
+        if at >= 0:
+            assert question.quote[at + len(slip):].startswith(" [sic]"), question.quote
+
+
+@pytest.mark.parametrize("question", QUOTED, ids=_by_id)
+def test_a_quotation_neither_opens_on_a_connector_nor_ends_on_what_it_leaves_out(question: Question) -> None:
+    """« C'est-à-dire que… » (004:108) glosses what the student does not see; « On la trouve à
+    deux niveaux. » (003:90) announces a list the quotation cuts."""
+    quote = question.quote.casefold()
+    assert not quote.startswith(CONNECTORS), question.quote
+    assert not question.quote.rstrip().endswith(":")
+    # the last sentence ends on the announcement of what follows in the source
+    assert not re.search(r"\b((deux|trois|quatre|plusieurs) (niveaux|types|formes|étapes|temps)|suivante?s?)\W*$",
+                         question.quote, re.IGNORECASE), question.quote
+
+
+def test_chauvieres_panoplie_is_not_asked_as_a_definition() -> None:
+    """Chauvière introduces partnership as « un élément de » the panoply (004:118): the panoply
+    does not define partnership."""
+    [d] = [d for d in FACTS.concept("partenariat").definitions if d.quote.startswith("panoplie des normes")]
+    assert d.kind != "definition"
+    assert not [q.id for q in QUOTED if q.quote.startswith("panoplie des normes")]
 
 
 # --- the review's wrong facts, by name ------------------------------------------------------

@@ -75,7 +75,8 @@ def test_new_quotes_what_it_writes_then_check_passes(corpus_dir: Path, title: st
     path = next(p for p in (corpus_dir / "glossary").glob("*.yaml") if p.stem not in {"cpom", "essms"})
     text = path.read_text("utf-8")
     text = text.replace("\nexpansion:\n", "\nexpansion: Une expansion\n").replace("\ndomain:\n", "\ndomain: social\n")
-    path.write_text(text.replace("\nattested_in: []\n", "\nattested_in: [dossier]\n"), "utf-8")
+    text = text.replace("\nattested_in: []\n", "\nattested_in: [dossier]\n")
+    path.write_text(text.replace("\n# expansion_source:\n", "\nexpansion_source: dossier\n"), "utf-8")
     check = run_cli("--root", str(corpus_dir), "check")
     assert check.returncode == 0, check.stderr
     assert load_corpus(corpus_dir).get("glossary", path.stem).acronym == title  # type: ignore[attr-defined]

@@ -322,3 +322,19 @@ def test_a_group_of_a_source_has_two_members_that_exist(corpus_dir: Path) -> Non
         "sources/dossier.yaml:8: groups[0].concepts[1]: unknown concept 'resau' (did you mean 'reseau'?)"]
     edit(path, "[partenariat, resau]", "[partenariat, reseau]")
     assert load_corpus(corpus_dir).get("source", "dossier").groups[0].concepts == ["partenariat", "reseau"]
+
+
+def test_an_acronyms_expansion_has_a_source_or_is_declared_general_knowledge(corpus_dir: Path) -> None:
+    path = corpus_dir / "glossary" / "cpom.yaml"
+    edit(path, "expansion_source: dossier\n", "")
+    assert errors(corpus_dir) == [
+        "glossary/cpom.yaml:1: a developed acronym needs 'expansion_source' (the source that spells out the "
+        "expansion) or 'outside_seeds' (saying that the expansion comes from general knowledge)"]
+    edit(path, "reviewed:", "outside_seeds: Développement du sigle, connaissance générale.\nreviewed:")
+    load_corpus(corpus_dir)
+
+
+def test_an_acronyms_expansion_source_is_one_of_its_sources(corpus_dir: Path) -> None:
+    edit(corpus_dir / "glossary" / "cpom.yaml", "expansion_source: dossier\n", "expansion_source: dhume-2001\n")
+    assert errors(corpus_dir) == [
+        "glossary/cpom.yaml:1: 'expansion_source' ('dhume-2001') must be one of the sources of 'attested_in'"]

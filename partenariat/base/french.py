@@ -147,3 +147,29 @@ def _pronoun_before_verb(word: str, rest: str) -> bool:
     """« le » and « la » as pronouns after a verb (« définit-le ») do not occur in generated
     sentences; an article before a digit or a quoted acronym read as a word is left alone."""
     return word.casefold() in {"le", "la"} and rest[:1].isdigit()
+
+
+# Present → conditional of the verbs that open the relations' phrases (« est une forme de »,
+# « se distingue de », « englobe », « précède », « suit »): a relation the source reports at a
+# distance is written in the conditional (« serait une condition de »).
+IRREGULAR_CONDITIONAL = {"est": "serait", "suit": "suivrait", "a": "aurait", "fait": "ferait"}
+
+
+def conditional(phrase: str) -> str:
+    """``phrase`` with its verb (first word, or the word after « se »/« s' ») in the
+    conditional: « est une condition de » → « serait une condition de », « se distingue de »
+    → « se distinguerait de », « s'oppose à » → « s'opposerait à », « précède » → « précéderait »."""
+    match = re.match(r"(se |s')?(\w+)(.*)", phrase, re.DOTALL)
+    if not match:
+        return phrase
+    pronoun, verb, rest = match.group(1) or "", match.group(2), match.group(3)
+    if verb in IRREGULAR_CONDITIONAL:
+        verb = IRREGULAR_CONDITIONAL[verb]
+    elif verb.endswith("e"):  # first group: « distingue » → « distinguerait », « précède » → « précéderait »
+        stem = verb[:-1]
+        grave = stem.rfind("è")
+        if grave >= 0:
+            stem = stem[:grave] + "é" + stem[grave + 1:]
+        verb = stem + "erait"
+    return pronoun + verb + rest
+

@@ -221,6 +221,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "seeds-absent": ("rule « acronym outside the seeds » not applied: no seed documents (*.txt) in {folder}",
                      "règle « sigle hors des documents sources » non appliquée : aucun document source (*.txt) "
                      "dans {folder}"),
+    "acronym-expansion-source": (
+        "a developed acronym needs 'expansion_source' (the source that spells out the expansion) or "
+        "'outside_seeds' (saying that the expansion comes from general knowledge)",
+        "un sigle développé demande « expansion_source » (la source qui donne le développement) ou "
+        "« outside_seeds » (qui dit que le développement relève de la connaissance générale)"),
+    "acronym-expansion-source-attested": (
+        "'expansion_source' ('{source}') must be one of the sources of 'attested_in'",
+        "« expansion_source » (« {source} ») doit être l'une des sources d'« attested_in »"),
     # safe text
     "html-tag": ("HTML is not allowed in data text ('{tag}')", "le HTML n'est pas permis dans le texte (« {tag} »)"),
     "html-tag-fix": ("write plain text: **bold**, *italic*, [[type:id]] for a link to an entry",

@@ -46,6 +46,10 @@ HELP: dict[str, str] = {
     "Trait.source": "Ouvrage qui appuie ce trait (identifiant de sources/).",
     "Trait.author": "Auteur, s'il n'est pas l'auteur de l'ouvrage.",
     "Relation.source": "Ouvrage qui établit cette relation (facultatif).",
+    "reported": ("true si la source rapporte la relation à distance (une injonction qu'elle analyse, « il y "
+                 "aurait… ») sans l'affirmer : la fiche et les questions gardent cette distance (« serait »)."),
+    "scope": ("Sens restreint dans lequel la source prend l'autre notion, avec ses mots (ex. « public-public » "
+              "chez Lahary) : la fiche et les questions le disent."),
     # authors
     "Author.kind": "personne ou organisme.",
     "name": "Nom affiché (ex. « Fabrice Dhume », « Réseau national de ressources en sciences médico-sociales »).",
@@ -117,6 +121,9 @@ HELP: dict[str, str] = {
                    "expansion, aucun développement inventé (la fiche affiche « Sigle non développé dans les sources »).",
     "Acronym.attested_in": "Documents sources (identifiants de sources/) qui emploient le sigle. Peut rester vide "
                            "([]) si outside_seeds dit d'où vient le développement (sigle absent des sources).",
+    "expansion_source": ("Document source (l'une des sources d'attested_in) qui donne le développement du sigle. "
+                         "Sans lui, outside_seeds dit que le développement relève de la connaissance générale ; "
+                         "la question « Que signifie… ? » ne cite comme source qu'un document qui le donne."),
     "variants": "Autres écritures du sigle (ex. « Copil »).",
     "domain": "Domaine (éducation, santé, médico-social…).",
     "description": "Une ou deux phrases avec vos propres mots : ce que c'est et où les documents le rencontrent.",

@@ -151,6 +151,16 @@ class Relation(Model):
     relation: RelationChoice
     note: Text | None = None
     source: SourceRef | None = None
+    reported: bool = Field(
+        default=False,
+        description="The source reports the relation at a distance (an injunction it analyses, « il y aurait… ») "
+                    "without stating it: the site and the questions keep the distance (« serait »).",
+    )
+    scope: Text | None = Field(
+        default=None,
+        description="The narrower sense in which the source takes the other notion, in its words "
+                    "(« public-public »): the site and the questions say it.",
+    )
 
 
 class Trait(Model):
@@ -452,6 +462,11 @@ class Acronym(Entity):
         description="The sources use the acronym without developing it: no expansion is given (none is invented).",
     )
     expansion: Text | None = Field(description="Required unless 'undeveloped: true'.")
+    expansion_source: SourceRef | None = Field(
+        default=None,
+        description="The source (one of 'attested_in') whose text spells out the expansion; without it, "
+                    "'outside_seeds' says that the expansion comes from general knowledge.",
+    )
     variants: list[Text] = []
     domain: DomainChoice
     description: Text | None = None
@@ -487,6 +502,10 @@ class Acronym(Entity):
     def _source_or_outside_seeds(self) -> Acronym:
         if not self.attested_in and not self.outside_seeds:
             raise ValueError(msg("acronym-source"))
+        if self.expansion_source and self.expansion_source not in self.attested_in:
+            raise ValueError(msg("acronym-expansion-source-attested", source=self.expansion_source))
+        if self.expansion and not self.expansion_source and not self.outside_seeds:
+            raise ValueError(msg("acronym-expansion-source"))
         return self
 
     @property

@@ -15,9 +15,11 @@ from pydantic import BaseModel
 from partenariat.base.dates import MONTHS as MONTHS
 from partenariat.base.dates import fr_date as fr_date
 from partenariat.base.folding import sort_key as sort_key  # the one folding helper, re-exported for render and export
+from partenariat.base.french import conditional
 from partenariat.checks.load import Corpus
+from partenariat.data import vocab
 from partenariat.data.entities import BY_NAME
-from partenariat.data.models import Author, Concept, Definition, Source
+from partenariat.data.models import Author, Concept, Definition, Relation, Source
 from partenariat.data.notes import strip_notes
 from partenariat.data.refs import TEXT_LINK
 from partenariat.derive.addresses import Addresses
@@ -74,6 +76,13 @@ def link_label(corpus: Corpus, match: re.Match[str]) -> str:
     if label:
         return label.strip()
     return entity_title(type_name, corpus.get(type_name, entity_id))
+
+
+def relation_phrase(relation: Relation) -> str:
+    """« est une condition de », or « serait une condition de » when the source reports the
+    relation at a distance (`reported`)."""
+    phrase = vocab.RELATIONS[relation.relation]
+    return conditional(phrase) if relation.reported else phrase
 
 
 def plain_text(corpus: Corpus, value: str | None) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Set
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -32,17 +33,20 @@ from partenariat.data.models import (
     Relation,
     Source,
 )
-from partenariat.derive.core import UNTITLED, plain_text
+from partenariat.derive.core import UNTITLED, plain_text, relation_phrase
 
 # Question kinds, in the order the exports list them, with their French category label.
 KINDS = {
     "auteur": "Qui a proposé cette définition ?",
-    "notion": "Quelle notion cette définition définit-elle ?",
+    "notion": "À quelle notion se rapporte cette définition ?",
     "relation": "Relations entre notions",
     "texte": "Textes juridiques",
     "sigle": "Sigles",
     "niveau": "Niveaux de partenariat des encadrés",
 }
+
+# What a sigle's feedback says when no source document spells out its expansion.
+OUTSIDE_EXPANSION = "Développement hors des documents sources (connaissance générale)"
 
 MAX_QUOTE = 320  # a longer quotation makes a poor question on a phone
 DISTRACTORS = 3
@@ -270,6 +274,26 @@ class Facts:
         return {(c.id, r.relation, r.concept) for c in self.concepts for r in c.related}
 
     @cached_property
+    def relation_sources(self) -> dict[tuple[str, str, str], set[str]]:
+        """(concept, relation, other concept) → the sources that state it (none when unsourced)."""
+        out: dict[tuple[str, str, str], set[str]] = {}
+        for c in self.concepts:
+            for r in c.related:
+                out.setdefault((c.id, r.relation, r.concept), set()).update([r.source] if r.source else [])
+        return out
+
+    def holders(self, relation: str, other: str) -> dict[str, set[str]]:
+        """Notion id → sources, for every notion the data says stands in ``relation`` to
+        ``other`` (read both ways: « B englobe A » says that A is a form of B)."""
+        out: dict[str, set[str]] = {}
+        for (a, r, b), sources in self.relation_sources.items():
+            if r == relation and b == other:
+                out.setdefault(a, set()).update(sources)
+            if a == other and r in SAME_FACT_REVERSED.get(relation, set()):
+                out.setdefault(b, set()).update(sources)
+        return out
+
+    @cached_property
     def related_to(self) -> dict[str, set[str]]:
         """Concept id → ids of the notions it has any recorded relation with (either way)."""
         out: dict[str, set[str]] = {}
@@ -402,6 +426,8 @@ def defensible(facts: Facts, question: Question, option: str) -> bool:
         # what sets a notion apart from X sets it apart from the notions X is grouped with
         likes = answer | (facts.group_mates("concept", {subject}) if relation in CONTRAST else set())
         near = facts.group_mates("concept", anchors) | {c for a in likes for c in facts.close_to.get(a, set())}
+        if kind == "relation" and _said_of_a_neighbour(facts, question, subject, relation, ids):
+            return True
         return bool(ids & (near - anchors)) or any(_kind_or_genus(option, facts.concept(c).term) for c in likes)
     if kind == "sigle":  # « Brevet de technicien supérieur » beside the BTS ESF's expansion
         return any(_kind_or_genus(option, e) for e in facts.expansions.get(question.key, set()))
@@ -418,6 +444,21 @@ def defensible(facts: Facts, question: Question, option: str) -> bool:
             # « Ordonnance sur les contrats de partenariat » beside « Convention de partenariat »
             named = bool(content_words(option) & content_words(term))
             return named or bool(cited & near) or any(_kind_or_genus(facts.concept(c).term, term) for c in cited)
+    return False
+
+
+def _said_of_a_neighbour(facts: Facts, question: Question, subject: str, relation: str, ids: set[str]) -> bool:
+    """Whether the data says of another notion what the option would say of the subject, in
+    the question's own source or of a notion a source groups with the subject: « Secret
+    partagé est un outil de Compétence distribuée » (Trépos) makes Compétence distribuée no
+    wrong answer to « D'après Trépos, Charte… est un outil de quelle notion ? » — marked right
+    in one question, it would be marked wrong in the other."""
+    source = question.source[1]
+    mates = facts.group_mates("concept", {subject})
+    for other in ids:
+        for holder, sources in facts.holders(relation, other).items():
+            if holder != subject and (source in sources or holder in mates):
+                return True
     return False
 
 
@@ -444,46 +485,112 @@ def right_options(facts: Facts, question: Question) -> list[str]:
 
 # --- choosing distractors ----------------------------------------------------------------
 
+# One option may serve as a distractor in at most this share of the questions of its kind
+# where it is a valid distractor (at least once): a student who has seen a few questions
+# must not answer the others by eliminating the usual fillers.
+REUSE_SHARE = 0.25
+REUSE_FLOOR = 1
 
-def _ranked(seed: str, candidates: Iterable[str]) -> list[str]:
-    return sorted(dict.fromkeys(candidates), key=lambda c: _hash(f"{seed}:{c}"))
+
+def reuse_cap(eligible: int) -> int:
+    """How many questions of a kind may offer one option as a distractor, when it is a valid
+    distractor in ``eligible`` of them."""
+    return max(REUSE_FLOOR, int(REUSE_SHARE * eligible))
 
 
-def _pick(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude: Set[str] = frozenset(),
-          k: int = DISTRACTORS) -> tuple[str, ...]:
-    """Up to ``k`` distractors, from the first pool (the most plausible) on; each one checked
-    with the oracle (neither right nor defensible) and distinct from the others and from the
-    right answer."""
-    chosen: list[str] = []
-    seen = {normalize(draft.right)} | {normalize(e) for e in exclude}
-    for pool in pools:
-        if len(chosen) == k:  # the next pools are not needed (nor built, when passed lazily)
-            break
-        for option in _ranked(draft.id, pool):
-            if len(chosen) == k:
-                return tuple(chosen)
-            if normalize(option) in seen or not plainly_wrong(facts, draft, option):
+@dataclass(frozen=True)
+class _Draft:
+    """A question before its distractors: the candidate pools, most plausible first (each
+    candidate is checked with the oracle), how many distractors it needs at least, whether its
+    options are a closed scale that every question shows (not rotated), and a last check of
+    the finished question."""
+
+    question: Question
+    pools: tuple[tuple[str, ...], ...]
+    minimum: int = 2
+    closed: bool = False
+    accept: Callable[[Question], bool] | None = None
+
+
+def _draft(question: Question, pools: Iterable[Iterable[str]], minimum: int = 2, closed: bool = False,
+           accept: Callable[[Question], bool] | None = None) -> _Draft:
+    return _Draft(question, tuple(tuple(pool) for pool in pools), minimum, closed, accept)
+
+
+def _candidates(facts: Facts, draft: _Draft) -> list[tuple[int, str]]:
+    """(pool rank, option) of every valid distractor of ``draft``: plainly wrong, distinct from
+    the right answer and from one another (spacing and case aside), in its first pool."""
+    seen = {normalize(draft.question.right)}
+    out = []
+    for rank, pool in enumerate(draft.pools):
+        for option in pool:
+            if normalize(option) in seen or not plainly_wrong(facts, draft.question, option):
                 continue
             seen.add(normalize(option))
-            chosen.append(option)
-    return tuple(chosen)
+            out.append((rank, option))
+    return out
+
+
+def _allocate(facts: Facts, drafts: list[_Draft]) -> list[Question]:
+    """The questions of one kind with their distractors, in draft order.
+
+    Options are shared out in two rounds: first every question takes the distractors it needs
+    at least, the questions with the fewest valid distractors first; then each one is topped
+    up to DISTRACTORS with what is left. A question takes its distractors from its first pool
+    on; within a pool, the options used least so far come first (ties broken by a hash of the
+    question id, so the choice is stable); an option is not used more than `reuse_cap` times.
+    A question left with too few distractors, or whose stem then gives its answer away, is
+    dropped; as a dropped question no longer counts towards the caps, the sharing is redone
+    until no question is dropped."""
+    candidates = [_candidates(facts, d) for d in drafts]
+    alive = [n for n, d in enumerate(drafts) if len(candidates[n]) >= d.minimum]
+    while True:
+        eligible = Counter(option for n in alive for _, option in candidates[n])
+        used: Counter[str] = Counter()
+        chosen: dict[int, list[str]] = {}
+        order = sorted(alive, key=lambda n: len(candidates[n]))  # the questions with fewest choices first
+        taken: set[frozenset[str]] = set()  # the distractor sets given so far: no two questions share one
+        for want in ("minimum", "most"):
+            for n in order:
+                if want == "most" and n not in chosen:
+                    continue
+                draft = drafts[n]
+                picked = chosen.setdefault(n, [])
+                goal = draft.minimum if want == "minimum" else DISTRACTORS
+                for option in _ranked(draft, candidates[n], used):
+                    if len(picked) >= goal:
+                        break
+                    if option in picked or not (draft.closed or used[option] < reuse_cap(eligible[option])):
+                        continue
+                    if want == "most" and (not _acceptable(draft, [*picked, option])
+                                           or (not draft.closed and frozenset([*picked, option]) in taken)):
+                        continue
+                    picked.append(option)
+                    used[option] += 1
+                if want == "minimum" and (len(picked) < draft.minimum or not _acceptable(draft, picked)):
+                    used.subtract(picked)
+                    del chosen[n]
+                if want == "most":
+                    taken.add(frozenset(picked))
+        if len(chosen) == len(alive):
+            return [Question(**{**drafts[n].question.__dict__, "distractors": tuple(chosen[n])}) for n in alive]
+        alive = sorted(chosen)
+
+
+def _ranked(draft: _Draft, candidates: list[tuple[int, str]], used: Counter[str]) -> list[str]:
+    """The candidates in the order a question takes them: pool by pool, the least used first."""
+    return [o for _, _, _, o in sorted((rank, used[o], _hash(f"{draft.question.id}:{o}"), o) for rank, o in candidates)]
+
+
+def _acceptable(draft: _Draft, distractors: list[str]) -> bool:
+    question = Question(**{**draft.question.__dict__, "distractors": tuple(distractors)})
+    return not gives_away(question) and (draft.accept is None or draft.accept(question))
 
 
 def plainly_wrong(facts: Facts, question: Question, option: str) -> bool:
     """A distractor the data makes wrong and the seeds do not set beside the answer."""
     probe = Question(**{**question.__dict__, "kind": oracle_kind(question)})
     return not is_right(facts, probe, option) and not defensible(facts, question, option)
-
-
-def _finish(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude: Set[str] = frozenset(),
-            minimum: int = 2) -> Question | None:
-    """The question with its distractors; none when too few are plainly wrong or when the stem
-    or the quotation holds a word of the answer that the distractors do not share."""
-    distractors = _pick(facts, draft, pools, exclude)
-    if len(distractors) < minimum:
-        return None
-    question = Question(**{**draft.__dict__, "distractors": distractors})
-    return None if gives_away(question) else question
 
 
 def _one_line(text: str) -> str:
@@ -499,11 +606,12 @@ def _where(facts: Facts, d: Definition) -> str:
 
 
 def _quoting(facts: Facts, d: Definition) -> str:
-    """« , cité par Gilles Frigoli » when the speaker is quoted in someone else's work."""
+    """« , rapportée par Gilles Frigoli » when the speaker is quoted in someone else's work (the
+    participle agrees with « définition », whoever the speakers are)."""
     source = facts.source(d.source)
     if not d.author or not source.authors or d.author in source.authors:
         return ""
-    return fill(", cité par {who}", who=with_article(names_label([facts.author(a) for a in source.authors])))
+    return fill(", rapportée par {who}", who=with_article(names_label([facts.author(a) for a in source.authors])))
 
 
 def _definitions(facts: Facts, concept: Concept) -> Iterator[tuple[int, Definition]]:
@@ -516,7 +624,7 @@ def _definitions(facts: Facts, concept: Concept) -> Iterator[tuple[int, Definiti
             yield n, d
 
 
-def author_questions(facts: Facts) -> Iterator[Question]:
+def author_questions(facts: Facts) -> Iterator[_Draft]:
     """« Qui a proposé cette définition ? »: the distractors define other notions (first the
     same notion, then the same family), are of the same kind (person or body), and are none of
     the people the quotation's source makes speak (co-authors, editors, quoted authors)."""
@@ -541,16 +649,13 @@ def author_questions(facts: Facts) -> Iterator[Question]:
                 prompt=fill("Qui a proposé cette définition de {term} ?", term=quoted(concept.term)),
                 quote=_one_line(d.quote), right=facts.definer_label(d), distractors=(),
                 explanation=fill("Définition de {term} par {who}{quoting} ; source : {where}.", term=quoted(concept.term),
-                                 who=facts.definer_label(d), where=_where(facts, d), quoting=_quoting(facts, d)),
+                                 who=with_article(facts.definer_label(d)), where=_where(facts, d), quoting=_quoting(facts, d)),
                 source=("source", d.source), page=("concept", concept.id), concepts=(concept.id,),
                 key=normalize(d.quote))
-            pools = (pool(ids) for ids in (same_concept, by_family.get(concept.family, set()), everyone))
-            question = _finish(facts, draft, pools)
-            if question:
-                yield question
+            yield _draft(draft, (pool(ids) for ids in (same_concept, by_family.get(concept.family, set()), everyone)))
 
 
-def notion_questions(facts: Facts) -> Iterator[Question]:
+def notion_questions(facts: Facts) -> Iterator[_Draft]:
     """« Quelle notion… ? »: a definition that does not name its notion; the distractors are the
     notions it is said not to be confused with, then notions of its family — never one the
     seeds set beside it."""
@@ -566,16 +671,14 @@ def notion_questions(facts: Facts) -> Iterator[Question]:
             draft = Question(
                 # the quotation names its speaker, as every quotation of the site does
                 id=f"notion-{concept.id}-{n}", kind="notion",
-                prompt=fill("Quelle notion cette définition de {who} définit-elle ?", who=with_article(who)) if who
-                else "Quelle notion cette définition définit-elle ?",
+                prompt=fill("À quelle notion se rapporte cette définition de {who} ?", who=with_article(who)) if who
+                else "À quelle notion se rapporte cette définition ?",
                 quote=quote, right=concept.term, distractors=(),
                 explanation=fill("Définition de {term}", term=quoted(concept.term))
                 + (f" ; auteur : {who}" if who else "") + f" ; source : {_where(facts, d)}.",
                 source=("source", d.source), page=("concept", concept.id), concepts=(concept.id,),
                 key=normalize(d.quote))
-            question = _finish(facts, draft, usable)
-            if question:
-                yield question
+            yield _draft(draft, usable)
 
 
 def _asked(facts: Facts, concept: Concept, r: Relation) -> bool:
@@ -590,14 +693,16 @@ def _asked(facts: Facts, concept: Concept, r: Relation) -> bool:
     return True
 
 
-def _according_to(facts: Facts, source: Source) -> str:
-    """« D'après Élisabeth Vidalenc », « D'après le Réseau national… »: the source's voice."""
+def _according_to(facts: Facts, source: Source, reported: bool = False) -> str:
+    """« D'après Élisabeth Vidalenc », « D'après le Réseau national… »: the source's voice;
+    « Selon ce que rapporte Daniel Béhar » when it reports what it does not state itself."""
+    lead = "Selon ce que rapporte" if reported else "D'après"
     if not source.authors:
-        return fill("D'après le document {title}", title=source_label(source))
-    return fill("D'après {who}", who=with_article(names_label([facts.author(a) for a in source.authors])))
+        return fill(lead + " le document {title}", title=source_label(source))
+    return fill(lead + " {who}", who=with_article(names_label([facts.author(a) for a in source.authors])))
 
 
-def relation_questions(facts: Facts) -> Iterator[Question]:
+def relation_questions(facts: Facts) -> Iterator[_Draft]:
     """Typed relations stated by their own source: « D'après X, « A » est une forme de quelle
     notion ? ». The distractors come from the family of the right answer, have no recorded
     relation at all with A, and no source groups them with A or with the answer."""
@@ -615,24 +720,36 @@ def relation_questions(facts: Facts) -> Iterator[Question]:
                 return (c.term for c in among if c.id != me and c.id not in related)
 
             source = facts.source(r.source)
-            note = f" : {plain_text(facts.corpus, r.note).rstrip('.')}" if r.note else ""
+            note = f". {plain_text(facts.corpus, r.note).rstrip('.')}" if r.note else ""  # a sentence of its own
+            phrase = relation_phrase(r)
+            # the source's narrower sense of the other notion (Lahary's « public-public »)
+            scope = fill(", dans sa forme {scope}", scope=quoted(r.scope)) if r.scope else ""
             draft = Question(
                 id=f"relation-{concept.id}-{r.relation}", kind="relation",
-                prompt=fill("{who}, {term} " + vocab.RELATIONS[r.relation] + " quelle notion ?",
-                            who=_according_to(facts, source), term=quoted(concept.term)),
+                prompt=fill("{who}, {term} " + phrase + " quelle notion{scope} ?",
+                            who=_according_to(facts, source, r.reported), term=quoted(concept.term), scope=scope),
                 quote="", right=other.term, distractors=(),
-                explanation=fill("{term} " + vocab.RELATIONS[r.relation] + " {other}", term=quoted(concept.term),
-                                 other=quoted(other.term))
+                explanation=fill("{term} " + phrase + " la notion de {other}{scope}", term=quoted(concept.term),
+                                 other=quoted(other.term), scope=f" ({quoted(r.scope)})" if r.scope else "")
                 + f"{note}. Source : {source_label(source)}.",
                 source=("source", r.source), page=("concept", concept.id),
                 concepts=(concept.id, other.id), key=f"{concept.id}|{r.relation}")
-            pools = (unrelated(among) for among in (facts.families.get(other.family, []), facts.concepts))
-            question = _finish(facts, draft, pools)
-            if question:
-                yield question
+            yield _draft(draft, (unrelated(among) for among in (facts.families.get(other.family, []), facts.concepts)))
 
 
-def legal_questions(facts: Facts) -> Iterator[Question]:
+def code_article(codified_as: str) -> str:
+    """« CASF L. 312-6 » → « L. 312-6 du CASF »: the article's number, then its code."""
+    match = re.fullmatch(r"([A-Z][A-Za-z]*) (.+)", codified_as.strip())
+    return f"{match.group(2)} du {match.group(1)}" if match else codified_as
+
+
+def _year_unless_said(text: LegalText) -> str:
+    """« (2002) » after a title, unless the title already holds a year (« Ordonnances Juppé de
+    1996 », « Plan solidarité grand âge 2007-2012 »): a second, other year would puzzle."""
+    return "" if re.search(r"\b(1[89]|20)\d\d\b", text.title) else f" ({text.date.year})"
+
+
+def legal_questions(facts: Facts) -> Iterator[_Draft]:
     """Legal grounds: which text introduced a codified article, which text the sources cite
     about a notion. Distractors are other legal texts, checked not to hold that article or
     notion, and never a text cited together with the answer."""
@@ -643,16 +760,16 @@ def legal_questions(facts: Facts) -> Iterator[Question]:
                 continue  # only articles the sources quote, with their number in the text
             draft = Question(
                 id=f"texte-article-{text.id}-{article.number}".lower().replace(" ", "-"), kind="texte",
-                prompt=fill("Quel texte a donné sa rédaction à {article} ?",
-                            article=f"l'article {article.codified_as}"),
+                prompt=fill("Quel texte a donné sa rédaction à l'article {code} ?", code=code_article(article.codified_as)),
                 quote="", right=legal_label(text), distractors=(),
-                explanation=fill("L'article {number} du texte {title} est devenu l'article {code}.",
-                                 number=article.number, title=quoted(text.title), code=article.codified_as),
+                # the stem's words, no more: an article « rewrote » (« est ainsi rédigé », 004:499) or
+                # « inserted » a chapter holding the codified article (004:341-347)
+                explanation=fill("L'article {number} du texte {title} a donné sa rédaction à l'article {code}.",
+                                 number=article.number, title=quoted(text.title),
+                                 code=code_article(article.codified_as)),
                 source=("legal", text.id), page=("legal", text.id), concepts=tuple(article.concepts),
                 key=article.codified_as)
-            question = _finish(facts, draft, [labels])
-            if question:
-                yield question
+            yield _draft(draft, [labels])
         for concept_id in sorted(facts.legal_concepts(text)):
             term = facts.concept(concept_id).term
             draft = Question(
@@ -660,12 +777,10 @@ def legal_questions(facts: Facts) -> Iterator[Question]:
                 prompt=fill("Lequel de ces textes les sources citent-elles à propos de la notion {term} ?",
                             term=quoted(term)),
                 quote="", right=legal_label(text), distractors=(),
-                explanation=fill("{title} ({year}) : texte cité à propos de la notion {term}.",
-                                 title=quoted(text.title), year=str(text.date.year), term=quoted(term)),
+                explanation=fill("{title}{year} : texte cité à propos de la notion {term}.", title=quoted(text.title),
+                                 year=_year_unless_said(text), term=quoted(term)),
                 source=("legal", text.id), page=("concept", concept_id), concepts=(concept_id,), key=concept_id)
-            question = _finish(facts, draft, [labels])
-            if question:
-                yield question
+            yield _draft(draft, [labels])
 
 
 def initials(expansion: str) -> str:
@@ -674,15 +789,35 @@ def initials(expansion: str) -> str:
     return "".join(w[0] for w in words if w.casefold() not in STOPWORDS).upper()
 
 
-def acronym_questions(facts: Facts) -> Iterator[Question]:
-    """« Que signifie le sigle … ? »: distractors that look like the answer, so that the
-    initials do not give it away: expansions starting with the acronym's letter (of the same
-    domain first), then the closest initials, then the same domain."""
+def _initial(text: str) -> str:
+    """The first letter a reader sees: « 2L2S » → « L », « Éducation » → « E »."""
+    return next((c for c in fold(text).upper() if c.isalpha()), "")
+
+
+def _first_word(text: str) -> str:
+    return fold(text.split()[0]).casefold() if text.split() else ""
+
+
+def shares_initial(question: Question) -> bool:
+    """Whether a distractor starts with the letter the right answer starts with: otherwise
+    the answer is the option that stands out (« Zone urbaine sensible » among expansions
+    that all start otherwise)."""
+    return any(_initial(d) == _initial(question.right) for d in question.distractors)
+
+
+def acronym_questions(facts: Facts) -> Iterator[_Draft]:
+    """« Que signifie le sigle … ? »: distractors that look like the answer, so that neither
+    the acronym's initials nor the answer's first letter give it away: expansions with the
+    answer's first word, then its first letter (the same domain first), then the acronym's
+    letter, the closest initials, the same domain. A question where no distractor shares the
+    answer's first letter is not asked. The feedback cites as its source only the document
+    that spells out the expansion; an expansion from general knowledge says so."""
     developed = [(a, a.expansion) for a in facts.acronyms if a.expansion]
     for entry, expansion in developed:
         if not entry.attested_in:
             continue  # an acronym outside the sources: no source to cite as the answer's ground
-        letter = fold(entry.acronym)[:1].upper()
+        letter = _initial(entry.acronym)
+        initial = _initial(expansion)
         target = fold(entry.acronym).upper()
 
         def likeness(item: tuple[Acronym, str], target: str = target) -> tuple[int, int]:
@@ -691,23 +826,26 @@ def acronym_questions(facts: Facts) -> Iterator[Question]:
                           min(len(shown), len(target)))
             return (-prefix, -len(set(shown) & set(target)))
 
-        same_letter = [(a, e) for a, e in developed if fold(e)[:1].upper() == letter]
+        same_initial = [(a, e) for a, e in developed if _initial(e) == initial]
+        same_letter = [(a, e) for a, e in developed if _initial(e) == letter]
         pools = [
+            [e for _, e in same_initial if _first_word(e) == _first_word(expansion)],
+            [e for a, e in same_initial if a.domain == entry.domain],
+            [e for _, e in same_initial],
             [e for a, e in same_letter if a.domain == entry.domain],
             [e for _, e in sorted(same_letter, key=likeness)][:12],
             [e for a, e in developed if a.domain == entry.domain],
             [e for _, e in developed],
         ]
-        source = entry.attested_in[0]
+        # (not « the acronym is in … »: some sources write the name in full, never the acronym)
+        where = (f"Source : {source_label(facts.source(entry.expansion_source))}" if entry.expansion_source
+                 else OUTSIDE_EXPANSION)
         draft = Question(
             id=f"sigle-{entry.id}", kind="sigle", prompt=f"Que signifie le sigle {entry.acronym} ?",
-            quote="", right=expansion, distractors=(),
-            explanation=f"{entry.acronym} : {expansion}. Source : {source_label(facts.source(source))}.",
-            source=("source", source), page=("glossary", entry.id), concepts=tuple(entry.concepts),
-            key=normalize(entry.acronym))
-        question = _finish(facts, draft, pools)
-        if question:
-            yield question
+            quote="", right=expansion, distractors=(), explanation=f"{entry.acronym} : {expansion}. {where}.",
+            source=("source", entry.expansion_source) if entry.expansion_source else ("glossary", entry.id),
+            page=("glossary", entry.id), concepts=tuple(entry.concepts), key=normalize(entry.acronym))
+        yield _draft(draft, pools, accept=shares_initial)
 
 
 def _case_name(case: Case) -> str:
@@ -717,7 +855,7 @@ def _case_name(case: Case) -> str:
     return f"{number}({what})" if what else number.strip() or case.id
 
 
-def level_questions(facts: Facts) -> Iterator[Question]:
+def level_questions(facts: Facts) -> Iterator[_Draft]:
     """Which partnership level an encadré illustrates, as its speaker classifies it."""
     cases: list[Case] = sorted(facts.corpus.all_of("case", Case), key=lambda c: c.id)
     for case in cases:
@@ -731,9 +869,7 @@ def level_questions(facts: Facts) -> Iterator[Question]:
             explanation=fill("Il est présenté comme un exemple de {level}, dans {source}.", level=level.lower(),
                              source=source_label(facts.source(case.source))),
             source=("source", case.source), page=("case", case.id), concepts=tuple(case.concepts), key=case.id)
-        question = _finish(facts, draft, [list(vocab.PARTNERSHIP_LEVELS.values())], minimum=2)
-        if question:
-            yield question
+        yield _draft(draft, [list(vocab.PARTNERSHIP_LEVELS.values())], closed=True)
 
 
 @dataclass(frozen=True)
@@ -757,7 +893,7 @@ def _bank(corpus: Corpus) -> _Bank:
     out: list[Question] = []
     for generate in (author_questions, notion_questions, relation_questions, legal_questions, acronym_questions,
                      level_questions):
-        out.extend(generate(facts))
+        out.extend(_allocate(facts, list(generate(facts))))
     by_page: dict[tuple[str, str], list[Question]] = {}
     by_concept: dict[str, list[int]] = {}
     for n, q in enumerate(out):

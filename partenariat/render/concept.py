@@ -18,7 +18,7 @@ from partenariat.data.models import Concept, Curriculum, Definition, Source
 from partenariat.data.notes import NOTE
 from partenariat.derive.addresses import comparison_path, export_path, source_path
 from partenariat.derive.comparisons import CONTINUUM_AXIS, Comparison
-from partenariat.derive.core import quotations_title
+from partenariat.derive.core import quotations_title, relation_phrase
 from partenariat.render.cite import definition_citation, reference, short_reference
 from partenariat.render.common import (
     Context,
@@ -174,7 +174,8 @@ def _neighbours(ctx: Context, concept: Concept) -> str:
         note = ctx.text(r.note) if r.note else ""
         if r.source:
             note += (" — " if note else "") + ctx.link("source", r.source)
-        rows.append(f"| {concept.term} {vocab.RELATIONS[r.relation]} | {ctx.link('concept', r.concept)} | {cell(note)} |")
+        scope = f" (« {ctx.text(r.scope)} »)" if r.scope else ""
+        rows.append(f"| {concept.term} {relation_phrase(r)} | {ctx.link('concept', r.concept)}{scope} | {cell(note)} |")
     out = "\n".join(rows) + "\n"
     relation_map = concept_map(ctx, concept, source_path("concept", concept.id))
     return out + ("\n### Carte des relations\n\n" + relation_map if relation_map else "")

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from partenariat.data import vocab
 from partenariat.data.models import Concept
+from partenariat.derive.core import relation_phrase
 from partenariat.render.common import Context
 
 MAX_NEIGHBOURS = 14
@@ -30,20 +30,21 @@ class Neighbour:
 
 
 def neighbours(ctx: Context, concept: Concept) -> list[tuple[str, str, bool]]:
-    """(concept id, relation, outgoing?) — outgoing relations first, then incoming ones."""
+    """(concept id, relation's words, outgoing?) — outgoing relations first, then incoming ones
+    (the words in the conditional for a relation the source reports at a distance)."""
     seen: set[str] = set()
     out: list[tuple[str, str, bool]] = []
     for rel in concept.related:
         if rel.concept not in seen and rel.concept != concept.id:
             seen.add(rel.concept)
-            out.append((rel.concept, rel.relation, True))
+            out.append((rel.concept, relation_phrase(rel), True))
     for edge in ctx.index.edges_to("concept", concept.id):
         if edge.source_type == "concept" and edge.path[0] == "related" and edge.source_id not in seen:
             other = ctx.entity("concept", edge.source_id)
             assert isinstance(other, Concept)
             position = edge.path[1]
             assert isinstance(position, int)  # related[i].concept
-            relation = other.related[position].relation
+            relation = relation_phrase(other.related[position])
             seen.add(edge.source_id)
             out.append((edge.source_id, relation, False))
     return out[:MAX_NEIGHBOURS]
@@ -102,7 +103,7 @@ def concept_map(ctx: Context, concept: Concept, from_path: str) -> str:
     items, sentences = [], []
     for other_id, relation, outgoing in neighbours(ctx, concept):
         term = ctx.title("concept", other_id)
-        words = vocab.RELATIONS[relation]
+        words = relation
         sentences.append(f"{concept.term} {words} {term}" if outgoing else f"{term} {words} {concept.term}")
         items.append(Neighbour(term, ("→ " if outgoing else "← ") + words, ctx.html_href("concept", other_id, from_path)))
     if not items:
