@@ -3,6 +3,11 @@
 redirects and macros, and replace the search index after the build (read by our search worker,
 in overrides/). Bad data stops the build with the list of problems (no traceback).
 
+Generated pages never pass through mkdocs-macros (Jinja): MkDocs gets them as empty files, and
+their front matter and Markdown are handed over in `on_page_markdown`, which runs after the
+macros plugin. Only the hand-written pages of docs/ are templates; nothing a data file holds
+can reach Jinja, whatever it writes (no front-matter flag to lose).
+
 All state lives on one object, `STATE`, reset by each build; `mkdocs serve` is learnt from
 `on_startup`, as MkDocs intends.
 """
@@ -28,6 +33,7 @@ from partenariat.base.messages import report
 from partenariat.derive.publish import OFFLINE_ZIP, offline_download, offline_zip, published_url
 from partenariat.export.search_index import make_index, nav_titles, with_nav_titles
 from partenariat.render.abbr import NAME as ABBR_EXTENSION
+from partenariat.render.common import split_front_matter
 from partenariat.render.downloads import mark_downloads
 from partenariat.render.macros import make_macros
 from partenariat.site import Site, SiteOptions, build_site
@@ -40,6 +46,8 @@ class BuildState:
     serving: bool = False
     site: Site | None = None
     macro_errors: list[str] = field(default_factory=list)
+    # docs-relative path of each generated page → (front matter, Markdown), given after macros ran
+    generated: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)
 
     def require_site(self) -> Site:
         if self.site is None:  # MkDocs calls on_config first; anything else is a bug of ours
@@ -94,8 +102,9 @@ def _register_macros(config: MkDocsConfig, site: Site) -> None:
 @event_priority(100)  # before other plugins look at the files (mkdocs-redirects checks its targets)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = STATE.require_site()
-    for page in site.pages:
-        files.append(File.generated(config, page.path, content=page.markdown))
+    STATE.generated = {page.path: split_front_matter(page.markdown) for page in site.pages}
+    for page in site.pages:  # empty until on_page_markdown: mkdocs-macros never sees them
+        files.append(File.generated(config, page.path, content=""))
     for extra in site.files:  # exports (Moodle, CSV, CSL-JSON, RIS, BibTeX) and JSON Schemas
         files.append(File.generated(config, extra.path, content=extra.content))
     archive = offline_zip()
@@ -104,13 +113,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(-50)  # after mkdocs-macros (default priority 0), whatever the order of mkdocs.yml
 def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
-    """Runs after mkdocs-macros: a macro called with bad arguments stops the build here.
-    While previewing broken data, every page says so."""
+    """A generated page gets its front matter and Markdown here, after the macros plugin ran
+    on the (empty) file. A macro of a hand-written page called with bad arguments stops the
+    build here. While previewing broken data, every page says so."""
     if STATE.macro_errors:
         problems = "\n".join(f"docs/{page.file.src_path}: {e}" for e in STATE.macro_errors)
         STATE.macro_errors.clear()
         raise PluginError("Macro mal appelée :\n" + problems)
+    generated = STATE.generated.get(page.file.src_uri)
+    if generated is not None:
+        meta, markdown = generated
+        page.meta = dict(meta)
     return STATE.require_site().banner() + markdown
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from partenariat import DataError, load_corpus
 from partenariat.base.messages import CATALOGUE, UNKNOWN_CODE, msg, placeholders, report
+from partenariat.checks.safetext import CHAR_MESSAGES
 from partenariat.checks.validate import _TYPE_CODES
 
 PACKAGE = Path(__file__).resolve().parent.parent / "partenariat"
@@ -76,7 +77,8 @@ def _sources() -> list[tuple[Path, ast.AST]]:
 
 def _codes_by_table() -> dict[str, set[str]]:
     """Codes chosen at run time from a table (e.g. the unknown-reference code of each type)."""
-    return {"UNKNOWN_CODE": set(UNKNOWN_CODE.values()), "_TYPE_CODES": set(_TYPE_CODES.values())}
+    return {"UNKNOWN_CODE": set(UNKNOWN_CODE.values()), "_TYPE_CODES": set(_TYPE_CODES.values()),
+            "CHAR_MESSAGES": set(CHAR_MESSAGES.values())}
 
 
 def test_every_message_created_in_the_code_is_catalogued() -> None:

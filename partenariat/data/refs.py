@@ -20,7 +20,9 @@ from pydantic import BaseModel
 
 from partenariat.data.models import Entity, Ref
 
-TEXT_LINK = re.compile(r"\[\[([a-z]+):([^\]|]*)(?:\|([^\]]*))?\]\]")
+# Neither part holds a bracket: a scan stops at the next one, so finding every link is linear
+# in the text (a summary made of `[[a:` repeated once took minutes).
+TEXT_LINK = re.compile(r"\[\[([a-z]+):([^\]\[|]*)(?:\|([^\]\[]*))?\]\]")
 
 PathKey = tuple[object, ...]
 

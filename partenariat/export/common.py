@@ -4,14 +4,25 @@ plain text or safe HTML (exports leave the site, so `[[type:id|label]]` cannot s
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from html import escape
 
+from partenariat.base.chars import xml_safe
 from partenariat.checks.load import Corpus
 from partenariat.data.refs import TEXT_LINK
 from partenariat.derive.addresses import Addresses
 from partenariat.derive.core import SITE_TITLE, Context, link_label, plain_text
 
-__all__ = ["SITE_TITLE", "corpus_of", "html_text", "page_url", "plain_text"]
+__all__ = ["SITE_TITLE", "corpus_of", "html_text", "page_url", "plain_text", "xml_document"]
+
+
+def xml_document(root: ET.Element, encoding: str = "UTF-8") -> str:
+    """THE serialisation of every XML export (Moodle glossaries and questions, the Atom feed):
+    indented, with its declaration; ElementTree escapes markup, and a character XML 1.0 cannot
+    hold (a control character, a lone surrogate) becomes U+FFFD, so the file always parses,
+    whatever the data holds (`check` refuses such characters first)."""
+    ET.indent(root)
+    return f'<?xml version="1.0" encoding="{encoding}"?>\n' + xml_safe(ET.tostring(root, encoding="unicode")) + "\n"
 
 
 def corpus_of(source: Corpus | Context) -> Corpus:

@@ -18,7 +18,7 @@ from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.models import Acronym, Concept, Definition, Source
 from partenariat.derive.core import UNTITLED, author_name, locator, sort_key
-from partenariat.export.common import SITE_TITLE, html_text, page_url
+from partenariat.export.common import SITE_TITLE, html_text, page_url, xml_document
 
 HTML = "1"  # Moodle's FORMAT_HTML
 
@@ -71,8 +71,7 @@ def _entry(entries: ET.Element, concept: str, definition: str, *, case_sensitive
 
 
 def _serialize(root: ET.Element) -> str:
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return xml_document(root)
 
 
 def _site_link(base_url: str, type_name: str, entity_id: str | None, label: str) -> str:

@@ -22,7 +22,8 @@ from partenariat.data import vocab
 from partenariat.data.models import Acronym, Author, Concept, Source
 from partenariat.derive.core import entity_title, sort_key
 from partenariat.derive.questions import KINDS, Competency, Question, person_label
-from partenariat.export.common import SITE_TITLE, page_url, plain_text
+from partenariat.export.common import SITE_TITLE, page_url, plain_text, xml_document
+from partenariat.export.spreadsheet import FORMULA_STARTS, csv_cell
 
 ROOT_CATEGORY = "$course$/top/Partenariat dans le travail social"
 RIGHT_FEEDBACK = "Bonne réponse."
@@ -117,8 +118,7 @@ def moodle_quiz_xml(groups: Iterable[tuple[str, list[Question]]], base_url: str 
         _category(quiz, path)
         for question in questions:
             _multichoice(quiz, question, base_url)
-    ET.indent(quiz)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+    return xml_document(quiz)
 
 
 # --- GIFT ----------------------------------------------------------------------------
@@ -184,13 +184,20 @@ def anki_csv(corpus: Corpus) -> str:
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
     acronyms: list[Acronym] = sorted(corpus.all_of("glossary", Acronym), key=lambda e: sort_key(e.acronym))
     for entry in (a for a in acronyms if a.expansion):  # an undeveloped acronym has nothing to learn
-        writer.writerow([escape(entry.acronym, quote=False), _acronym_back(corpus, entry),
-                         f"sigle {_tag(vocab.GLOSSARY_DOMAINS[entry.domain])}"])
+        writer.writerow([anki_cell(escape(entry.acronym, quote=False)), anki_cell(_acronym_back(corpus, entry)),
+                         csv_cell(f"sigle {_tag(vocab.GLOSSARY_DOMAINS[entry.domain])}")])
     concepts: list[Concept] = sorted(corpus.all_of("concept", Concept), key=lambda c: sort_key(c.term))
     for concept in concepts:
-        writer.writerow([escape(concept.term, quote=False), _definition_back(corpus, concept),
-                         f"notion {_tag(vocab.CONCEPT_FAMILIES[concept.family])}"])
+        writer.writerow([anki_cell(escape(concept.term, quote=False)), anki_cell(_definition_back(corpus, concept)),
+                         csv_cell(f"notion {_tag(vocab.CONCEPT_FAMILIES[concept.family])}")])
     return ANKI_HEADER + buffer.getvalue()
+
+
+def anki_cell(html: str) -> str:
+    """An HTML cell (front or back of a card) that a spreadsheet opening the file reads as text:
+    a first character that would start a formula (= + - @ tab CR) is written as its character
+    reference, which Anki shows as the character itself."""
+    return f"&#{ord(html[0])};{html[1:]}" if html.startswith(FORMULA_STARTS) else html
 
 
 def _tag(label: str) -> str:

@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import Any
+
+import yaml
 
 from partenariat.data.entities import ENTITY_TYPES
 from partenariat.data.models import Entity
@@ -22,8 +25,9 @@ from partenariat.derive.core import (
     html_text,
     sort_key,
 )
+from partenariat.derive.mdtext import md_inline, web_link
 
-__all__ = ["SITE_TITLE", "Context", "blocks", "entity_title", "escape_label", "fr_date"]
+__all__ = ["SITE_TITLE", "Context", "blocks", "entity_title", "escape_label", "fr_date", "md_inline", "web_link"]
 
 
 def cell(text: str) -> str:
@@ -31,18 +35,47 @@ def cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def front_matter(title: str, description: str | None = None) -> str:
-    """Generated pages switch mkdocs-macros off: data text must never run as a template.
-    Title and description are HTML for the theme (see `html_text`)."""
-    lines = ["---", "render_macros: false", f"title: {_yaml_str(html_text(title))}"]
+def front_matter(title: str, description: str | None = None, search_exclude: bool = False) -> str:
+    """A generated page's front matter, written by the YAML emitter (never by formatting
+    strings), so whatever a value holds it stays one value. Title and description are HTML
+    for the theme (see `html_text`). The MkDocs build never hands a generated page to
+    mkdocs-macros (hooks/corpus.py gives its Markdown after the plugin ran); `render_macros:
+    false` tells another generator reading `python -m partenariat render` the same."""
+    meta: dict[str, Any] = {"render_macros": False, "title": html_text(" ".join(title.split()))}
     if description:
-        lines.append(f"description: {_yaml_str(html_text(first_sentence(description)))}")
-    lines.append("---")
-    return "\n".join(lines) + "\n\n"
+        meta["description"] = html_text(first_sentence(description))
+    if search_exclude:
+        meta["search"] = {"exclude": True}
+    return "---\n" + yaml.dump(meta, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=1 << 30) + "---\n\n"
 
 
-def _yaml_str(value: str) -> str:
-    return '"' + " ".join(value.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
+class _QuotingDumper(yaml.SafeDumper):
+    """The safe emitter, every text value double-quoted (escapes included): one line per value;
+    the keys, ours, stay plain."""
+
+    def represent_dict(self, data: Any) -> yaml.MappingNode:
+        return yaml.MappingNode("tag:yaml.org,2002:map", [
+            (yaml.ScalarNode("tag:yaml.org,2002:str", str(key)), self.represent_data(value))
+            for key, value in data.items()], flow_style=False)
+
+    def represent_str(self, data: str) -> yaml.ScalarNode:
+        return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+
+
+_QuotingDumper.add_representer(dict, _QuotingDumper.represent_dict)
+_QuotingDumper.add_representer(str, _QuotingDumper.represent_str)
+
+
+def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
+    """(front matter, body) of a page written with `front_matter` (the emitter writes no
+    line `---` inside it); a page without one is all body."""
+    if not markdown.startswith("---\n"):
+        return {}, markdown
+    end = markdown.find("\n---\n", 3)
+    meta = yaml.safe_load(markdown[4:end + 1]) if end != -1 else None
+    if not isinstance(meta, dict):
+        return {}, markdown
+    return meta, markdown[end + 5:].lstrip("\n")
 
 
 def first_sentence(text: str) -> str:
@@ -83,7 +116,7 @@ def where_to_find(path: str, address: str | None) -> str:
 def page_citation(title: str, reviewed: dt.date, path: str, address: str | None = None, edition: str = "") -> str:
     """ISO 690 reference of a page: editorial body, title, site, year, edition, address,
     consultation date."""
-    return (f"{EDITORIAL_BODY.upper()}. « {title} ». In : *{SITE_TITLE}* [en ligne]. {reviewed.year}. "
+    return (f"{EDITORIAL_BODY.upper()}. « {md_inline(title)} ». In : *{SITE_TITLE}* [en ligne]. {reviewed.year}. "
             f"{edition + '. ' if edition else ''}Dernière relecture le {fr_date(reviewed)}. "
             f"Disponible sur : {where_to_find(path, address)} {CONSULTED}.")
 

@@ -24,6 +24,7 @@ from partenariat.render.common import (
     entity_cite_block,
     front_matter,
     indent,
+    md_inline,
     provenance_section,
 )
 from partenariat.render.compare import attribution, cards, definition_card
@@ -52,9 +53,9 @@ def _heading(ctx: Context, concept: Concept) -> str:
     family = vocab.CONCEPT_FAMILIES[concept.family]
     meta = [f"*Famille* : [{family}]({ctx.index_link('concept', concept.family)})"]
     if concept.aliases:
-        meta.append("*Autres formes* : " + ", ".join(concept.aliases))
+        meta.append("*Autres formes* : " + ", ".join(md_inline(a) for a in concept.aliases))
     button = '<button type="button" class="md-button pkb-print" hidden>Imprimer la fiche</button>\n'
-    return f"# {concept.term}\n\n" + "  \n".join(meta) + "\n\n" + button
+    return f"# {md_inline(concept.term)}\n\n" + "  \n".join(meta) + "\n\n" + button
 
 
 def _in_brief(ctx: Context, concept: Concept) -> str:
@@ -150,7 +151,8 @@ def _neighbours(ctx: Context, concept: Concept) -> str:
         note = ctx.text(r.note) if r.note else ""
         if r.source:
             note += (" — " if note else "") + ctx.link("source", r.source)
-        rows.append(f"| {concept.term} {vocab.RELATIONS[r.relation]} | {ctx.link('concept', r.concept)} | {cell(note)} |")
+        rows.append(f"| {cell(md_inline(concept.term))} {vocab.RELATIONS[r.relation]} | "
+                    f"{ctx.link('concept', r.concept)} | {cell(note)} |")
     out = "\n".join(rows) + "\n"
     relation_map = concept_map(ctx, concept, f"concepts/{concept.id}.md")
     return out + ("\n### Carte des relations\n\n" + relation_map if relation_map else "")

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from partenariat.data import vocab
 from partenariat.data.models import Acronym
-from partenariat.render.common import Context, cited_by_section, front_matter, provenance_section
+from partenariat.render.common import Context, cited_by_section, front_matter, md_inline, provenance_section
 
 
 def render_acronym(ctx: Context, entry: Acronym) -> str:
-    headline = f"**{entry.expansion}**\n" if entry.expansion else f"*{entry.shown_expansion}.*\n"
+    headline = f"**{md_inline(entry.expansion)}**\n" if entry.expansion else f"*{md_inline(entry.shown_expansion)}.*\n"
     out = [front_matter(f"{entry.acronym} — {entry.shown_expansion}", entry.description or entry.shown_expansion),
-           f"# {entry.acronym}\n", headline]
+           f"# {md_inline(entry.acronym)}\n", headline]
     meta = [f"*Domaine* : [{vocab.GLOSSARY_DOMAINS[entry.domain]}]({ctx.index_link('glossary', entry.domain)})"]
     if entry.variants:
-        meta.append("*Variantes* : " + ", ".join(entry.variants))
+        meta.append("*Variantes* : " + ", ".join(md_inline(v) for v in entry.variants))
     out.append("  \n".join(meta) + "\n")
     if entry.description:
         out.append(ctx.text(entry.description) + "\n")

@@ -1,0 +1,110 @@
+"""Time `python -m partenariat check` on 1 MB adversarial data files. Prints figures; asserts
+nothing (the property test in tests/test_hostile.py checks what `check` answers, not how fast).
+
+Each case writes one glossary entry of the small fixture corpus whose description is one
+pattern repeated up to the 1 MB file limit (`[[` ×N, `[[a:` ×N, `{ =` ×N, `<` ×N, `]]>` ×N…),
+then runs `check` in a fresh process with a timeout. A pattern that makes a regular expression
+backtrack shows up as a time far above the others (or as the timeout).
+
+    .venv/bin/python scripts/adversarial.py                 # every pattern, 1 MB, 120 s timeout
+    .venv/bin/python scripts/adversarial.py --size 100000 --timeout 30
+    .venv/bin/python scripts/benchmark.py --only adversarial
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "tests" / "fixtures" / "valid"
+MAX_FILE = 1_000_000  # partenariat.data.yamlfile.MAX_BYTES
+
+# name → (prefix, unit repeated): each unit starts something that a pattern of the checks or
+# of the renderer could try to extend at every position (links, attribute lists, tags, images,
+# CDATA ends, reference definitions), or one opening whose end never comes.
+PATTERNS: dict[str, tuple[str, str]] = {
+    "[[": ("", "[["),
+    "[[a:": ("", "[[a:"),
+    "[[a:b|": ("", "[[a:b|"),
+    "{ =": ("", "{ ="),
+    "{ = = =": ("{", " ="),
+    "{:": ("", "{:"),
+    "<": ("", "<"),
+    "<a": ("", "<a"),
+    "]]>": ("", "]]>"),
+    "](": ("", "]("),
+    "&#": ("", "&#"),
+    "![": ("", "!["),
+    "[ lines": ("", "[\n"),
+    "*_": ("", "*_"),
+    "`": ("", "`"),
+}
+
+HEAD = "id: cpom\nacronym: CPOM\nexpansion: Contrat pluriannuel d'objectifs et de moyens\ndomain: medico-social\n"
+TAIL = "see_also: [essms]\nattested_in: [dossier]\nreviewed: 2026-11-23\n"
+
+
+def entry(prefix: str, unit: str, size: int) -> str:
+    """A glossary entry of at most ``size`` bytes whose description is ``prefix`` then ``unit``
+    repeated (a literal block scalar: no YAML escaping, the editor's bytes as typed)."""
+    unit = unit.replace("\n", "\n  ")  # each line of the block indented
+    room = size - len(HEAD) - len(TAIL) - len("description: |-\n  \n") - len(prefix.encode())
+    return HEAD + "description: |-\n  " + prefix + (unit * (room // len(unit.encode()))).rstrip() + "\n" + TAIL
+
+
+def time_check(project: Path, timeout: float) -> tuple[float, str]:
+    env = {"PYTHONPATH": str(REPO), **os.environ, "PARTENARIAT_LANG": "en"}
+    start = time.perf_counter()
+    try:
+        result = subprocess.run([sys.executable, "-m", "partenariat", "--root", str(project), "check"],
+                                capture_output=True, text=True, timeout=timeout, env=env, cwd=project)
+    except subprocess.TimeoutExpired:
+        return timeout, f"timeout after {timeout:.0f} s"
+    seconds = time.perf_counter() - start
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    if "Traceback" in result.stdout + result.stderr:
+        return seconds, "TRACEBACK: " + lines[-1][:100]
+    answer = "accepted" if result.returncode == 0 else "refused: " + (lines[0][:110] if lines else "?")
+    return seconds, answer
+
+
+def run(size: int = MAX_FILE, timeout: float = 120, only: list[str] | None = None) -> dict[str, float]:
+    """Every pattern: check's wall time in seconds (the timeout when it did not answer)."""
+    times: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="adversarial-") as tmp:
+        project = Path(tmp) / "project"
+        shutil.copytree(FIXTURE, project)
+        target = project / "glossary" / "cpom.yaml"
+        pristine = target.read_text("utf-8")
+        seconds, answer = time_check(project, timeout)
+        print(f"  {'(fixture as is)':<12} {seconds:7.2f} s  {answer}", flush=True)
+        for name, (prefix, unit) in PATTERNS.items():
+            if only and name not in only:
+                continue
+            target.write_text(entry(prefix, unit, size), "utf-8")
+            seconds, answer = time_check(project, timeout)
+            times[name] = seconds
+            print(f"  {name:<12} {seconds:7.2f} s  {answer}", flush=True)
+        target.write_text(pristine, "utf-8")
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=MAX_FILE, help="bytes per adversarial file (default: the 1 MB limit)")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds before a check is called hung")
+    parser.add_argument("--only", help="comma-separated pattern names")
+    args = parser.parse_args()
+    print(f"check on a {args.size:,}-byte glossary entry whose description repeats one pattern")
+    run(args.size, args.timeout, args.only.split(",") if args.only else None)
+
+
+if __name__ == "__main__":
+    main()
