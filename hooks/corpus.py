@@ -3,10 +3,11 @@
 redirects and macros, and replace the search index after the build (read by our search worker,
 in overrides/). Bad data stops the build with the list of problems (no traceback).
 
-Generated pages never pass through mkdocs-macros (Jinja): MkDocs gets them as empty files, and
-their front matter and Markdown are handed over in `on_page_markdown`, which runs after the
-macros plugin. Only the hand-written pages of docs/ are templates; nothing a data file holds
-can reach Jinja, whatever it writes (no front-matter flag to lose).
+Generated pages never pass through mkdocs-macros (Jinja): MkDocs gets each as the same constant
+file, which holds no data and tells the plugin not to render it (nor its nav title, which comes
+from the data), and their front matter and Markdown are handed over in `on_page_markdown`,
+which runs after the macros plugin. Only the hand-written pages of docs/ are templates; nothing
+a data file holds can reach Jinja or break that flag, whatever it writes.
 
 All state lives on one object, `STATE`, reset by each build; `mkdocs serve` is learnt from
 `on_startup`, as MkDocs intends.
@@ -37,6 +38,9 @@ from partenariat.render.common import split_front_matter
 from partenariat.render.downloads import mark_downloads
 from partenariat.render.macros import make_macros
 from partenariat.site import Site, SiteOptions, build_site
+
+# What MkDocs and mkdocs-macros read of a generated page: no data, not a template.
+GENERATED_STUB = "---\nrender_macros: false\n---\n"
 
 
 @dataclass
@@ -103,8 +107,8 @@ def _register_macros(config: MkDocsConfig, site: Site) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = STATE.require_site()
     STATE.generated = {page.path: split_front_matter(page.markdown) for page in site.pages}
-    for page in site.pages:  # empty until on_page_markdown: mkdocs-macros never sees them
-        files.append(File.generated(config, page.path, content=""))
+    for page in site.pages:  # a stub until on_page_markdown: mkdocs-macros never sees their data
+        files.append(File.generated(config, page.path, content=GENERATED_STUB))
     for extra in site.files:  # exports (Moodle, CSV, CSL-JSON, RIS, BibTeX) and JSON Schemas
         files.append(File.generated(config, extra.path, content=extra.content))
     archive = offline_zip()
@@ -115,8 +119,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(-50)  # after mkdocs-macros (default priority 0), whatever the order of mkdocs.yml
 def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
-    """A generated page gets its front matter and Markdown here, after the macros plugin ran
-    on the (empty) file. A macro of a hand-written page called with bad arguments stops the
+    """A generated page gets its front matter and Markdown here, after the macros plugin skipped
+    its stub. A macro of a hand-written page called with bad arguments stops the
     build here. While previewing broken data, every page says so."""
     if STATE.macro_errors:
         problems = "\n".join(f"docs/{page.file.src_path}: {e}" for e in STATE.macro_errors)

@@ -1,10 +1,12 @@
 """Time `python -m partenariat check` on 1 MB adversarial data files. Prints figures; asserts
 nothing (the property test in tests/test_hostile.py checks what `check` answers, not how fast).
 
-Each case writes one glossary entry of the small fixture corpus whose description is one
-pattern repeated up to the 1 MB file limit (`[[` ×N, `[[a:` ×N, `{ =` ×N, `<` ×N, `]]>` ×N…),
-then runs `check` in a fresh process with a timeout. A pattern that makes a regular expression
-backtrack shows up as a time far above the others (or as the timeout).
+Each case writes one glossary entry of the small fixture corpus that fills the 1 MB file limit
+with one pattern repeated (`[[` ×N, `[[a:` ×N, `{ =` ×N, `<` ×N, `]]>` ×N…), in two shapes:
+one value of 1 MB (its description), and a hundred values just under the length limit of a
+value (its variants), which every text rule then reads. `check` runs in a fresh process with a
+timeout; a pattern that makes a regular expression backtrack shows up as a time far above the
+others (or as the timeout).
 
     .venv/bin/python scripts/adversarial.py                 # every pattern, 1 MB, 120 s timeout
     .venv/bin/python scripts/adversarial.py --size 100000 --timeout 30
@@ -25,6 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "valid"
 MAX_FILE = 1_000_000  # partenariat.data.yamlfile.MAX_BYTES
+VALUE = 9_000  # under partenariat.checks.safetext.MAX_TEXT (10,000 characters)
 
 # name → (prefix, unit repeated): each unit starts something that a pattern of the checks or
 # of the renderer could try to extend at every position (links, attribute lists, tags, images,
@@ -51,12 +54,21 @@ HEAD = "id: cpom\nacronym: CPOM\nexpansion: Contrat pluriannuel d'objectifs et d
 TAIL = "see_also: [essms]\nattested_in: [dossier]\nreviewed: 2026-11-23\n"
 
 
-def entry(prefix: str, unit: str, size: int) -> str:
-    """A glossary entry of at most ``size`` bytes whose description is ``prefix`` then ``unit``
-    repeated (a literal block scalar: no YAML escaping, the editor's bytes as typed)."""
-    unit = unit.replace("\n", "\n  ")  # each line of the block indented
-    room = size - len(HEAD) - len(TAIL) - len("description: |-\n  \n") - len(prefix.encode())
-    return HEAD + "description: |-\n  " + prefix + (unit * (room // len(unit.encode()))).rstrip() + "\n" + TAIL
+def _block(prefix: str, unit: str, room: int, indent: str) -> str:
+    """``prefix`` then ``unit`` repeated in at most ``room`` bytes, as the lines of a literal
+    block scalar (no YAML escaping: the editor's bytes as typed)."""
+    unit = unit.replace("\n", "\n" + indent)
+    return indent + prefix + (unit * ((room - len(prefix.encode())) // len(unit.encode()))).rstrip() + "\n"
+
+
+def entry(prefix: str, unit: str, size: int, value: int = 0) -> str:
+    """A glossary entry of at most ``size`` bytes: its description is ``prefix`` then ``unit``
+    repeated; with ``value`` (characters), as many variants of that length as fit instead."""
+    room = size - len(HEAD) - len(TAIL) - 200
+    if not value:
+        return HEAD + "description: |-\n" + _block(prefix, unit, room, "  ") + TAIL
+    count = room // (value + 16)
+    return HEAD + "variants:\n" + "".join("  - |-\n" + _block(prefix, unit, value, "    ") for _ in range(count)) + TAIL
 
 
 def time_check(project: Path, timeout: float) -> tuple[float, str]:
@@ -75,8 +87,10 @@ def time_check(project: Path, timeout: float) -> tuple[float, str]:
     return seconds, answer
 
 
-def run(size: int = MAX_FILE, timeout: float = 120, only: list[str] | None = None) -> dict[str, float]:
-    """Every pattern: check's wall time in seconds (the timeout when it did not answer)."""
+def run(size: int = MAX_FILE, timeout: float = 120, only: list[str] | None = None,
+        value: int = 0) -> dict[str, float]:
+    """Every pattern: check's wall time in seconds (the timeout when it did not answer); with
+    ``value``, the file holds values of that many characters instead of a single one."""
     times: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="adversarial-") as tmp:
         project = Path(tmp) / "project"
@@ -88,7 +102,7 @@ def run(size: int = MAX_FILE, timeout: float = 120, only: list[str] | None = Non
         for name, (prefix, unit) in PATTERNS.items():
             if only and name not in only:
                 continue
-            target.write_text(entry(prefix, unit, size), "utf-8")
+            target.write_text(entry(prefix, unit, size, value), "utf-8")
             seconds, answer = time_check(project, timeout)
             times[name] = seconds
             print(f"  {name:<12} {seconds:7.2f} s  {answer}", flush=True)
@@ -102,8 +116,11 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=120, help="seconds before a check is called hung")
     parser.add_argument("--only", help="comma-separated pattern names")
     args = parser.parse_args()
-    print(f"check on a {args.size:,}-byte glossary entry whose description repeats one pattern")
-    run(args.size, args.timeout, args.only.split(",") if args.only else None)
+    only = args.only.split(",") if args.only else None
+    print(f"check on a {args.size:,}-byte glossary entry: one value repeating one pattern")
+    run(args.size, args.timeout, only)
+    print(f"the same bytes as values of {VALUE:,} characters (under the limit of a value: every rule reads them)")
+    run(args.size, args.timeout, only, VALUE)
 
 
 if __name__ == "__main__":

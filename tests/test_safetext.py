@@ -46,6 +46,16 @@ REFUSED = {  # text → the code of the refusal
     "[x](file:///etc/passwd)": "bad-link",
     "copier javascript:alert(1) dans la barre": "bad-link",
     "![pixel](https://tracker.example/p.png)": "image",
+    # a tag is '<' then a letter, whatever follows the name
+    "<x_y onmouseover=alert(1)>": "html-tag",
+    "<a.b onclick=alert(1)>": "html-tag",
+    "<a=b autofocus onfocus=alert(1)>": "html-tag",
+    "{: hidden }": "attribute-list",
+    "{#top}": "attribute-list",
+    "[x](www.example.org)": "bad-link",
+    "[x](../concepts/reseau.md)": "bad-link",
+    "voir [[concept:reseau": "broken-link-syntax",
+    "[[concept:[[x]]": "broken-link-syntax",
 }
 
 ACCEPTED = [
@@ -59,6 +69,12 @@ ACCEPTED = [
     "une onde, l'onze = onze",
     "{ accolades sans égal }",
     "**gras** et *italique*",
+    "<1> & <2>, a <= b, x << y, 3 > 2",
+    "{{ 7*7 }} {% raw %}",
+    "]]> et [crochets] ou [a] [b]",
+    "`code` et \\ antislash, # dièse, | barre, ! exclamation",
+    "site : <https://example.org/a_(b)>",
+    "<é n'ouvre pas de balise",
 ]
 
 

@@ -22,13 +22,12 @@ from collections.abc import Iterator
 from partenariat.base.chars import first_not_allowed
 from partenariat.base.messages import Msg, msg
 from partenariat.base.problems import Problem
-from partenariat.data.refs import PathKey, format_path
+from partenariat.data.refs import LINKS, WEB_URL, PathKey, format_path
 from partenariat.data.yamlfile import YamlDoc
-from partenariat.derive.mdtext import LINKS, WEB_URL
 
 # A tag as browsers read one: '<' then a letter (whatever follows: `<x_y`, `<a.b`, `<a=b` are
 # elements too), '</' then a letter, '<!' or '<?'. Shown up to 30 characters of its name.
-_TAG = re.compile(r"</?[A-Za-z][^\s/>]{0,30}|<!(?:--|[A-Za-z\[])|<\?")
+_TAG = re.compile(r"</?[A-Za-z][^\s/<>]{0,30}|<!(?:--|[A-Za-z\[])|<\?")
 # What Markdown reads as an autolink: '<', a scheme, ':' (a web address is a link, kept).
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{0,30}:[^>\s]{0,200})>?")
 _EVENT_HANDLER = re.compile(r"(?i)\bon[a-z]+\s*=")
@@ -43,6 +42,10 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 SAFE_SCHEMES = {"http", "https", "mailto"}
 _WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`]+")
 URL_FIELDS = {"url"}  # fields that hold one web address, shown as a link
+# The longest value of the corpus is about 3,300 characters (a concept's body). A bound keeps
+# the build linear in the data: Python-Markdown's cost grows with a paragraph's length times its
+# markup, so a 1 MB paragraph of `[` would take minutes where 100 paragraphs of 10,000 take seconds.
+MAX_TEXT = 10_000
 CHAR_MESSAGES = {"control": "control-char", "separator": "line-separator", "bidi": "bidi-char",
                   "zero-width": "zero-width-char", "not-text": "not-a-character"}
 
@@ -121,7 +124,9 @@ def text_problems(doc: YamlDoc, file: str) -> list[Problem]:
         field, line = format_path(path), doc.line_of(path)
         found = invisible_in(text)
         if found is None and not is_key:
-            if path and path[-1] in URL_FIELDS:
+            if len(text) > MAX_TEXT:
+                found = msg("text-too-long", size=len(text), limit=MAX_TEXT), msg("shorten-text")
+            elif path and path[-1] in URL_FIELDS:
                 address = text.strip()
                 if not (_WEB_ADDRESS.fullmatch(address) and re.fullmatch(WEB_URL, address)):
                     found = msg("not-web-address", value=address[:60]), msg("web-address-example")

@@ -9,10 +9,13 @@ What a text value may hold, and nothing else becomes markup whatever its bytes:
 
 Every other character that Markdown, its extensions (attribute lists, admonitions, footnotes,
 definition lists, tables, fences) or HTML would read as markup is escaped before Markdown
-sees it: `<` and `&` become entities, so no raw HTML can exist in a generated page whatever
-follows them; brackets, braces, backticks, `#` and the backslash are backslash-escaped; a
-character that only acts at the start of a line (`>`, `|`, `:`, `=`, `~`, `!`, `?`, a rule
-`---`) is written as a character reference there. The patterns are linear: no nested or
+sees it: a `<` followed by anything but a space becomes `&lt;`, so no raw HTML, comment or
+autolink can exist in a generated page whatever follows it, and a `&` that would start a
+character reference becomes `&amp;`; brackets, `{`, backticks, `#`, `|` and the backslash are
+backslash-escaped, and a `!` before a link; a character that only acts at the start of a line
+(`>`, `:`, `=`, `~`, `!`, `?`, a list marker inside a line, a rule `---`) is written as a
+character reference there. Only what could act is escaped: each escape costs Python-Markdown a
+pass over its paragraph, so plain prose gets none. The patterns are linear: no nested or
 overlapping repetition (each link part stops at the next bracket).
 
 `checks/safetext.py` refuses the same constructs at their line with a message for the
@@ -24,32 +27,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from partenariat.data.refs import TEXT_LINK
+from partenariat.data.refs import LINKS, WEB_URL
 
-# Characters Markdown would act on anywhere in a line (Python-Markdown's backslash escapes,
-# and the entities for what starts HTML or a character reference).
-_INLINE = str.maketrans({"\\": "\\\\", "`": "\\`", "[": "\\[", "]": "\\]", "{": "\\{", "}": "\\}", "#": "\\#",
-                         "&": "&amp;", "<": "&lt;", ">": "&gt;"})
-# Characters that act only at the start of a line (blockquote, table, definition list, setext
-# underline, fence, admonition, details), written there as character references.
-_LINE_START = {c: f"&#{ord(c)};" for c in "|:=~!?+-*_"}
+# Characters Markdown would act on anywhere in a line (Python-Markdown's backslash escapes).
+# Control characters become U+FFFD: Python-Markdown marks its own placeholders with \x02 and
+# \x03, which a value must not forge (`check` refuses them first).
+_INLINE = str.maketrans({"\\": "\\\\", "`": "\\`", "[": "\\[", "]": "\\]", "{": "\\{", "#": "\\#", "|": "\\|",
+                         **{chr(c): "\ufffd" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F)}})
+# A `<` that could open a tag, a comment, an autolink or a mail link (anything but a space, `<`
+# or `>` after it, or nothing), a `&` that would be read as a character reference.
+_HTML_START = re.compile(r"<(?![\s<>])|&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z0-9]+;)")
+# Characters that act only at the start of a line (blockquote, definition list, setext
+# underline, fence, admonition, details, list, rule), written there as character references.
+_LINE_START = {c: f"&#{ord(c)};" for c in ":=~?!>+-*_"}
 LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 _RULE = re.compile(r"[-*_](?:[ \t]*[-*_]){2,}[ \t]*$")  # ---, * * *, ___ : a horizontal rule
-
-# A web address as a link may hold it: no space, quote, bracket, brace, backslash or pipe;
-# parentheses only balanced one level deep (Wikipedia's « X_(y) »).
-_URL_CHAR = r"[^\s()<>\"'`\\|\[\]{}]"
-WEB_URL = rf"(?:https?://|mailto:)(?:{_URL_CHAR}|\({_URL_CHAR}*\))+"
-# One pass finds every link the data may write: [[type:id|label]] (groups 1-3), [text](url),
-# <url>. Anything else is text.
-LINKS = re.compile(rf"{TEXT_LINK.pattern}|\[(?P<text>[^\]\[]*)\]\((?P<url>{WEB_URL})\)"
-                   rf"|<(?P<bare>(?:https?://|mailto:){_URL_CHAR}+)>")
 
 EntryLink = Callable[[str, str, str | None], str]  # (type, id, label or None) → Markdown link
 
 
 def _escaped(text: str) -> str:
-    return text.translate(_INLINE)
+    return _HTML_START.sub(lambda m: "&lt;" if m.group(0) == "<" else "&amp;", text).translate(_INLINE)
 
 
 def _start(text: str, inline: bool) -> str:
@@ -61,7 +59,7 @@ def _start(text: str, inline: bool) -> str:
     numbered = re.match(r"\d+[.)]", text)
     if numbered and inline and LIST_ITEM.match(text):  # « 1. » : the dot, not the digit, makes the list
         return numbered.group(0)[:-1] + "\\" + numbered.group(0)[-1] + _escaped(text[numbered.end():])
-    if first in "|:=~!?" or (first in "-*_" and _RULE.match(text)) or (inline and first in "-*+" and LIST_ITEM.match(text)):
+    if first in ":=~?!>" or (first in "-*_" and _RULE.match(text)) or (inline and first in "-*+" and LIST_ITEM.match(text)):
         return _LINE_START[first] + _escaped(text[1:])
     if first == "-" and not LIST_ITEM.match(text):  # `--- | ---`: a table's separator row
         return _LINE_START[first] + _escaped(text[1:])
@@ -80,7 +78,10 @@ def md_line(text: str, link: EntryLink) -> str:
     out, end = [], 0
     for match in LINKS.finditer(text):
         before = text[end:match.start()]
-        out.append(_start(before, inline=False) if end == 0 else _escaped(before))
+        bang = before.endswith("!")  # `!` then a link is an image: the `!` stays text
+        if bang:
+            before = before[:-1]
+        out.append((_start(before, inline=False) if end == 0 else _escaped(before)) + ("\\!" if bang else ""))
         if match.group(1):  # [[type:id|label]]
             label = match.group(3)
             out.append(link(match.group(1), match.group(2).strip(), label.strip() if label else None))

@@ -72,8 +72,8 @@ def _host(ctx: Context, record: BibRecord, link: bool) -> str:
             host = ", ".join(x for x in (host, _names(ctx, record.editors, link) + " (dir.)") if x)
         return host
     if _editors_in_host(record) and record.editors:
-        return f"In {_names(ctx, record.editors, link)} (dir.), *{md_inline(record.container or "")}*"
-    return f"*{md_inline(record.container or "")}*"
+        return f"In {_names(ctx, record.editors, link)} (dir.), *{md_inline(record.container or '')}*"
+    return f"*{md_inline(record.container or '')}*"
 
 
 def _details(record: BibRecord) -> str:

@@ -7,6 +7,7 @@ to another entity is always `../<url>/<id>.md`, which MkDocs checks in strict mo
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -15,6 +16,7 @@ import yaml
 
 from partenariat.data.entities import ENTITY_TYPES
 from partenariat.data.models import Entity
+from partenariat.data.refs import TEXT_LINK
 from partenariat.derive.core import (
     SITE_TITLE,
     Context,
@@ -30,9 +32,21 @@ from partenariat.derive.mdtext import md_inline, web_link
 __all__ = ["SITE_TITLE", "Context", "blocks", "entity_title", "escape_label", "fr_date", "md_inline", "web_link"]
 
 
+# A pipe not escaped yet: preceded by an even number of backslashes (data text escaped by
+# `md_inline` already has `\|`; its own backslashes are doubled).
+_BARE_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")
+
+
+def html_line(text: str) -> str:
+    """Data text inside raw HTML that Markdown does not parse (SVG labels, a `<p>` without
+    `markdown`): HTML-escaped, and on one line, so no line of it can start a fenced block
+    (pymdownx.superfences finds fences before the HTML is parsed)."""
+    return html.escape(" ".join(text.split()))
+
+
 def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Markdown safe inside a table cell: one line, every pipe escaped (once)."""
+    return _BARE_PIPE.sub(r"\1\\|", " ".join(text.split()))
 
 
 def front_matter(title: str, description: str | None = None, search_exclude: bool = False) -> str:
@@ -79,8 +93,7 @@ def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
 
 
 def first_sentence(text: str) -> str:
-    plain = re.sub(r"\[\[[a-z]+:[^\]|]*\|([^\]]*)\]\]", r"\1", text)
-    plain = re.sub(r"\[\[[a-z]+:([^\]|]*)\]\]", r"\1", plain)
+    plain = TEXT_LINK.sub(lambda m: (m.group(3) or m.group(2)).strip(), text)  # a link reads as its label, else its id
     plain = " ".join(plain.split())
     match = re.match(r"(.+?[.!?])(\s|$)", plain)
     return (match.group(1) if match else plain)[:300]

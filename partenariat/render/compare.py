@@ -6,13 +6,13 @@ Used by the macros of hand-written pages (`Comparer` section) and by the concept
 from __future__ import annotations
 
 from collections import defaultdict
-from html import escape
 
 from partenariat.data import vocab
 from partenariat.data.models import Concept, Definition, Source
 from partenariat.derive.core import author_name
 from partenariat.render.cite import locator
 from partenariat.render.common import Context, cell, md_inline
+from partenariat.render.common import html_line as escape  # one line, escaped: no fence can start in raw HTML
 from partenariat.render.conceptmap import box, label, svg
 
 

@@ -8,12 +8,10 @@ choose, check, read right or wrong with the source, and a score per page.
 
 from __future__ import annotations
 
-from html import escape
-
 from partenariat.data.models import Concept, Curriculum
 from partenariat.derive import addresses
 from partenariat.derive.questions import Competency, Question, corpus_questions_for, page_bank
-from partenariat.render.common import Context, front_matter, md_inline
+from partenariat.render.common import Context, front_matter, html_line, md_inline
 from partenariat.render.compare import cards, definition_card
 
 # On a concept page: at most this many questions of each kind, in this order.
@@ -34,7 +32,7 @@ def question_block(ctx: Context, question: Question) -> str:
     answer = (f"**{_markdown_text(question.right)}**. {_markdown_text(question.explanation)} "
               f"{ctx.link(*question.source, label='Voir la source')}.")
     return (f'<div class="admonition question pkb-question" data-right="{question.answer_index}" markdown>\n'
-            f'<p class="admonition-title">{escape(question.prompt, quote=False)}</p>\n\n{body}'
+            f'<p class="admonition-title">{html_line(question.prompt)}</p>\n\n{body}'
             '<details class="success" markdown>\n<summary>Voir la réponse</summary>\n\n'
             f"{answer}\n\n</details>\n\n</div>\n")
 
