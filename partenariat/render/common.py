@@ -41,7 +41,7 @@ def html_line(text: str) -> str:
     """Data text inside raw HTML that Markdown does not parse (SVG labels, a `<p>` without
     `markdown`): HTML-escaped, and on one line, so no line of it can start a fenced block
     (pymdownx.superfences finds fences before the HTML is parsed)."""
-    return html.escape(" ".join(text.split()))
+    return html.escape(" ".join(text.split()), quote=False).replace('"', "&quot;")  # attributes are double-quoted
 
 
 def cell(text: str) -> str:
