@@ -282,6 +282,14 @@ def test_a_value_longer_than_the_limit_is_refused(corpus_dir: Path) -> None:
     assert longest <= MAX_TEXT // 2, f"the limit is close to real values ({longest}): raise it"
 
 
+def test_a_list_longer_than_a_value_is_refused(corpus_dir: Path) -> None:
+    """A list of texts is written on one line (variants, aliases, partners): the same bound."""
+    item = "a" * (MAX_TEXT // 2)
+    lines = _refusal(corpus_dir, CONCEPT, "attested_in:", f"aliases: [{item}, {item}, {item}]\nattested_in:")
+    assert lines == [f"{CONCEPT}:5: aliases: text too long ({3 * len(item)} characters, at most {MAX_TEXT}) "
+                     "(a field holds a few paragraphs: shorten it, or split the entry)"]
+
+
 def _texts(value: object) -> Iterator[str]:
     if isinstance(value, str):
         yield value

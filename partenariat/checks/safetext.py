@@ -116,10 +116,24 @@ def unsafe_in(text: str) -> tuple[Msg, Msg] | None:
     return None
 
 
+def _long_lists(value: object, path: PathKey = ()) -> Iterator[tuple[PathKey, int]]:
+    """Lists of texts longer than a value may be, together: a page writes them on one line."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _long_lists(item, path + (key,))
+    elif isinstance(value, list):
+        texts = [item for item in value if isinstance(item, str)]
+        if len(texts) > 1 and sum(map(len, texts)) > MAX_TEXT and all(len(t) <= MAX_TEXT for t in texts):
+            yield path, sum(map(len, texts))
+        for i, item in enumerate(value):
+            yield from _long_lists(item, path + (i,))
+
+
 def text_problems(doc: YamlDoc, file: str) -> list[Problem]:
     """Every text of a data file that holds an invisible character (keys included), and every
     value that would not be published as written."""
-    problems = []
+    problems = [Problem(file, doc.line_of(path), format_path(path), msg("text-too-long", size=size, limit=MAX_TEXT),
+                        msg("shorten-text")) for path, size in _long_lists(doc.data)]
     for path, text, is_key in _strings(doc.data):
         field, line = format_path(path), doc.line_of(path)
         found = invisible_in(text)
