@@ -3,6 +3,12 @@
 redirects and macros, and replace the search index after the build (read by our search worker,
 in overrides/). Bad data stops the build with the list of problems (no traceback).
 
+Generated pages never pass through mkdocs-macros (Jinja): MkDocs gets each as the same constant
+file, which holds no data and tells the plugin not to render it (nor its nav title, which comes
+from the data), and their front matter and Markdown are handed over in `on_page_markdown`,
+which runs after the macros plugin. Only the hand-written pages of docs/ are templates; nothing
+a data file holds can reach Jinja or break that flag, whatever it writes.
+
 All state lives on one object, `STATE`, reset by each build; `mkdocs serve` is learnt from
 `on_startup`, as MkDocs intends.
 """
@@ -31,10 +37,14 @@ from partenariat.derive.publish import OFFLINE_ZIP, offline_download, offline_zi
 from partenariat.derive.publisher import site_publisher
 from partenariat.export.search_index import make_index, nav_titles, with_nav_titles
 from partenariat.render.abbr import NAME as ABBR_EXTENSION
+from partenariat.render.common import split_front_matter
 from partenariat.render.downloads import mark_downloads
 from partenariat.render.macros import MacroCallError, make_macros
 from partenariat.render.redirects import french_redirect, redirect_target
 from partenariat.site import Site, SiteOptions, build_site
+
+# What MkDocs and mkdocs-macros read of a generated page: no data, not a template.
+GENERATED_STUB = "---\nrender_macros: false\n---\n"
 
 
 @dataclass
@@ -44,6 +54,8 @@ class BuildState:
     serving: bool = False
     site: Site | None = None
     macro_errors: list[MacroCallError] = field(default_factory=list)
+    # docs-relative path of each generated page → (front matter, Markdown), given after macros ran
+    generated: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)
 
     def require_site(self) -> Site:
         if self.site is None:  # MkDocs calls on_config first; anything else is a bug of ours
@@ -105,8 +117,9 @@ def _register_macros(config: MkDocsConfig, site: Site) -> None:
 @event_priority(100)  # before other plugins look at the files (mkdocs-redirects checks its targets)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = STATE.require_site()
-    for page in site.pages:
-        files.append(File.generated(config, page.path, content=page.markdown))
+    STATE.generated = {page.path: split_front_matter(page.markdown) for page in site.pages}
+    for page in site.pages:  # a stub until on_page_markdown: mkdocs-macros never sees their data
+        files.append(File.generated(config, page.path, content=GENERATED_STUB))
     for extra in site.files:  # exports (Moodle, CSV, CSL-JSON, RIS, BibTeX) and JSON Schemas
         files.append(File.generated(config, extra.path, content=extra.content))
     archive = offline_zip()
@@ -115,13 +128,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(-50)  # after mkdocs-macros (default priority 0), whatever the order of mkdocs.yml
 def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
-    """Runs after mkdocs-macros: a macro called with bad arguments stops the build here.
-    While previewing broken data, every page says so."""
-    if STATE.macro_errors:  # `check` reports every call it can see first (partenariat/checks/docs.py)
+    """A generated page gets its front matter and Markdown here, after the macros plugin skipped
+    its stub. A macro of a hand-written page called with bad arguments stops the build here
+    (`check` reports every call it can see first: partenariat/checks/docs.py). While previewing
+    broken data, every page says so."""
+    if STATE.macro_errors:
         problems = [Problem(f"docs/{page.file.src_path}", 0, e.macro, e.message, e.hint) for e in STATE.macro_errors]
         STATE.macro_errors.clear()
         raise PluginError(report(problems))
+    generated = STATE.generated.get(page.file.src_uri)
+    if generated is not None:
+        meta, markdown = generated
+        page.meta = dict(meta)
     return STATE.require_site().banner() + markdown
 
 

@@ -15,6 +15,8 @@ Parts (all by default; each can be skipped):
             top 15, by cumulative time
   search    scripts/search_benchmark.py: the reference queries online and offline (top-1 and
             top-3 per category), index size raw and gzipped, cold first search (CPU 4× slower)
+  adversarial  scripts/adversarial.py: `check` on 1 MB adversarial files (`[[` ×N, `[[a:` ×N,
+            `{ =` ×N, `<` ×N, `]]>` ×N…), as one value and as values under the length limit
 
 Everything runs in copies under a temporary folder: the repository is never modified.
 
@@ -55,7 +57,7 @@ from partenariat.data.entities import BY_NAME, DATA_FOLDERS, ENTITY_TYPES  # noq
 from partenariat.data.refs import TEXT_LINK, iter_raw_edges  # noqa: E402
 from partenariat.data.yamlfile import read_yaml  # noqa: E402
 
-PARTS = ("overhead", "check", "scale", "serve", "profile", "search")
+PARTS = ("overhead", "check", "scale", "serve", "profile", "search", "adversarial")
 NOT_COPIED = {"partenariat", "tests", "site", "build", "site-offline", "scripts"}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 PY = sys.executable
@@ -496,6 +498,11 @@ def main(argv: list[str] | None = None) -> int:
             from search_benchmark import measure as measure_search
             results["search"] = measure_search(build_site(work / "search-site", offline=False),
                                                build_site(work / "search-offline", offline=True), runs=5)
+        if "adversarial" in parts:
+            print("\n== (g) check on 1 MB adversarial files")
+            import adversarial
+            results["adversarial"] = {"one value": adversarial.run(),
+                                      "values": adversarial.run(value=adversarial.VALUE)}
     finally:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)

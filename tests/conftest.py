@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,6 +43,12 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
 
 
 @functools.cache
+def as_read(markdown: str) -> str:
+    """Markdown text as a reader reads it: backslash escapes and character references resolved
+    (the renderer escapes every markup character of the data: `derive/mdtext.py`)."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", markdown))
+
+
 def real_corpus() -> Corpus:
     """The repository's corpus, loaded once per test process (a corpus is immutable)."""
     return load_corpus(REPO)

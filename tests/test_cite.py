@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import rispy
 
-from conftest import real_corpus
+from conftest import as_read, real_corpus
 from partenariat import Corpus, load_corpus
 from partenariat.data.models import Concept, Source
 from partenariat.derive.biblio import IN_BOOK, source_record
@@ -63,7 +63,7 @@ def _issued(item: dict[str, Any]) -> str:
 
 
 def _reference_and_exports(c: Corpus, ctx: Context, source_id: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
-    return (reference(ctx, c.one_of("source", source_id, Source)), *_exports(c, source_id))
+    return (as_read(reference(ctx, c.one_of("source", source_id, Source))), *_exports(c, source_id))
 
 
 @pytest.mark.parametrize("source_id", SOURCES)

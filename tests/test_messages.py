@@ -15,6 +15,7 @@ import pytest
 from conftest import run_cli
 from partenariat import DataError, load_corpus
 from partenariat.base.messages import CATALOGUE, UNKNOWN_CODE, msg, placeholders, report
+from partenariat.checks.safetext import CHAR_MESSAGES
 from partenariat.checks.validate import _FIXES, _MISSING_FIXES, _TYPE_CODES
 from partenariat.data.yamlfile import _SYNTAX_CODES
 
@@ -80,7 +81,7 @@ def _codes_by_table() -> dict[str, set[str]]:
     """Codes chosen at run time from a table (e.g. the unknown-reference code of each type)."""
     return {"UNKNOWN_CODE": set(UNKNOWN_CODE.values()), "_TYPE_CODES": set(_TYPE_CODES.values()),
             "_SYNTAX_CODES": set(_SYNTAX_CODES.values()), "_FIXES": set(_FIXES.values()),
-            "_MISSING_FIXES": set(_MISSING_FIXES.values())}
+            "_MISSING_FIXES": set(_MISSING_FIXES.values()), "CHAR_MESSAGES": set(CHAR_MESSAGES.values())}
 
 
 def test_every_message_created_in_the_code_is_catalogued() -> None:

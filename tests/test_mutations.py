@@ -393,6 +393,37 @@ def hostile_url(p: Path) -> list[Expected]:
     return [Expected(SOURCE, line_of(text, "url:"), "url: 'javascript:alert(1)' is not a web address")]
 
 
+def replace_value(p: Path, name: str, key: str, value: str) -> int:
+    """Replace the value of top-level ``key`` (one line or a block) by ``value`` written as a
+    one-line double-quoted YAML string (JSON escapes: `\\u0001`); the key's line."""
+    text = read(p, name)
+    number = line_of(text, f"{key}:")
+    lines = text.split("\n")
+    end = number
+    while end < len(lines) and lines[end].startswith("  "):
+        end += 1
+    lines[number - 1:end] = [f"{key}: " + json.dumps(value)]
+    write(p, name, "\n".join(lines))
+    return number
+
+
+def replaced(name: str, key: str, value: str, message: str) -> Callable[[Path], list[Expected]]:
+    def apply(p: Path) -> list[Expected]:
+        return [Expected(name, replace_value(p, name, key, value), f"{key}: {message}")]
+
+    apply.__name__ = f"replaced_{key}"
+    return apply
+
+
+def symlink_outside(p: Path) -> list[Expected]:
+    """A valid entry outside the repository, linked into the glossary: never read, never published."""
+    outside = p.parent / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text(read(p, GLOSSARY).replace("id: cpom", "id: secret"), "utf-8")
+    (p / "glossary" / "secret.yaml").symlink_to(outside / "secret.yaml")
+    return [Expected("glossary/secret.yaml", 0, "a data file cannot be a symbolic link")]
+
+
 HOSTILE = [  # (name, file, field, text added, message fragment), each refused by check at its line
     ("script_in_concept_summary", CONCEPT, "summary", "<script>alert(1)</script>", "HTML is not allowed"),
     ("img_onerror_in_acronym_description", GLOSSARY, "description", '<img src=x onerror="alert(1)">',
@@ -416,6 +447,27 @@ HOSTILE = [  # (name, file, field, text added, message fragment), each refused b
      "link to 'data:text/html;base64,PHNjcmlwdD4=' is not allowed"),
     ("vbscript_autolink", GLOSSARY, "description", "<vbscript:msgbox(1)>", "link to 'vbscript:msgbox(1)'"),
     ("remote_image", CONCEPT, "summary", "![pixel](https://tracker.example/p.png)", "image"),
+    # a tag whose name holds another character than a letter, a digit or '-' (once copied raw)
+    ("tag_name_with_underscore", CONCEPT, "summary", "<x_y onmouseover=alert(1) style=position:fixed;inset:0>x</x_y>",
+     "HTML is not allowed in data text ('<x_y')"),
+    ("tag_name_with_dot", AUTHOR, "notes", "<a.b autofocus onfocus=alert(1)>", "HTML is not allowed in data text ('<a.b')"),
+    ("tag_name_with_equals", CASE, "situation", "<a=b onanimationstart=alert(1)>", "HTML is not allowed in data text ('<a=b')"),
+    ("bare_attribute_list", GLOSSARY, "description", "{: hidden }", "attribute list '{: hidden }' is not allowed"),
+    ("link_without_scheme", AUTHOR, "notes", "[site](www.example.org)", "link to 'www.example.org' is not allowed"),
+]
+
+# Values written as YAML escapes (a double-quoted one-line value), each refused at its line.
+ESCAPED = [  # (name, file, field, value, message fragment)
+    # the build once ran this as a template: the control character broke the generated front matter
+    ("template_behind_control_char", CONCEPT, "summary",
+     "Un réseau.\x01 {{ cycler.__init__.__globals__.os.popen('touch PWNED').read() }}",
+     "invisible control character (U+0001)"),
+    ("escape_sequence", AUTHOR, "name", "Fabrice \x1b[2J\x1b[1;1HDhume", "invisible control character (U+001B)"),
+    ("bidi_override", CONCEPT, "term", "Réseau \u202etxt.exe", "invisible bidirectional control (U+202E)"),
+    ("zero_width_space", GLOSSARY, "expansion", "Contrat\u200b pluriannuel", "invisible zero-width character (U+200B)"),
+    ("line_separator_escape", CASE, "title", "Un niveau\u2028minimal", "invisible line separator (U+2028)"),
+    # 30,000 `[[a:` once kept check busy for minutes
+    ("link_openings", GLOSSARY, "description", "[[a:" * 2400, "'[[' does not start a link to an entry"),
 ]
 
 MUTATIONS = [
@@ -453,6 +505,9 @@ MUTATIONS = [
         "script_in_concept_summary", "img_onerror_in_acronym_description", "javascript_link_in_author_notes"})
       for name, file, key, payload, message in HOSTILE],
     Mutation("javascript_url", hostile_url),
+    *[Mutation(name, replaced(file, key, value, message), also_build=name == "template_behind_control_char")
+      for name, file, key, value, message in ESCAPED],
+    Mutation("symlink_outside", symlink_outside),
 ]
 
 
@@ -495,6 +550,7 @@ def test_build_stops_with_the_same_messages(project: Path, mutation: Mutation) -
     result = build(project)
     assert_reported(result, expected, mutation.cascade)
     assert not (project / "site" / "index.html").exists()
+    assert not (project / "PWNED").exists(), "the data ran a command"
 
 
 def test_billion_laughs_is_refused_with_little_memory(project: Path) -> None:

@@ -5,7 +5,11 @@ catalogue at the last step. A code without both wordings cannot be created (`msg
 it, and a test checks every code used in the package), so a new message never silently
 stays in English.
 
-This module imports nothing from the package: problems.py builds on it, not the reverse.
+A parameter is printed as `chars.visible` shows it: a value quoted from a data file cannot
+act on the terminal (escape sequences, bidirectional controls) or forge another line.
+
+This module imports nothing from the package but `base/chars.py`: problems.py builds on it,
+not the reverse.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from partenariat.base.chars import visible
 
 Params = tuple[tuple[str, str], ...]
 
@@ -132,7 +138,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not-number": ("expected a number", "attendu : un nombre"),
     "not-url": ("not a web address (https://…)", "ce n'est pas une adresse web (https://…)"),
     "too-many-items": ("too many items (at most {limit})", "trop d'éléments (au plus {limit})"),
-    "text-too-long": ("text too long (at most {limit} characters)", "texte trop long (au plus {limit} caractères)"),
+    "string-too-long": ("text too long (at most {limit} characters)", "texte trop long (au plus {limit} caractères)"),
     "article-text-or-summary": ("an article needs 'text' (quoted) or 'summary'",
                                 "un article demande « text » (cité) ou « summary »"),
     "role-date": ("'{value}' is not a year, a date or 'sans date'",
@@ -300,6 +306,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "delete-pasted": ("delete it (it often comes from a copy and paste)",
                       "supprimez-le (il vient souvent d'un copier-coller)"),
     "line-separator": ("invisible line separator ({char})", "séparateur de ligne invisible ({char})"),
+    "bidi-char": ("invisible bidirectional control ({char}): it changes the order in which the text is shown",
+                  "caractère invisible de sens d'écriture ({char}) : il change l'ordre dans lequel le texte s'affiche"),
+    "zero-width-char": ("invisible zero-width character ({char})", "caractère invisible sans largeur ({char})"),
+    "not-a-character": ("{char} is not a character", "{char} n'est pas un caractère"),
+    "delete-invisible": ("delete it (it comes from a copy and paste, or from an escape such as \\u200b or \\x01 "
+                         "in a double-quoted value)",
+                         "supprimez-le (il vient d'un copier-coller, ou d'un échappement comme \\u200b ou \\x01 "
+                         "entre guillemets doubles)"),
+    "symlink": ("a data file cannot be a symbolic link", "un fichier de données ne peut pas être un lien symbolique"),
+    "not-regular-file": ("not a regular file", "n'est pas un fichier ordinaire"),
+    "outside-repository": ("the data folder leads outside the repository",
+                           "le dossier de données mène hors du dépôt"),
+    "regular-file": ("put the entry itself in the data folder (a regular file, inside the repository)",
+                     "mettez la fiche elle-même dans le dossier (un fichier ordinaire, dans le dépôt)"),
+    "text-too-long": ("text too long ({size} characters, at most {limit})",
+                      "texte trop long ({size} caractères, au plus {limit})"),
+    "shorten-text": ("a field holds a few paragraphs: shorten it, or split the entry",
+                     "un champ tient en quelques paragraphes : raccourcissez-le, ou répartissez-le sur plusieurs fiches"),
+    "broken-link-syntax": ("'[[' does not start a link to an entry ('{text}')",
+                           "« [[ » n'ouvre pas un lien vers une fiche (« {text} »)"),
+    "link-syntax-fix": ("write [[type:id]] or [[type:id|label]], with no bracket inside",
+                        "écrivez [[type:id]] ou [[type:id|libellé]], sans crochet à l'intérieur"),
     "replace-pasted": ("replace it with a space (it often comes from a copy and paste)",
                        "remplacez-le par une espace (il vient souvent d'un copier-coller)"),
     "too-deep": ("the entry is nested too deeply", "la fiche est imbriquée trop profondément"),
@@ -342,7 +370,7 @@ def msg(code: str, **params: object) -> Msg:
     missing = placeholders(CATALOGUE[code][0]) - params.keys()
     if missing:
         raise KeyError(f"message '{code}' needs {sorted(missing)}")
-    return Msg(code, tuple((k, str(v)) for k, v in params.items()))
+    return Msg(code, tuple((k, visible(str(v))) for k, v in params.items()))
 
 
 class Worded(Protocol):

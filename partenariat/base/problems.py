@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from partenariat.base.chars import visible
 from partenariat.base.messages import Msg, msg
 
 
@@ -20,7 +21,7 @@ class Problem:
     def worded(self, lang: str = "en") -> str:
         """`file:line: field: message (hint)` in ``lang`` ("fr" or "en")."""
         where = f"{self.file}:{self.line}" if self.line else self.file
-        field = f" {self.field}:" if self.field else ""
+        field = f" {visible(self.field)}:" if self.field else ""  # a key as typed may hold anything
         hint = f" ({self.hint.text(lang)})" if self.hint else ""
         return f"{where}:{field} {self.message.text(lang)}{hint}"
 

@@ -109,9 +109,15 @@ def load_corpus(root: Path | str) -> Corpus:
         if not folder.is_dir():
             problems.append(Problem(etype.folder + "/", 0, "", msg("folder-missing")))
             continue
+        if folder.is_symlink() or folder.resolve().parent != root.resolve():
+            problems.append(Problem(etype.folder + "/", 0, "", msg("outside-repository"), msg("regular-file")))
+            continue
         for path in sorted(folder.iterdir()):
             shown = f"{etype.folder}/{path.name}"
             if path.name.startswith(".") or path.name in ALLOWED_EXTRA_FILES:
+                continue
+            if path.is_symlink():  # even to a valid entry: it would publish a file from elsewhere
+                problems.append(Problem(shown, 0, "", msg("symlink"), msg("regular-file")))
                 continue
             if path.suffix != ".yaml" or not path.is_file():
                 hint = msg("rename-yaml") if path.suffix == ".yml" else msg("move-out")

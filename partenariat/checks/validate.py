@@ -64,7 +64,7 @@ def _pydantic_message(err: dict[str, object]) -> Msg:
     if kind == "too_long":
         return msg("too-many-items", limit=ctx.get("max_length"))
     if kind == "string_too_long":
-        return msg("text-too-long", limit=ctx.get("max_length"))
+        return msg("string-too-long", limit=ctx.get("max_length"))
     return msg("invalid-value", detail=text)
 
 

@@ -22,7 +22,19 @@ from pydantic import BaseModel
 from partenariat.data.models import Entity, Ref
 from partenariat.data.notes import NOTE_TYPE
 
-TEXT_LINK = re.compile(r"\[\[([a-z]+):([^\]|]*)(?:\|([^\]]*))?\]\]")
+# Neither part holds a bracket: a scan stops at the next one, so finding every link is linear
+# in the text (a summary made of `[[a:` repeated once took minutes).
+TEXT_LINK = re.compile(r"\[\[([a-z]+):([^\]\[|]*)(?:\|([^\]\[]*))?\]\]")
+
+# A web address as a link in text may hold it: no space, quote, bracket, brace, backslash or
+# pipe; parentheses only balanced one level deep (Wikipedia's « X_(y) »).
+_URL_CHAR = r"[^\s()<>\"'`\\|\[\]{}]"
+WEB_URL = rf"(?:https?://|mailto:)(?:{_URL_CHAR}|\({_URL_CHAR}*\))+"
+# Every link a text value may write, found in one linear pass: [[type:id|label]] (groups 1-3),
+# [text](web address) (groups text, url), <web address> (group bare). Anything else is text
+# (derive/mdtext.py escapes it; checks/safetext.py explains why it is refused).
+LINKS = re.compile(rf"{TEXT_LINK.pattern}|\[(?P<text>[^\]\[]*)\]\((?P<url>{WEB_URL})\)"
+                   rf"|<(?P<bare>{WEB_URL})>")
 
 PathKey = tuple[object, ...]
 

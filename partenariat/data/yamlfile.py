@@ -2,14 +2,17 @@
 
 PyYAML's node marks give the lines. The reader refuses what an editor never needs and
 what can hurt: anchors and aliases (billion-laughs), duplicate keys (PyYAML would keep
-the last silently), tabs, a BOM, bytes that are not UTF-8. It never raises: problems are
-returned as `Problem`s.
+the last silently), tabs, a BOM, bytes that are not UTF-8, a file that is not a regular file
+(a symbolic link, which could publish or print a file from outside the repository; a pipe or a
+device, which would never end). It never raises: problems are returned as `Problem`s.
 """
 
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,8 +154,12 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
     def problem(line: int, message: Msg, hint: Msg | None = None) -> tuple[None, list[Problem]]:
         return None, [Problem(shown_as, line, "", message, hint)]
 
+    if path.is_symlink():
+        return problem(0, msg("symlink"), msg("regular-file"))
     try:
-        raw = path.read_bytes()
+        raw = _read_regular(path)
+    except _Refused as exc:  # its index is the line
+        return problem(exc.index, exc.message, exc.hint)
     except OSError as exc:
         return problem(0, msg("cannot-read", reason=exc.strerror))
     if len(raw) > MAX_BYTES:
@@ -230,6 +237,26 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> Msg:
     if "quoted scalar" in str(exc.context or ""):
         return msg("yaml-unclosed-quote", detail=detail)
     return msg("yaml-syntax", detail=detail)
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most MAX_BYTES. Opened without
+    following a link and without waiting (a pipe would block), then checked on the open
+    descriptor, so the file read is the file checked."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused(0, msg("not-regular-file"), msg("regular-file"))
+        if info.st_size > MAX_BYTES:
+            raise _Refused(1, msg("file-too-large", size=info.st_size), msg("one-entry"))
+        chunks, size = [], 0
+        while size <= MAX_BYTES and (chunk := os.read(fd, 1 << 16)):
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _syntax_hint(text: str, line: int) -> Msg:

@@ -27,6 +27,7 @@ from partenariat.derive.changes import History, read_history
 from partenariat.derive.comparisons import Comparison, read_comparisons
 from partenariat.derive.edition import Edition
 from partenariat.derive.index import Index
+from partenariat.derive.mdtext import md_blocks, md_inline
 
 SITE_TITLE = "Le partenariat dans le travail social"
 # Cached properties of a Context that a view with another link prefix shares (Context.with_prefix)
@@ -34,23 +35,11 @@ PREFIX_FREE = ("history", "definers", "comparisons")
 
 
 
-LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
-
-
 def blocks(text: str) -> str:
-    """Markdown blocks from data text. In a folded YAML value (`>-`) a line break is what is
-    left of a blank line: the editor's new paragraph or list item. Markdown would run them
-    into one paragraph (« … ; - une méthode … »), so paragraphs get a blank line between
-    them and consecutive list items stay together as one list."""
-    out: list[str] = []
-    previous_item = False
-    for line in (x.rstrip() for x in text.strip().split("\n")):
-        if not line.strip():
-            continue
-        item = bool(LIST_ITEM.match(line))
-        out.append(("\n" if item and previous_item else "\n\n") + line if out else line)
-        previous_item = item
-    return "".join(out)
+    """Quoted running text (a law's alineas) as Markdown paragraphs and lists, escaped
+    (`mdtext.md_blocks`); a `[[type:id]]` in it is shown as written, not linked."""
+    return md_blocks(text, lambda type_name, entity_id, label: md_inline(
+        f"[[{type_name}:{entity_id}{'|' + label if label else ''}]]"))
 
 
 def quotations_title(shown: list[Definition]) -> str:
@@ -101,9 +90,8 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=False).replace('"', "&quot;")
 
 
-def escape_label(label: str) -> str:
-    """Text safe as the label of a Markdown link."""
-    return label.replace("[", "\\[").replace("]", "\\]")
+# Text safe as the label of a Markdown link, or anywhere inside a line: THE inline escaping.
+escape_label = md_inline
 
 
 # "12", "15-16", "99, 106": page numbers. Anything else ("Partie 1", "diapositive 22") is a
@@ -217,7 +205,7 @@ class Context:
     def link(self, type_name: str, entity_id: str, label: str | None = None, anchor: str = "") -> str:
         """Markdown link to an entity page (checked by MkDocs in strict mode)."""
         path = self.addresses.md_link(type_name, entity_id, anchor, self.prefix)
-        return f"[{escape_label(label or self.title(type_name, entity_id))}]({path})"
+        return f"[{md_inline(label or self.title(type_name, entity_id))}]({path})"
 
     def index_link(self, type_name: str, anchor: str = "") -> str:
         return self.addresses.md_link(type_name, None, anchor, self.prefix)
@@ -226,17 +214,12 @@ class Context:
         return sep.join(self.link(type_name, i) for i in ids)
 
     def text(self, value: str | None) -> str:
-        """Running text from the data: `[[type:id|label]]` becomes a Markdown link; source notes
-        are dropped (the concept page's « En bref » numbers them: render/concept.py)."""
+        """Running text from the data as Markdown that can only be text (`mdtext.md_blocks`):
+        `[[type:id|label]]` becomes a link to the entry's page, every markup character is escaped;
+        source notes are dropped (the concept page's « En bref » numbers them: render/concept.py)."""
         if not value:
             return ""
-        value = strip_notes(value)
-
-        def replace(match: re.Match[str]) -> str:
-            type_name, entity_id, label = match.group(1), match.group(2).strip(), match.group(3)
-            return self.link(type_name, entity_id, label.strip() if label else None)
-
-        return blocks(TEXT_LINK.sub(replace, value))
+        return md_blocks(strip_notes(value), self.link)
 
     def with_prefix(self, prefix: str) -> Context:
         """The same build seen from pages whose links start with ``prefix``; what does not

@@ -4,8 +4,10 @@ plain text or safe HTML (exports leave the site, so `[[type:id|label]]` cannot s
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from html import escape
 
+from partenariat.base.chars import xml_safe
 from partenariat.checks.load import Corpus
 from partenariat.data.models import Source
 from partenariat.data.notes import strip_notes
@@ -14,15 +16,24 @@ from partenariat.derive.addresses import Addresses
 from partenariat.derive.biblio import BibRecord, record_for
 from partenariat.derive.core import SITE_TITLE, UNTITLED, Context, link_label, plain_text
 
-__all__ = ["SITE_TITLE", "UNTITLED", "corpus_of", "html_text", "page_url", "plain_text", "title_of", "work_title_html"]
+__all__ = ["SITE_TITLE", "UNTITLED", "corpus_of", "html_text", "page_url", "plain_text", "title_of", "work_title_html",
+           "xml_document"]
 
 
 def title_of(record: BibRecord) -> str:
     """The title every export writes for a work: its own, else « [titre non précisé dans la
-    source] », after the description the seed gives of an anonymous work (« Synthèse de
-    l'atelier 6 [titre non précisé dans la source] »), as the site's references say it. How the
-    seed cites a work (« Damon (2001) ») is never exported as its title."""
+    source] », after the description the seed gives of an anonymous work, as the site's
+    references say it. How the seed cites a work (« Damon (2001) ») is never exported as its title."""
     return record.shown_title
+
+
+def xml_document(root: ET.Element, encoding: str = "UTF-8") -> str:
+    """THE serialisation of every XML export (Moodle glossaries and questions, the Atom feed):
+    indented, with its declaration; ElementTree escapes markup, and a character XML 1.0 cannot
+    hold (a control character, a lone surrogate) becomes U+FFFD, so the file always parses,
+    whatever the data holds (`check` refuses such characters first)."""
+    ET.indent(root)
+    return f'<?xml version="1.0" encoding="{encoding}"?>\n' + xml_safe(ET.tostring(root, encoding="unicode")) + "\n"
 
 
 def corpus_of(source: Corpus | Context) -> Corpus:

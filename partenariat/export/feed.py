@@ -20,7 +20,7 @@ from partenariat.derive.changes import KIND_LABELS, Change, recent
 from partenariat.derive.core import SITE_TITLE, entity_title
 from partenariat.derive.edition import Edition
 from partenariat.derive.publisher import site_publisher
-from partenariat.export.common import plain_text
+from partenariat.export.common import plain_text, xml_document
 
 ATOM = "http://www.w3.org/2005/Atom"
 _IDS = uuid.UUID("5f1d3c2a-8e47-4b5e-9a43-6a2f0d9c1e11")  # namespace of the feed's ids
@@ -43,8 +43,7 @@ def atom_feed(corpus: Corpus, changes: list[Change], edition: Edition | None, ad
     _sub(ET.SubElement(feed, "author"), "name", site_publisher(corpus.root) or SITE_TITLE)
     for change in shown:
         _entry(feed, corpus, change, addresses)
-    ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    return xml_document(feed, "utf-8")
 
 
 def _entry(feed: ET.Element, corpus: Corpus, change: Change, addresses: Addresses) -> None:

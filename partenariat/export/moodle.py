@@ -20,7 +20,7 @@ from partenariat.data import vocab
 from partenariat.data.models import Acronym, Concept, Definition, Source
 from partenariat.derive.core import author_name, entity_title, locator, quotations_title, sort_key
 from partenariat.derive.publisher import site_publisher
-from partenariat.export.common import SITE_TITLE, html_text, page_url, work_title_html
+from partenariat.export.common import SITE_TITLE, html_text, page_url, work_title_html, xml_document
 
 HTML = "1"  # Moodle's FORMAT_HTML
 
@@ -73,8 +73,7 @@ def _entry(entries: ET.Element, concept: str, definition: str, *, case_sensitive
 
 
 def _serialize(root: ET.Element) -> str:
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return xml_document(root)
 
 
 def _site_link(base_url: str, type_name: str, entity_id: str | None, label: str) -> str:

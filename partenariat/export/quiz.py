@@ -23,7 +23,8 @@ from partenariat.data import vocab
 from partenariat.data.models import Acronym, Author, Concept, Source
 from partenariat.derive.core import sort_key
 from partenariat.derive.questions import KINDS, Competency, Question, person_label
-from partenariat.export.common import SITE_TITLE, page_url, plain_text, work_title_html
+from partenariat.export.common import SITE_TITLE, page_url, plain_text, work_title_html, xml_document
+from partenariat.export.spreadsheet import FORMULA_STARTS, csv_cell
 
 ROOT_CATEGORY = "$course$/top/Partenariat dans le travail social"
 RIGHT_FEEDBACK = "Bonne réponse."
@@ -153,8 +154,7 @@ def moodle_quiz_xml(groups: Iterable[tuple[str, list[Question]]], base_url: str 
         _category(quiz, path)
         for question in questions:
             quiz.append(_multichoice_element(question, base_url))
-    ET.indent(quiz)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+    return xml_document(quiz)
 
 
 # --- GIFT ----------------------------------------------------------------------------
@@ -241,8 +241,15 @@ def anki_csv(corpus: Corpus) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
     for _, front, back, tags in anki_cards(corpus):
-        writer.writerow([front, back, tags])
+        writer.writerow([anki_cell(front), anki_cell(back), csv_cell(tags)])
     return ANKI_HEADER + buffer.getvalue()
+
+
+def anki_cell(html: str) -> str:
+    """An HTML cell (front or back of a card) that a spreadsheet opening the file reads as text:
+    a first character that would start a formula (= + - @ tab CR) is written as its character
+    reference, which Anki shows as the character itself."""
+    return f"&#{ord(html[0])};{html[1:]}" if html.startswith(FORMULA_STARTS) else html
 
 
 def _tag(label: str) -> str:

@@ -25,16 +25,17 @@ CONCEPT_HEADER = ["Notion", "Famille", "Résumé", "Autres formes", "Adresse"]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: str) -> str:
+def csv_cell(value: str) -> str:
     """Text that a spreadsheet shows as text: a leading apostrophe keeps a formula inert."""
     return "'" + value if value.startswith(FORMULA_STARTS) else value
+
 
 
 def _csv(header: list[str], rows: list[list[str]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([[_cell(v) for v in row] for row in rows])
+    writer.writerows([[csv_cell(v) for v in row] for row in rows])
     return BOM + buffer.getvalue()
 
 

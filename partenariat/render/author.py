@@ -6,17 +6,17 @@ from partenariat.base.folding import sort_key
 from partenariat.data import vocab
 from partenariat.data.models import Author, Source
 from partenariat.render.cite import reference
-from partenariat.render.common import Context, cited_by_section, front_matter, provenance_section
+from partenariat.render.common import Context, cited_by_section, front_matter, md_inline, provenance_section
 from partenariat.render.roles import dated_role
 
 
 def render_author(ctx: Context, author: Author) -> str:
-    out = [front_matter(author.name, author.notes), f"# {author.name}\n"]
+    out = [front_matter(author.name, author.notes), f"# {md_inline(author.name)}\n"]
     meta = [f"*{vocab.AUTHOR_KINDS[author.kind]}*"]
     if author.acronym:
-        meta.append(f"*Sigle* : {author.acronym}")
+        meta.append(f"*Sigle* : {md_inline(author.acronym)}")
     if author.fields:
-        meta.append("*Domaines* : " + ", ".join(author.fields))
+        meta.append("*Domaines* : " + ", ".join(md_inline(f) for f in author.fields))
     out.append(" · ".join(meta) + "\n")
     if author.notes:
         out.append(ctx.text(author.notes) + "\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from partenariat.data import vocab
 from partenariat.data.models import Author, Case, Source
-from partenariat.render.common import Context, cited_by_section, front_matter, indent, provenance_section
+from partenariat.render.common import Context, cited_by_section, front_matter, indent, md_inline, provenance_section
 from partenariat.render.roles import person_with_roles
 
 
@@ -15,7 +15,7 @@ def case_heading(case: Case) -> str:
 
 def render_case(ctx: Context, case: Case) -> str:
     heading = case_heading(case)
-    out = [front_matter(heading, case.situation or case.body), f"# {heading}\n"]
+    out = [front_matter(heading, case.situation or case.body), f"# {md_inline(heading)}\n"]
     facts = [("Type", vocab.CASE_KINDS[case.kind])]
     for label, value in (("Lieu", case.place), ("Période", case.years), ("Dispositif", case.dispositif)):
         if value:
@@ -42,7 +42,7 @@ def render_case(ctx: Context, case: Case) -> str:
         out.append("## Analyse\n")
         out.append(analysis_credit(ctx, case))
         for a in case.analysis:
-            title = (f"« {a.about} »" if a.about else "Commentaire").replace('"', "'")
+            title = (f"« {md_inline(a.about)} »" if a.about else "Commentaire").replace('"', "'")
             text = ctx.text(a.comment)
             if a.concept:
                 text += "\n\n→ " + ctx.link("concept", a.concept)
@@ -51,7 +51,7 @@ def render_case(ctx: Context, case: Case) -> str:
         out.append("## Notions mobilisées\n\n" + ctx.links("concept", case.concepts) + "\n")
     if case.glossary:
         out.append("*Sigles* : " + ctx.links("glossary", case.glossary) + "\n")
-    pages = f", {case.pages}" if case.pages else ""
+    pages = f", {md_inline(case.pages)}" if case.pages else ""
     out.append(f"*Source* : {ctx.link('source', case.source)}{pages}.\n")
     out.append(cited_by_section(ctx, "case", case.id))
     out.append(provenance_section(ctx, case))

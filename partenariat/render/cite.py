@@ -13,7 +13,7 @@ from partenariat.derive.addresses import ENTRY_EXPORT_EXTENSIONS, export_path
 from partenariat.derive.biblio import IN_BOOK, BibRecord, Name, source_record
 from partenariat.derive.core import author_name, locator, person_name
 from partenariat.derive.publisher import site_publisher
-from partenariat.render.common import CONSULTED, Context, fr_date, site_host, where_to_find
+from partenariat.render.common import CONSULTED, Context, fr_date, md_inline, site_host, web_link, where_to_find
 
 __all__ = ["definition_citation", "export_links", "locator", "names", "person_name", "reference", "reference_of"]
 
@@ -34,8 +34,8 @@ def names(people: list[str], limit: int | None = ET_AL) -> str:
 def _names(ctx: Context, people: list[Name], link: bool) -> str:
     """Names as cited; linked to their author pages (every one of them) on the work's own page."""
     if not link:
-        return names([n.cited for n in people])
-    return names([ctx.link("author", n.id, n.cited) if n.id else n.cited for n in people], limit=None)
+        return names([md_inline(n.cited) for n in people])
+    return names([ctx.link("author", n.id, n.cited) if n.id else md_inline(n.cited) for n in people], limit=None)
 
 
 def _is_part(record: BibRecord) -> bool:
@@ -58,22 +58,23 @@ def _lead(ctx: Context, record: BibRecord, link: bool) -> str:
 
 def _title(record: BibRecord) -> str:
     """A given title in « » (a part) or in italics; a work without title says so where the title
-    goes, in plain text, as the exports do (`BibRecord.shown_title`)."""
+    goes, in plain text, as the exports do (`BibRecord.shown_title`); never dressed as a title."""
     if not record.title:
-        return record.shown_title
-    return f"« {record.title} »" if _is_part(record) else f"*{record.title}*"
+        return md_inline(record.shown_title)
+    title = md_inline(record.title)
+    return f"« {title} »" if _is_part(record) else f"*{title}*"
 
 
 def _host(ctx: Context, record: BibRecord, link: bool) -> str:
     """Where the work sits: « In EDITORS (dir.), *Book* », *Journal*, or a container as named."""
     if not _is_part(record):
-        host = record.container or ""
+        host = md_inline(record.container or "")
         if record.authors and record.editors:  # editors not named in the lead
             host = ", ".join(x for x in (host, _names(ctx, record.editors, link) + " (dir.)") if x)
         return host
     if _editors_in_host(record) and record.editors:
-        return f"In {_names(ctx, record.editors, link)} (dir.), *{record.container}*"
-    return f"*{record.container}*"
+        return f"In {_names(ctx, record.editors, link)} (dir.), *{md_inline(record.container or '')}*"
+    return f"*{md_inline(record.container or '')}*"
 
 
 def _details(record: BibRecord) -> str:
@@ -85,7 +86,7 @@ def _details(record: BibRecord) -> str:
                f"coll. « {record.collection} »" if record.collection else "",
                fr_date(record.date) if record.date else str(record.year or ""),
                locator(record.pages) if record.pages else ""]
-    return ", ".join(x for x in details if x)
+    return ", ".join(md_inline(x) for x in details if x)
 
 
 # Ends with a full stop, maybe inside a link's label: « EPSTEIN R. », « [EPSTEIN R.](…) ».
@@ -102,9 +103,9 @@ def reference_of(ctx: Context, record: BibRecord, link_authors: bool = False) ->
     parts = (_lead(ctx, record, link_authors), _title(record), _host(ctx, record, link_authors), _details(record))
     text = " ".join(_sentence(p) for p in parts if p)
     if record.url:
-        text += f" <{record.url}>"
+        text += f" {web_link(record.url)}"
     elif record.online:
-        text += f" En ligne : {record.online}."
+        text += f" En ligne : {md_inline(record.online)}."
     return text
 
 
@@ -119,10 +120,10 @@ def definition_citation(ctx: Context, d: Definition, concept_id: str, concept_te
     record = source_record(ctx.corpus, ctx.corpus.one_of("source", d.source, Source))
     work = reference_of(ctx, record).removesuffix(".")
     if d.author and d.author not in {n.id for n in record.authors}:
-        work = f"{author_name(ctx.corpus, d.author)}, cité par {work}"
-    page = f", {locator(d.page)}" if d.page and d.page != record.pages else ""
+        work = f"{md_inline(author_name(ctx.corpus, d.author))}, cité par {work}"
+    page = f", {md_inline(locator(d.page))}" if d.page and d.page != record.pages else ""
     path = ctx.addresses.url("concept", concept_id)
-    return (f"{work}{page}. Cité dans : « {concept_term} ». {site_host(site_publisher(ctx.corpus.root))}. "
+    return (f"{work}{page}. Cité dans : « {md_inline(concept_term)} ». {site_host(site_publisher(ctx.corpus.root))}. "
             f"Disponible sur : {where_to_find(path, ctx.addresses.absolute(path))} {CONSULTED}.")
 
 

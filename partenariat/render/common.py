@@ -10,10 +10,14 @@ import datetime as dt
 import html
 import re
 from collections.abc import Iterable
+from typing import Any
+
+import yaml
 
 from partenariat.data.entities import ENTITY_TYPES
 from partenariat.data.models import Entity, Source
 from partenariat.data.notes import sentences, strip_notes
+from partenariat.data.refs import TEXT_LINK
 from partenariat.derive.core import (
     SITE_TITLE,
     Context,
@@ -25,35 +29,76 @@ from partenariat.derive.core import (
     html_text,
     sort_key,
 )
+from partenariat.derive.mdtext import md_inline, web_link
 from partenariat.derive.publisher import site_publisher
 
-__all__ = ["SITE_TITLE", "Context", "blocks", "entity_title", "escape_label", "fr_date"]
+__all__ = ["SITE_TITLE", "Context", "blocks", "entity_title", "escape_label", "fr_date", "md_inline", "web_link"]
+
+
+# A pipe not escaped yet: preceded by an even number of backslashes (data text escaped by
+# `md_inline` already has `\|`; its own backslashes are doubled).
+_BARE_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")
+
+
+def html_line(text: str) -> str:
+    """Data text inside raw HTML that Markdown does not parse (SVG labels, a `<p>` without
+    `markdown`): HTML-escaped, and on one line, so no line of it can start a fenced block
+    (pymdownx.superfences finds fences before the HTML is parsed)."""
+    return html.escape(" ".join(text.split()), quote=False).replace('"', "&quot;")  # attributes are double-quoted
 
 
 def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Markdown safe inside a table cell: one line, every pipe escaped (once)."""
+    return _BARE_PIPE.sub(r"\1\\|", " ".join(text.split()))
 
 
-def front_matter(title: str, description: str | None = None) -> str:
-    """Generated pages switch mkdocs-macros off: data text must never run as a template.
-    Title and description are HTML for the theme (see `html_text`)."""
-    lines = ["---", "render_macros: false", f"title: {_yaml_str(html_text(title))}"]
+def front_matter(title: str, description: str | None = None, search_exclude: bool = False) -> str:
+    """A generated page's front matter, written by the YAML emitter (never by formatting
+    strings), so whatever a value holds it stays one value. Title and description are HTML
+    for the theme (see `html_text`). The MkDocs build never hands a generated page to
+    mkdocs-macros (hooks/corpus.py gives its Markdown after the plugin ran); `render_macros:
+    false` tells another generator reading `python -m partenariat render` the same."""
+    meta: dict[str, Any] = {"render_macros": False, "title": html_text(" ".join(title.split()))}
     if description:
-        lines.append(f"description: {_yaml_str(html_text(first_sentence(description)))}")
-    lines.append("---")
-    return "\n".join(lines) + "\n\n"
+        meta["description"] = html_text(first_sentence(description))
+    if search_exclude:
+        meta["search"] = {"exclude": True}
+    return "---\n" + yaml.dump(meta, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=1 << 30) + "---\n\n"
 
 
-def _yaml_str(value: str) -> str:
-    return '"' + " ".join(value.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
+class _QuotingDumper(yaml.SafeDumper):
+    """The safe emitter, every text value double-quoted (escapes included): one line per value;
+    the keys, ours, stay plain."""
+
+    def represent_dict(self, data: Any) -> yaml.MappingNode:
+        return yaml.MappingNode("tag:yaml.org,2002:map", [
+            (yaml.ScalarNode("tag:yaml.org,2002:str", str(key)), self.represent_data(value))
+            for key, value in data.items()], flow_style=False)
+
+    def represent_str(self, data: str) -> yaml.ScalarNode:
+        return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+
+
+_QuotingDumper.add_representer(dict, _QuotingDumper.represent_dict)
+_QuotingDumper.add_representer(str, _QuotingDumper.represent_str)
+
+
+def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
+    """(front matter, body) of a page written with `front_matter` (the emitter writes no
+    line `---` inside it); a page without one is all body."""
+    if not markdown.startswith("---\n"):
+        return {}, markdown
+    end = markdown.find("\n---\n", 3)
+    meta = yaml.safe_load(markdown[4:end + 1]) if end != -1 else None
+    if not isinstance(meta, dict):
+        return {}, markdown
+    return meta, markdown[end + 5:].lstrip("\n")
 
 
 def first_sentence(text: str) -> str:
-    """The first sentence as plain text (links as their label, source notes dropped), cut
-    where `notes.sentences` cuts (not after « J.-Y. » or « p. »)."""
-    plain = re.sub(r"\[\[[a-z]+:[^\]|]*\|([^\]]*)\]\]", r"\1", strip_notes(text))
-    plain = re.sub(r"\[\[[a-z]+:([^\]|]*)\]\]", r"\1", plain)
+    """The first sentence as plain text (links as their label, else their id; source notes
+    dropped), cut where `notes.sentences` cuts (not after « J.-Y. » or « p. »)."""
+    plain = TEXT_LINK.sub(lambda m: (m.group(3) or m.group(2)).strip(), strip_notes(text))
     plain = " ".join(plain.split())
     first = sentences(plain)
     return (first[0].text if first else plain)[:300]
@@ -94,7 +139,7 @@ def page_citation(title: str, reviewed: dt.date, path: str, address: str | None 
     unless it is a description of the page, ``quoted=False``), site, year, edition, address,
     consultation date."""
     lead = f"{publisher.upper()}. " if publisher else ""
-    shown = f"« {title} »" if quoted else title
+    shown = f"« {md_inline(title)} »" if quoted else md_inline(title)
     return (f"{lead}{shown}. In : *{SITE_TITLE}* [en ligne]. {reviewed.year}. "
             f"{edition + '. ' if edition else ''}Dernière relecture le {fr_date(reviewed)}. "
             f"Disponible sur : {where_to_find(path, address)} {CONSULTED}.")

@@ -6,14 +6,14 @@ Used by the macros of hand-written pages (`Comparer` section) and by the concept
 from __future__ import annotations
 
 from collections import defaultdict
-from html import escape
 
 from partenariat.base.french import lead_in
 from partenariat.data import vocab
 from partenariat.data.models import Concept, Definition, Source
 from partenariat.derive.core import author_name
 from partenariat.render.cite import locator
-from partenariat.render.common import Context, cell
+from partenariat.render.common import Context, cell, md_inline
+from partenariat.render.common import html_line as escape  # one line, escaped: no fence can start in raw HTML
 from partenariat.render.conceptmap import box, label, svg
 
 
@@ -26,7 +26,7 @@ def attribution(ctx: Context, source_id: str, author_id: str | None, page: str |
     if author_id and source.authors and author_id not in source.authors:
         who += ", cité par " + _names(ctx, source.authors)
     year = f" ({source.year})" if source.year and source.title else ""  # cited_as holds its year
-    page_text = f", {locator(page)}" if page else ""
+    page_text = f", {md_inline(locator(page))}" if page else ""
     work = ctx.link("source", source_id)
     return ", ".join(x for x in (who, work + year + page_text) if x)
 
@@ -53,8 +53,7 @@ def quote_credit(ctx: Context, d: Definition) -> str:
 
 def definition_card(ctx: Context, d: Definition, with_comment: bool = True) -> str:
     """One grid card: the quotation (one line, so Markdown keeps it whole), then who and where."""
-    quote = " ".join(d.quote.split())
-    card = f"> « {quote} »\n\n— " + quote_credit(ctx, d)
+    card = f"> « {md_inline(' '.join(d.quote.split()))} »\n\n— " + quote_credit(ctx, d)
     if with_comment and d.comment:
         card += "\n\n" + " ".join(ctx.text(d.comment).split())
     return "-   " + card.replace("\n", "\n    ")
@@ -105,7 +104,7 @@ def definitions_grid(ctx: Context, ids: tuple[str, ...]) -> str:
         items = [definition_card(ctx, d, with_comment=False) for d in concept.definitions]
         if not items:
             items = ["-   " + " ".join(ctx.text(concept.summary).split())]
-        out.append(f"### {concept.term}\n\n" + cards(items, " pkb-definitions"))
+        out.append(f"### {md_inline(concept.term)}\n\n" + cards(items, " pkb-definitions"))
     return "\n".join(out)
 
 

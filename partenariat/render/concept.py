@@ -27,6 +27,7 @@ from partenariat.render.common import (
     entity_cite_block,
     front_matter,
     indent,
+    md_inline,
     provenance_section,
 )
 from partenariat.render.compare import attribution, cards, definition_card
@@ -55,9 +56,9 @@ def _heading(ctx: Context, concept: Concept) -> str:
     family = vocab.CONCEPT_FAMILIES[concept.family]
     meta = [f"*Famille* : [{family}]({ctx.index_link('concept', concept.family)})"]
     if concept.aliases:
-        meta.append("*Autres formes* : " + ", ".join(concept.aliases))
+        meta.append("*Autres formes* : " + ", ".join(md_inline(a) for a in concept.aliases))
     button = '<button type="button" class="md-button pkb-print" hidden>Imprimer la fiche</button>\n'
-    return f"# {concept.term}\n\n" + "  \n".join(meta) + "\n\n" + button
+    return f"# {md_inline(concept.term)}\n\n" + "  \n".join(meta) + "\n\n" + button
 
 
 # Python-Markdown's footnotes go where this paragraph stands (its PLACE_MARKER, left at its default
@@ -175,7 +176,8 @@ def _neighbours(ctx: Context, concept: Concept) -> str:
         if r.source:
             note += (" — " if note else "") + ctx.link("source", r.source)
         scope = f" (« {ctx.text(r.scope)} »)" if r.scope else ""
-        rows.append(f"| {concept.term} {relation_phrase(r)} | {ctx.link('concept', r.concept)}{scope} | {cell(note)} |")
+        rows.append(f"| {cell(md_inline(concept.term))} {relation_phrase(r)} | {ctx.link('concept', r.concept)}{scope} | "
+                    f"{cell(note)} |")
     out = "\n".join(rows) + "\n"
     relation_map = concept_map(ctx, concept, source_path("concept", concept.id))
     return out + ("\n### Carte des relations\n\n" + relation_map if relation_map else "")

@@ -12,11 +12,11 @@ on the page.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from partenariat.data.models import Concept
 from partenariat.derive.core import relation_phrase
 from partenariat.render.common import Context
+from partenariat.render.common import html_line as escape  # one line, escaped: no fence can start inside the SVG
 
 MAX_NEIGHBOURS = 14
 CHAR_WIDTH = 0.56  # average advance of a sans-serif character, in font sizes: a generous estimate

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from partenariat.data.models import Curriculum, CurriculumItem
 from partenariat.derive.addresses import pack_path
-from partenariat.render.common import Context, anchor_of, cited_by_section, front_matter, provenance_section
+from partenariat.render.common import Context, anchor_of, cited_by_section, front_matter, md_inline, provenance_section
 
 
 def anchor_map(curriculum: Curriculum) -> dict[int, str]:
@@ -67,14 +67,14 @@ def _render_item(ctx: Context, item: CurriculumItem, depth: int, anchors: dict[i
                  curriculum_id: str) -> list[str]:
     pad = "    " * depth
     anchor = anchors.get(id(item), "")
-    label = f"**{item.code}** — {item.label}" if item.code else item.label
+    label = f"**{md_inline(item.code)}** — {md_inline(item.label)}" if item.code else md_inline(item.label)
     if anchor:  # a visible permanent link; site.js adds « Copier le lien » beside it
         former = "".join(f'<span id="{a}"></span>' for a in item.former_anchors)  # links given before
         label = (f'{former}<span id="{anchor}"></span>{label} '
                  f'[lien permanent](#{anchor} "Lien à citer vers cet item"){{ .pkb-item-link }}')
     lines = [f"{pad}- {label}"]
     for detail in item.details:
-        lines.append(f"{pad}    - {detail}")
+        lines.append(f"{pad}    - {md_inline(detail)}")
     if item.concepts:
         lines.append(f"{pad}    - *Notions* : " + ctx.links("concept", item.concept_ids))
         lines.extend(why_lines(ctx, item, pad + "    "))
@@ -98,12 +98,12 @@ def why_lines(ctx: Context, item: CurriculumItem, pad: str) -> list[str]:
 
 def render_curriculum(ctx: Context, curriculum: Curriculum) -> str:
     out = [front_matter(f"{curriculum.short} — {curriculum.diploma}", curriculum.summary),
-           f"# {curriculum.short}\n", f"**{curriculum.diploma}** — {curriculum.document}\n"]
+           f"# {md_inline(curriculum.short)}\n", f"**{md_inline(curriculum.diploma)}** — {md_inline(curriculum.document)}\n"]
     if curriculum.summary:
         out.append(ctx.text(curriculum.summary) + "\n")
     anchors = anchor_map(curriculum)
     for section in curriculum.sections:
-        out.append(f"## {section.title}\n")
+        out.append(f"## {md_inline(section.title)}\n")
         lines: list[str] = []
         for item in section.items:
             lines.extend(_render_item(ctx, item, 0, anchors, curriculum.id))

@@ -7,16 +7,16 @@ import re
 from partenariat.data import vocab
 from partenariat.data.models import ENDED, Acronym
 from partenariat.derive.core import locator
-from partenariat.render.common import Context, cited_by_section, front_matter, indent, provenance_section
+from partenariat.render.common import Context, cited_by_section, front_matter, indent, md_inline, provenance_section
 
 
 def render_acronym(ctx: Context, entry: Acronym) -> str:
-    headline = f"**{entry.expansion}**\n" if entry.expansion else f"*{entry.shown_expansion}.*\n"
+    headline = f"**{md_inline(entry.expansion)}**\n" if entry.expansion else f"*{md_inline(entry.shown_expansion)}.*\n"
     out = [front_matter(f"{entry.acronym} — {entry.shown_expansion}", entry.description or entry.shown_expansion),
-           f"# {entry.acronym}\n", headline]
+           f"# {md_inline(entry.acronym)}\n", headline]
     meta = [f"*Domaine* : [{vocab.GLOSSARY_DOMAINS[entry.domain]}]({ctx.index_link('glossary', entry.domain)})"]
     if entry.variants:
-        meta.append("*Variantes* : " + ", ".join(entry.variants))
+        meta.append("*Variantes* : " + ", ".join(md_inline(v) for v in entry.variants))
     out.append("  \n".join(meta) + "\n")
     if entry.ended:
         out.append(ended_box(ctx, entry))

@@ -13,7 +13,16 @@ from partenariat.data.models import Acronym, Author, Case, Concept, Curriculum, 
 from partenariat.derive.core import sort_key
 from partenariat.render.case import case_heading
 from partenariat.render.cite import reference
-from partenariat.render.common import Context, cell, escape_label, filterable, first_sentence, fr_date, front_matter
+from partenariat.render.common import (
+    Context,
+    cell,
+    escape_label,
+    filterable,
+    first_sentence,
+    fr_date,
+    front_matter,
+    md_inline,
+)
 from partenariat.render.curriculum import anchor_map, walk_items
 from partenariat.render.legal import article_label, legal_heading
 
@@ -93,7 +102,7 @@ def concepts_index(ctx: Context) -> str:
         members = sorted(by_family.get(family, []), key=lambda c: sort_key(c.term))
         if members:
             out.append(f"### {label} {{#{family}}}\n\n" + "\n".join(
-                f"- {ctx.link('concept', c.id)} — {cell(first_sentence(c.summary))}" for c in members) + "\n")
+                f"- {ctx.link('concept', c.id)} — {md_inline(first_sentence(c.summary))}" for c in members) + "\n")
     out.append("## De A à Z\n")
     out.append(_az([(c.term, f"- {ctx.link('concept', c.id)}") for c in concepts]))
     return "\n".join(out)
@@ -108,7 +117,7 @@ def authors_index(ctx: Context) -> str:
            "## Personnes\n",
            _az([(f"{a.family} {a.given or ''}", f"- {ctx.link('author', a.id, _sorted_name(a))}") for a in people]),
            "## Organismes\n",
-           "\n".join(f"- {ctx.link('author', a.id)}" + (f" ({a.acronym})" if a.acronym else "")
+           "\n".join(f"- {ctx.link('author', a.id)}" + (f" ({md_inline(a.acronym)})" if a.acronym else "")
                      for a in sorted(bodies, key=lambda a: sort_key(a.name))) + "\n"]
     return "\n".join(out)
 
@@ -131,7 +140,7 @@ def legal_index(ctx: Context) -> str:
     texts = [t for t in index_order(ctx, "legal") if isinstance(t, LegalText)]  # the sidebar's order
     rows = ["| Date | Texte | Articles |", "| --- | --- | --- |"]
     for t in texts:
-        arts = ", ".join(a.codified_as or article_label(a, short=True) for a in t.articles)
+        arts = ", ".join(md_inline(a.codified_as or article_label(a, short=True)) for a in t.articles)
         # a text the seeds do not cite (a legal basis added for practitioners) says so here too
         outside = " *(hors des documents sources)*" if not t.attested_in else ""
         rows.append(f"| {fr_date(t.date)} | {ctx.link('legal', t.id, legal_heading(t))}{outside} | {cell(arts)} |")
@@ -146,9 +155,9 @@ def legal_index(ctx: Context) -> str:
 def expansion_cell(e: Acronym) -> str:
     """The expansion and, in italics, what became of a body that no longer exists and the other
     meanings of the letters."""
-    ended = f" *({cell(e.ended.phrase())})*" if e.ended else ""
-    other = f" *(autre sens : {cell(' ; '.join(e.other_meanings))})*" if e.other_meanings else ""
-    return cell(e.shown_expansion) + ended + other
+    ended = f" *({cell(md_inline(e.ended.phrase()))})*" if e.ended else ""
+    other = f" *(autre sens : {cell(md_inline(' ; '.join(e.other_meanings)))})*" if e.other_meanings else ""
+    return cell(md_inline(e.shown_expansion)) + ended + other
 
 
 def glossary_index(ctx: Context) -> str:
@@ -189,8 +198,8 @@ def printable_glossary(ctx: Context) -> str:
     entries: list[Acronym] = sorted(ctx.corpus.all_of("glossary", Acronym), key=lambda e: sort_key(e.acronym))
     rows = ["| Sigle | Signification | Domaine | En bref |", "| --- | --- | --- | --- |"]
     for e in entries:
-        rows.append(f"| **{e.acronym}** | {expansion_cell(e)} | {vocab.GLOSSARY_DOMAINS[e.domain]} | "
-                    f"{cell(first_sentence(e.description or ''))} |")
+        rows.append(f"| **{cell(md_inline(e.acronym))}** | {expansion_cell(e)} | {vocab.GLOSSARY_DOMAINS[e.domain]} | "
+                    f"{cell(md_inline(first_sentence(e.description or '')))} |")
     return "\n".join([
         front_matter("Glossaire à imprimer", "Tous les sigles sur une page, pour un support de cours."),
         "# Glossaire des sigles — version à imprimer\n",
@@ -206,7 +215,8 @@ def cases_index(ctx: Context) -> str:
     for c in (c for c in index_order(ctx, "case") if isinstance(c, Case)):
         level = vocab.PARTNERSHIP_LEVELS[c.level] if c.level else "—"
         rows.append(f"| {ctx.link('case', c.id, case_heading(c))} | {vocab.CASE_KINDS[c.kind]} | {level} | "
-                    f"{cell(c.place or '—')} | {cell(c.dispositif or '—')} | {cell(', '.join(c.themes))} |")
+                    f"{cell(md_inline(c.place or '—'))} | {cell(md_inline(c.dispositif or '—'))} | "
+                    f"{cell(', '.join(md_inline(t) for t in c.themes))} |")
     by_level = []
     for level, label in vocab.PARTNERSHIP_LEVELS.items():
         members = [c for c in cases if c.level == level]
@@ -226,7 +236,8 @@ def cases_index(ctx: Context) -> str:
 
 def curricula_index(ctx: Context) -> str:
     curricula: list[Curriculum] = [c for c in index_order(ctx, "curriculum") if isinstance(c, Curriculum)]
-    lines = [f"- {ctx.link('curriculum', c.id, c.short)} — {c.diploma} ({c.document})" for c in curricula]
+    lines = [f"- {ctx.link('curriculum', c.id, c.short)} — {md_inline(c.diploma)} ({md_inline(c.document)})"
+             for c in curricula]
     return "\n".join([front_matter("Référentiels", "Les diplômes et leurs compétences liées au partenariat."),
                       "# Référentiels\n",
                       "Les compétences et savoirs des diplômes du social qui touchent au partenariat, "
@@ -248,7 +259,7 @@ def competency_matrix(ctx: Context, curricula: list[Curriculum]) -> str:
             text = item.code or _short(item.label)
             for concept_id in item.concept_ids:
                 cells[concept_id][curriculum.id].append(f'[{escape_label(text)}]({path} "{_attr(item.label)}")')
-    rows = ["| Notion | " + " | ".join(c.short for c in curricula) + " |", "| --- " * (len(curricula) + 1) + "|"]
+    rows = ["| Notion | " + " | ".join(cell(md_inline(c.short)) for c in curricula) + " |", "| --- " * (len(curricula) + 1) + "|"]
     for concept_id in sorted(cells, key=lambda i: natural_key(ctx.title("concept", i))):
         values = [cell(", ".join(cells[concept_id].get(c.id, [])) or "—") for c in curricula]
         rows.append(f"| {ctx.link('concept', concept_id)} | " + " | ".join(values) + " |")
@@ -262,7 +273,9 @@ def _short(label: str, words: int = 5) -> str:
 
 
 def _attr(text: str) -> str:
-    return " ".join(text.split()).replace('"', "&quot;")
+    """Text as a Markdown link's title (« "…" » after the address): escaped, and no quote or
+    parenthesis that would end the title or the link."""
+    return md_inline(text).replace('"', "&quot;").replace("(", "&#40;").replace(")", "&#41;")
 
 
 INDEXES: dict[str, Callable[[Context], str]] = {

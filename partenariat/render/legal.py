@@ -12,8 +12,10 @@ from partenariat.render.common import (
     fr_date,
     front_matter,
     indent,
+    md_inline,
     provenance_section,
     quote_block,
+    web_link,
 )
 
 
@@ -61,23 +63,23 @@ def wording_note(article: Article, text: LegalText) -> str:
 
 
 def render_legal(ctx: Context, text: LegalText) -> str:
-    out = [front_matter(legal_heading(text), text.summary or text.title), f"# {legal_heading(text)}\n"]
+    out = [front_matter(legal_heading(text), text.summary or text.title), f"# {md_inline(legal_heading(text))}\n"]
     facts = [f"*{vocab.LEGAL_KINDS[text.kind]}*"]
     if text.number:
-        facts.append(f"n° {text.number}")
+        facts.append(f"n° {md_inline(text.number)}")
     facts.append(f"du {fr_date(text.date)}")
     out.append(" ".join(facts) + "\n")
     if text.short_title:
-        out.append(f"**{text.title}**\n")
+        out.append(f"**{md_inline(text.title)}**\n")
     if text.summary:
         out.append(ctx.text(text.summary) + "\n")
     if text.official_url:
         out.append(f"*Texte officiel* : {official_link(text.official_url)}.\n")
     out.append(export_links("legal", text.id) + "\n")
     for article in text.articles:
-        heading = article_label(article)
+        heading = md_inline(article_label(article))
         if article.codified_as and article.number:
-            heading += f" — {article.codified_as}"
+            heading += f" — {md_inline(article.codified_as)}"
         out.append(f"## {heading} {{#{anchor_of('article-' + article.key)}}}\n")
         if article.text:
             out.append(quote_block(article.text) + "\n")
@@ -93,7 +95,7 @@ def render_legal(ctx: Context, text: LegalText) -> str:
     if text.concepts:
         out.append("## Notions fondées sur ce texte\n\n" + ctx.links("concept", text.concepts) + "\n")
     if text.url:
-        out.append(f"*Texte en ligne* : <{text.url}>\n")
+        out.append(f"*Texte en ligne* : {web_link(text.url)}\n")
     out.append(cited_by_section(ctx, "legal", text.id))
     out.append(provenance_section(ctx, text))
     return "\n".join(x for x in out if x)

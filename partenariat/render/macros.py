@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -148,7 +149,9 @@ def make_macros(corpus_ctx: Context, errors: list[MacroCallError]) -> dict[str, 
         path = ctx.corpus.root / BY_NAME[type_name].folder / f"{entity_id}.yaml"
         lines = path.read_text("utf-8").splitlines()
         body = "\n".join(line for line in lines if not line.startswith("# yaml-language-server"))
-        return f'```yaml title="{BY_NAME[type_name].folder}/{entity_id}.yaml"\n{body}\n```'
+        # a fence longer than any run of backticks in the file: no line of it can close the block
+        fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", body)), default=0))
+        return f'{fence}yaml title="{BY_NAME[type_name].folder}/{entity_id}.yaml"\n{body}\n{fence}'
 
     def telechargements() -> str:
         """The zip bundles of the exports (partenariat.export.bundles), as a table for « Formateurs »."""

@@ -13,7 +13,7 @@ from html import escape
 from partenariat.data.models import Concept, Curriculum
 from partenariat.derive import addresses
 from partenariat.derive.questions import Competency, Question, corpus_questions_for, page_bank
-from partenariat.render.common import Context, front_matter
+from partenariat.render.common import Context, front_matter, md_inline
 from partenariat.render.compare import cards, definition_card
 
 # On a concept page: at most this many questions of each kind, in this order.
@@ -22,9 +22,7 @@ PAGE_QUOTA = {"auteur": 2, "notion": 1, "relation": 2, "texte": 1}
 
 def _markdown_text(text: str) -> str:
     """Plain text of the bank, safe in Markdown: no emphasis, link or HTML is read in it."""
-    for ch in "\\`*_[]<>":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    return md_inline(text).replace("*", "\\*").replace("_", "\\_")
 
 
 LETTERS = "abcdefghij"
@@ -100,7 +98,7 @@ def pack_files(competency: Competency) -> dict[str, str]:
 
 def _fiche(ctx: Context, concept: Concept) -> str:
     """A notion in short: summary, two definitions, what not to confuse it with."""
-    out = [f"### {concept.term}\n", ctx.text(concept.summary) + "\n"]
+    out = [f"### {md_inline(concept.term)}\n", ctx.text(concept.summary) + "\n"]
     if concept.definitions:
         first = sorted(concept.definitions, key=lambda d: not d.is_definition)[:2]  # definitions before remarks
         out.append(cards([definition_card(ctx, d, with_comment=False) for d in first],
@@ -132,10 +130,10 @@ def render_pack(ctx: Context, competency: Competency) -> str:
     name = files["xml"].rsplit("/", 1)[1]
     gift_name = files["gift"].rsplit("/", 1)[1]
     heading = pack_heading(curriculum, competency)
-    header = front_matter(f"{heading} : fiches et questions",
-                          f"Fiches des notions et questions d'autoévaluation de la compétence {competency.title}.")
     # out of the search index: a code typed in the search box goes to the curriculum page
-    header = header.replace("\n---\n", "\nsearch:\n  exclude: true\n---\n", 1)
+    header = front_matter(f"{heading} : fiches et questions",
+                          f"Fiches des notions et questions d'autoévaluation de la compétence {competency.title}.",
+                          search_exclude=True)
     out = [header, f"# {_markdown_text(heading)} : fiches et questions\n"]
     if competency.code:
         out.append(f"**{_markdown_text(competency.label)}**\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from partenariat.data.models import UNDATED_ROLE, Affiliation, Author
-from partenariat.render.common import Context, fr_date
+from partenariat.render.common import Context, fr_date, md_inline
 
 
 def role_when(date: str) -> str:
@@ -32,7 +32,7 @@ def _lower_first(text: str) -> str:
 def role_text(affiliation: Affiliation) -> str:
     """« directeur, CEDIAS-Musée social »."""
     role = _lower_first(affiliation.role)
-    return role + (f", {affiliation.organisation}" if affiliation.organisation else "")
+    return md_inline(role) + (f", {md_inline(affiliation.organisation)}" if affiliation.organisation else "")
 
 
 def dated_role(ctx: Context, affiliation: Affiliation) -> str:

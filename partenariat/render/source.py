@@ -7,19 +7,19 @@ from partenariat.data import vocab
 from partenariat.data.models import Concept, Definition, Source
 from partenariat.derive.core import author_name
 from partenariat.render.cite import export_links, locator, reference
-from partenariat.render.common import Context, cited_by_section, front_matter, provenance_section
+from partenariat.render.common import Context, cited_by_section, front_matter, indent, md_inline, provenance_section
 
 
 def render_source(ctx: Context, source: Source) -> str:
     title = source.title or f"{source.cited_as} — titre non précisé"
-    out = [front_matter(title, source.summary), f"# {title}\n"]
+    out = [front_matter(title, source.summary), f"# {md_inline(title)}\n"]
     out.append(f"*{vocab.SOURCE_TYPES[source.type]}*\n")
     out.append("## Référence\n\n" + reference(ctx, source, link_authors=True) + "\n")
     out.append(export_links("source", source.id) + "\n")
     if source.summary:
         out.append("## Présentation\n\n" + ctx.text(source.summary) + "\n")
     if source.note:
-        out.append('!!! note "Remarque"\n\n    ' + ctx.text(source.note) + "\n")
+        out.append('!!! note "Remarque"\n\n' + indent(ctx.text(source.note)) + "\n")
     if source.part_of:
         out.append(f"*Fait partie de* : {ctx.link('source', source.part_of)}.\n")
     parts = [s for s in ctx.index.cited_by("source", source.id).get("source", [])
@@ -32,7 +32,7 @@ def render_source(ctx: Context, source: Source) -> str:
         if edge.source_type == "concept" and edge.path[0] == "definitions" and isinstance(position, int) \
                 and edge.path[-1] == "source":
             d = ctx.corpus.one_of("concept", edge.source_id, Concept).definitions[position]
-            passages.append(f"> « {' '.join(d.quote.split())} »\n\n— "
+            passages.append(f"> « {md_inline(d.quote)} »\n\n— "
                             + passage_credit(ctx, source, d, edge.source_id) + "\n")
     if passages:
         out.append("## Passages cités\n\n" + "\n".join(passages))
@@ -51,5 +51,5 @@ def passage_credit(ctx: Context, source: Source, d: Definition, concept_id: str)
     what = "définition de" if d.is_definition else vocab.QUOTE_KINDS[d.kind].lower() + " à propos de"
     parts.append(fill(what + " {notion}", notion=ctx.link("concept", concept_id)))
     if d.page:
-        parts.append(locator(d.page))
+        parts.append(md_inline(locator(d.page)))
     return ", ".join(parts)
