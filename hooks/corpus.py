@@ -161,7 +161,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     by their menu title."""
     if STATE.site is not None:  # the pages at renamed pages' old addresses, in French
         for old in STATE.site.redirects:
-            url = Addresses(config.use_directory_urls).page_url(old)
+            url = Addresses(config.use_directory_urls).url_of_page(old)
             page = Path(config.site_dir) / (url + "index.html" if url.endswith("/") or not url else url)
             target = redirect_target(page.read_text("utf-8")) if page.is_file() else None
             if target is not None:

@@ -30,7 +30,7 @@ def test_url_of_a_markdown_source_in_both_styles(md_path: str, directory: str, f
 def test_relative_href_resolves_to_the_page_url(addresses: Addresses, etype: object, from_md: str) -> None:
     """A raw-HTML link written on one page lands on the other page's URL, whatever the depth."""
     type_name = etype.name  # type: ignore[attr-defined]
-    here = addresses.page_url(from_md)
+    here = addresses.url_of_page(from_md)
     here_dir = here if here.endswith("/") else posixpath.dirname(here) + "/"
     href = addresses.href(type_name, "x", from_md)
     resolved = posixpath.normpath(posixpath.join(here_dir.rstrip("/") or ".", href))

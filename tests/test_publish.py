@@ -27,8 +27,8 @@ from packaging.specifiers import SpecifierSet
 import tiers
 from conftest import FIXTURE, REPO
 from partenariat import load_corpus
-from partenariat.checks.urls import page_url
 from partenariat.data.entities import BY_NAME, ENTITY_TYPES
+from partenariat.derive.addresses import url_of_source
 from partenariat.derive.edition import Edition, read_edition
 from partenariat.export import build_exports
 from partenariat.render.common import first_sentence
@@ -360,4 +360,4 @@ def test_render_without_mkdocs_writes_every_generated_page_of_the_site(site: Pat
     assert result.returncode == 0, result.stderr
     written = {p.relative_to(out).as_posix() for p in out.rglob("*.md")} | {
         p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")}
-    assert {page_url(path) for path in written} == set(html_pages(site))
+    assert {url_of_source(path) for path in written} == set(html_pages(site))

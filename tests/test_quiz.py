@@ -34,9 +34,9 @@ from partenariat.derive.questions import (
     KINDS,
     Facts,
     Question,
+    answer_form,
     build_questions,
     competencies,
-    normalize,
     questions_for,
     revealing_words,
     right_options,
@@ -45,7 +45,7 @@ from partenariat.export import ANKI_FILE, QUESTION_FILES, build_exports, questio
 from partenariat.export.quiz import gift, gift_question, moodle_quiz_xml
 from partenariat.render.curriculum import anchor_map, walk_items
 from partenariat.render.pages import build_pages
-from partenariat.render.quiz import pack_files, pack_path
+from partenariat.render.quiz import competency_pack_path, pack_files
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -182,9 +182,9 @@ def _member_labels(group: Group) -> set[str]:
     """The labels options give the members of a source's group (terms, short titles, names)."""
     from partenariat.derive.questions import legal_label, person_label
 
-    labels = {normalize(FACTS.concept(c).term) for c in group.concepts}
-    labels |= {normalize(legal_label(t)) for t in FACTS.legal_texts if t.id in group.legal}
-    labels |= {normalize(person_label(FACTS.author(a))) for a in group.authors}
+    labels = {answer_form(FACTS.concept(c).term) for c in group.concepts}
+    labels |= {answer_form(legal_label(t)) for t in FACTS.legal_texts if t.id in group.legal}
+    labels |= {answer_form(person_label(FACTS.author(a))) for a in group.authors}
     return labels
 
 
@@ -193,11 +193,11 @@ def test_no_distractor_comes_from_the_answers_group(question: Question) -> None:
     """Read from the sources' groups directly: what a source presents together with the right
     answer (Chauffaut's three levels, Béhar's three territories, the laws of 004:469) is never
     offered as wrong."""
-    right = normalize(question.right)
+    right = answer_form(question.right)
     for source_id, group in _groups():
         members = _member_labels(group)
         if right in members:
-            wrong = [d for d in question.distractors if normalize(d) in members]
+            wrong = [d for d in question.distractors if answer_form(d) in members]
             assert wrong == [], f"{source_id}: « {group.label} »"
 
 
@@ -211,7 +211,7 @@ def test_the_sources_group_what_the_review_found_offered_as_wrong() -> None:
                      ["Partenariat minimal", "Partenariat intermédiaire", "Partenariat maximal"],
                      ["Lois de décentralisation", "Loi Besson", "Pacte de relance pour la ville",
                       "Loi de lutte contre les exclusions"]):
-        assert any({normalize(t) for t in together} <= g for g in groups), together
+        assert any({answer_form(t) for t in together} <= g for g in groups), together
 
 
 @pytest.mark.parametrize("question", BANK, ids=_by_id)
@@ -254,7 +254,7 @@ def test_an_acronyms_initial_does_not_give_its_expansion_away(question: Question
     the glossary has another expansion starting with it."""
     letter = _initial(question.prompt.removeprefix("Que signifie le sigle "))
     others = {a.expansion for a in FACTS.acronyms if a.expansion and _initial(a.expansion) == letter
-              and normalize(a.expansion) != normalize(question.right)}
+              and answer_form(a.expansion) != answer_form(question.right)}
     if _initial(question.right) == letter and others:
         assert any(_initial(d) == letter for d in question.distractors), question.options
 
@@ -342,7 +342,7 @@ def _eligible(kind: str, option: str) -> int:
     """In how many questions of ``kind`` the data makes ``option`` a valid distractor."""
     from partenariat.derive.questions import plainly_wrong
 
-    return sum(1 for q in BANK if q.kind == kind and normalize(q.right) != normalize(option)
+    return sum(1 for q in BANK if q.kind == kind and answer_form(q.right) != answer_form(option)
                and plainly_wrong(FACTS, q, option))
 
 
@@ -529,9 +529,9 @@ LAHARY_PUBLIC_PUBLIC = "coopération volontaire entre organismes publics"  # 004
 
 
 def test_laharys_public_public_definition_is_not_asked_as_public_private() -> None:
-    assert [q.id for q in BANK if normalize(q.quote) == LAHARY_PUBLIC_PUBLIC] == []
+    assert [q.id for q in BANK if answer_form(q.quote) == LAHARY_PUBLIC_PUBLIC] == []
     ppp = FACTS.concept("partenariat-public-prive")
-    [d] = [d for d in ppp.definitions if normalize(d.quote) == LAHARY_PUBLIC_PUBLIC]
+    [d] = [d for d in ppp.definitions if answer_form(d.quote) == LAHARY_PUBLIC_PUBLIC]
     assert d.kind != "definition"
     assert not any(r.relation in ("distinct-de", "s-oppose-a") and r.concept == "transversalite"
                    for r in ppp.related)
@@ -549,7 +549,7 @@ def test_article_l6321_1_csp_is_credited_to_the_law_not_to_the_dossier() -> None
     d = _l6321_1()
     assert (d.kind, d.legal, d.author) == ("texte-de-loi", "loi-2002-03-04-droits-malades", None)
     assert FACTS.definers(d) == []  # no one's definition
-    assert not [q.id for q in BANK if normalize(q.quote) == normalize(d.quote)]
+    assert not [q.id for q in BANK if answer_form(q.quote) == answer_form(d.quote)]
     credit = _credit(PAGES["concepts/reseau-de-sante.md"], d)
     assert credit.index("(../textes-juridiques/loi-2002-03-04-droits-malades.md)") < credit.index("cité par")
     assert "Réseau national de ressources en sciences médico-sociales" in credit.split("cité par", 1)[1]
@@ -583,7 +583,7 @@ def test_a_group_of_the_data_takes_the_sibling_off_the_options() -> None:
     question = next(q for q in BANK if q.kind == "notion")
     sibling = question.distractors[0]
     changed = _changed()
-    ids = [FACTS.term_ids[normalize(t)].pop() for t in (question.right, sibling)]
+    ids = [FACTS.term_ids[answer_form(t)].pop() for t in (question.right, sibling)]
     source = changed.get("source", question.source[1])
     source.groups.append(Group(label="mutation", concepts=ids))
     rebuilt = {q.id: q for q in build_questions(changed)}.get(question.id)
@@ -594,7 +594,7 @@ def test_a_law_cited_with_the_answer_is_not_offered_as_wrong() -> None:
     question = next(q for q in BANK if q.id.startswith("texte-article-"))
     other = question.distractors[0]
     changed = _changed()
-    ids = [next(t.id for t in FACTS.legal_texts if normalize(t.short_title or t.title) == normalize(label))
+    ids = [next(t.id for t in FACTS.legal_texts if answer_form(t.short_title or t.title) == answer_form(label))
            for label in (question.right, other)]
     changed.get("source", "rnrsms-2010-partenariat-travail-social").groups.append(Group(label="mutation", legal=ids))
     rebuilt = {q.id: q for q in build_questions(changed)}.get(question.id)
@@ -884,7 +884,7 @@ def test_the_self_test_keeps_its_reveal_without_javascript(site: Path) -> None:
 
 def test_competency_packs_are_linked_from_their_curriculum_and_link_their_files(corpus, site: Path) -> None:  # noqa: ANN001
     for competency in competencies(corpus):
-        folder = site / pack_path(competency)[:-3]
+        folder = site / competency_pack_path(competency)[:-3]
         page = (folder / "index.html").read_text("utf-8")
         for path in pack_files(competency).values():
             assert (site / path).is_file()
@@ -945,7 +945,7 @@ def test_a_competency_pack_is_accessible(server: str, corpus) -> None:  # noqa: 
     competency = competencies(corpus)[0]
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 1366, "height": 768})
-        page.goto(f"{server}/{pack_path(competency)[:-3]}/")
+        page.goto(f"{server}/{competency_pack_path(competency)[:-3]}/")
         assert page.locator(".pkb-quiz-score").count() == 1
         page.screenshot(path="/tmp/pack-1366.png", full_page=False)
         violations = Axe().run(page).response["violations"]
@@ -960,7 +960,7 @@ def test_a_competency_pack_prints_as_an_exercise_sheet_with_its_key_at_the_end(s
 
     competency = next(c for c in competencies(corpus) if (c.curriculum, c.anchor) == ("bts-esf", "c4-1"))
     questions = questions_for(bank, competency.concepts)
-    reader = pdf_of(f"{server}/{pack_path(competency)[:-3]}/")
+    reader = pdf_of(f"{server}/{competency_pack_path(competency)[:-3]}/")
     pages = ["".join((p.extract_text() or "").split()) for p in reader.pages]  # spaces vary in PDF text
     print(f"C4.1 exercise sheet: {len(questions)} questions, {len(pages)} A4 pages")
     assert len(pages) <= 16

@@ -23,17 +23,12 @@ MANIFEST = "urls.txt"
 REDIRECTS = "redirects.yaml"
 
 
-def page_url(md_path: str) -> str:
-    """docs-relative Markdown path → published address, always in the directory style of
-    the manifest ('concepts/reseau/')."""
-    return url_of_source(md_path)
-
-
 def current_urls(docs_dir: Path, page_paths: Iterable[str], corpus: Corpus | None = None) -> set[str]:
     """Addresses of the hand-written pages and of the generated ones (``page_paths``), and,
     given the corpus, the links of the curriculum items."""
-    urls = {page_url(p.relative_to(docs_dir).as_posix()) for p in docs_dir.rglob("*.md")}
-    urls.update(page_url(path) for path in page_paths)
+    # the manifest's addresses are in the directory style ('concepts/reseau/')
+    urls = {url_of_source(p.relative_to(docs_dir).as_posix()) for p in docs_dir.rglob("*.md")}
+    urls.update(url_of_source(path) for path in page_paths)
     return urls | (competency_urls(corpus) if corpus else set())
 
 

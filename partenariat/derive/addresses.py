@@ -167,13 +167,13 @@ class Addresses:
         """Site-relative URL of an entity page or of its type's index page."""
         return url_of_source(source_path(type_name, entity_id), self.directory_urls) + _anchor(anchor)
 
-    def page_url(self, md_path: str) -> str:
+    def url_of_page(self, md_path: str) -> str:
         """Site-relative URL of any page given by its Markdown source."""
         return url_of_source(md_path, self.directory_urls)
 
     def up_from(self, md_path: str) -> str:
         """The '../' that leads from the page built from ``md_path`` back to the site root."""
-        return "../" * self.page_url(md_path).count("/")
+        return "../" * self.url_of_page(md_path).count("/")
 
     def href(self, type_name: str, entity_id: str | None, from_md_path: str, anchor: str = "") -> str:
         """URL of an entity page relative to the page built from ``from_md_path``, for raw HTML."""

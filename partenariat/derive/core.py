@@ -83,7 +83,7 @@ def plain_text(corpus: Corpus, value: str | None) -> str:
     return " ".join(TEXT_LINK.sub(lambda m: link_label(corpus, m), strip_notes(value)).split())
 
 
-def html_text(text: str) -> str:
+def html_attribute_text(text: str) -> str:
     """Text for a place that MkDocs and Material treat as HTML and print unescaped: the page
     title (`<title>`, header, nav) and the description (an attribute of `<meta>`). The
     apostrophe stays as typed: those attributes are double-quoted."""
@@ -121,6 +121,14 @@ class Name:
     @property
     def is_body(self) -> bool:
         return self.literal is not None
+
+    @property
+    def natural(self) -> str:
+        """« Fabrice Dhume » for a person (given name first, as options and credits show it), the
+        name for a body."""
+        if self.is_body or not self.family:
+            return self.literal or ""
+        return f"{self.given} {self.family}" if self.given else self.family
 
     @property
     def cited(self) -> str:

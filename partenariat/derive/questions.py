@@ -33,7 +33,7 @@ from partenariat.data.models import (
     Relation,
     Source,
 )
-from partenariat.derive.core import UNTITLED, plain_text, relation_phrase
+from partenariat.derive.core import UNTITLED, name_of, plain_text, relation_phrase
 
 # Question kinds, in the order the exports list them, with their French category label.
 KINDS = {
@@ -98,16 +98,15 @@ def _hash(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
-def normalize(text: str) -> str:
+def answer_form(text: str) -> str:
     """Comparison form of a label or quotation: spacing and case do not make two answers differ."""
     return " ".join(text.split()).casefold()
 
 
 def person_label(author: Author) -> str:
-    """'Philippe DUMAS', 'Jean-Yves TRÉPOS': the name as options show it (given name first)."""
-    if author.kind == "personne" and author.family:
-        return f"{author.given} {author.family}" if author.given else author.family
-    return author.name
+    """'Philippe DUMAS', 'Jean-Yves TRÉPOS': the name as options show it (given name first), by
+    the one naming rule of the site (`core.name_of`)."""
+    return name_of(author).natural
 
 
 def names_label(authors: list[Author]) -> str:
@@ -224,7 +223,7 @@ class Facts:
             for d in concept.definitions:
                 who = self.definers(d)
                 labels = {person_label(self.author(a)) for a in who} | ({self.definer_label(d)} if who else set())
-                out.setdefault(normalize(d.quote), set()).update(labels)
+                out.setdefault(answer_form(d.quote), set()).update(labels)
         return out
 
     @cached_property
@@ -234,7 +233,7 @@ class Facts:
         out: dict[str, set[str]] = {}
         for concept in self.concepts:
             for d in concept.definitions:
-                out.setdefault(normalize(d.quote), set()).update(normalize(t) for t in [concept.term, *concept.aliases])
+                out.setdefault(answer_form(d.quote), set()).update(answer_form(t) for t in [concept.term, *concept.aliases])
         return out
 
     @cached_property
@@ -244,7 +243,7 @@ class Facts:
         for concept in self.concepts:
             for d in concept.definitions:
                 if d.is_definition:
-                    out.setdefault(normalize(d.quote), set()).add(concept.id)
+                    out.setdefault(answer_form(d.quote), set()).add(concept.id)
         return out
 
     @cached_property
@@ -260,7 +259,7 @@ class Facts:
                 source = self.source(d.source)
                 ids = set(source.authors) | set(source.editors) | compilers
                 ids |= {a for other in concept.definitions if other.source == d.source for a in self.definers(other)}
-                out.setdefault(normalize(d.quote), set()).update(person_label(self.author(a)) for a in ids)
+                out.setdefault(answer_form(d.quote), set()).update(person_label(self.author(a)) for a in ids)
         return out
 
     @cached_property
@@ -326,7 +325,7 @@ class Facts:
         out: dict[str, set[str]] = {}
         for c in self.concepts:
             for t in [c.term, *c.aliases]:
-                out.setdefault(normalize(t), set()).add(c.id)
+                out.setdefault(answer_form(t), set()).add(c.id)
         return out
 
     @cached_property
@@ -359,7 +358,7 @@ class Facts:
         """Normalised label → ids of the legal texts it names."""
         out: dict[str, set[str]] = {}
         for t in self.legal_texts:
-            out.setdefault(normalize(legal_label(t)), set()).add(t.id)
+            out.setdefault(answer_form(legal_label(t)), set()).add(t.id)
         return out
 
     @cached_property
@@ -374,7 +373,7 @@ class Facts:
             if not a.expansion:  # undeveloped: no expansion to know
                 continue
             for name in [a.acronym, *a.variants]:
-                out.setdefault(normalize(name), set()).add(normalize(a.expansion))
+                out.setdefault(answer_form(name), set()).add(answer_form(a.expansion))
         return out
 
 
@@ -384,9 +383,9 @@ class Facts:
 def is_right(facts: Facts, question: Question, option: str) -> bool:
     """Whether the data makes ``option`` a right answer to ``question``, read from the data
     itself, not from how the question was built."""
-    kind, key, value = question.kind, question.key, normalize(option)
+    kind, key, value = question.kind, question.key, answer_form(option)
     if kind == "auteur":
-        return value in {normalize(n) for n in facts.credited.get(key, set())}
+        return value in {answer_form(n) for n in facts.credited.get(key, set())}
     if kind == "notion":
         return value in facts.defined_terms.get(key, set())
     if kind == "relation":
@@ -396,16 +395,16 @@ def is_right(facts: Facts, question: Question, option: str) -> bool:
                    or any((other, r, subject) in facts.relations for r in reversed_)
                    for other in facts.term_ids.get(value, set()))
     if kind == "texte-notion":
-        return any(normalize(legal_label(t)) == value and key in facts.legal_concepts(t) for t in facts.legal_texts)
+        return any(answer_form(legal_label(t)) == value and key in facts.legal_concepts(t) for t in facts.legal_texts)
     if kind == "texte-article":
-        return any(normalize(legal_label(t)) == value and any(a.codified_as == key for a in t.articles)
+        return any(answer_form(legal_label(t)) == value and any(a.codified_as == key for a in t.articles)
                    for t in facts.legal_texts)
     if kind == "sigle":
         return value in facts.expansions.get(key, set())
     if kind == "niveau":
         case = facts.corpus.get("case", key)
         assert isinstance(case, Case)
-        return case.level is not None and value == normalize(vocab.PARTNERSHIP_LEVELS[case.level])
+        return case.level is not None and value == answer_form(vocab.PARTNERSHIP_LEVELS[case.level])
     raise ValueError(f"unknown question kind {kind!r}")
 
 
@@ -415,12 +414,12 @@ def defensible(facts: Facts, question: Question, option: str) -> bool:
     relation, with its subject), a notion the definition's own notion is a part, whole or
     neighbour of, a person the quotation's source makes speak (co-author, editor, the author
     quoted in the same passage)."""
-    kind, value = oracle_kind(question), normalize(option)
+    kind, value = oracle_kind(question), answer_form(option)
     if kind == "auteur":
-        return value in {normalize(n) for n in facts.voices.get(question.key, set())}
+        return value in {answer_form(n) for n in facts.voices.get(question.key, set())}
     if kind in ("notion", "relation"):
         ids = facts.term_ids.get(value, set())
-        answer = facts.term_ids.get(normalize(question.right), set())
+        answer = facts.term_ids.get(answer_form(question.right), set())
         subject, relation = question.key.split("|") if kind == "relation" else ("", "")
         anchors = answer | ({subject} if subject else set())
         # what sets a notion apart from X sets it apart from the notions X is grouped with
@@ -433,7 +432,7 @@ def defensible(facts: Facts, question: Question, option: str) -> bool:
         return any(_kind_or_genus(option, e) for e in facts.expansions.get(question.key, set()))
     if kind in ("texte-notion", "texte-article"):
         ids = facts.legal_ids.get(value, set())
-        anchors = facts.legal_ids.get(normalize(question.right), set())
+        anchors = facts.legal_ids.get(answer_form(question.right), set())
         if ids & (facts.group_mates("legal", anchors) - anchors):
             return True
         if kind == "texte-notion":  # a text cited about a kind, a part or a neighbour of the notion
@@ -520,13 +519,13 @@ def _draft(question: Question, pools: Iterable[Iterable[str]], minimum: int = 2,
 def _candidates(facts: Facts, draft: _Draft) -> list[tuple[int, str]]:
     """(pool rank, option) of every valid distractor of ``draft``: plainly wrong, distinct from
     the right answer and from one another (spacing and case aside), in its first pool."""
-    seen = {normalize(draft.question.right)}
+    seen = {answer_form(draft.question.right)}
     out = []
     for rank, pool in enumerate(draft.pools):
         for option in pool:
-            if normalize(option) in seen or not plainly_wrong(facts, draft.question, option):
+            if answer_form(option) in seen or not plainly_wrong(facts, draft.question, option):
                 continue
-            seen.add(normalize(option))
+            seen.add(answer_form(option))
             out.append((rank, option))
     return out
 
@@ -620,7 +619,7 @@ def _definitions(facts: Facts, concept: Concept) -> Iterator[tuple[int, Definiti
     enough for a phone. Positions count every quotation, so ids do not move."""
     for n, d in enumerate(concept.definitions, 1):
         if d.is_definition and len(_one_line(d.quote)) <= MAX_QUOTE \
-                and facts.defining.get(normalize(d.quote), set()) == {concept.id}:
+                and facts.defining.get(answer_form(d.quote), set()) == {concept.id}:
             yield n, d
 
 
@@ -651,7 +650,7 @@ def author_questions(facts: Facts) -> Iterator[_Draft]:
                 explanation=fill("Définition de {term} par {who}{quoting} ; source : {where}.", term=quoted(concept.term),
                                  who=with_article(facts.definer_label(d)), where=_where(facts, d), quoting=_quoting(facts, d)),
                 source=("source", d.source), page=("concept", concept.id), concepts=(concept.id,),
-                key=normalize(d.quote))
+                key=answer_form(d.quote))
             yield _draft(draft, (pool(ids) for ids in (same_concept, by_family.get(concept.family, set()), everyone)))
 
 
@@ -666,7 +665,7 @@ def notion_questions(facts: Facts) -> Iterator[_Draft]:
         for n, d in _definitions(facts, concept):
             quote = _one_line(d.quote)
             terms = [[facts.concept(i).term for i in ids if i != concept.id] for ids in (contrasted, family, everyone)]
-            usable = [[t for t in pool if normalize(t) not in normalize(quote)] for pool in terms]
+            usable = [[t for t in pool if answer_form(t) not in answer_form(quote)] for pool in terms]
             who = facts.definer_label(d)
             draft = Question(
                 # the quotation names its speaker, as every quotation of the site does
@@ -677,7 +676,7 @@ def notion_questions(facts: Facts) -> Iterator[_Draft]:
                 explanation=fill("Définition de {term}", term=quoted(concept.term))
                 + (f" ; auteur : {who}" if who else "") + f" ; source : {_where(facts, d)}.",
                 source=("source", d.source), page=("concept", concept.id), concepts=(concept.id,),
-                key=normalize(d.quote))
+                key=answer_form(d.quote))
             yield _draft(draft, usable)
 
 
@@ -844,7 +843,7 @@ def acronym_questions(facts: Facts) -> Iterator[_Draft]:
             id=f"sigle-{entry.id}", kind="sigle", prompt=f"Que signifie le sigle {entry.acronym} ?",
             quote="", right=expansion, distractors=(), explanation=f"{entry.acronym} : {expansion}. {where}.",
             source=("source", entry.expansion_source) if entry.expansion_source else ("glossary", entry.id),
-            page=("glossary", entry.id), concepts=tuple(entry.concepts), key=normalize(entry.acronym))
+            page=("glossary", entry.id), concepts=tuple(entry.concepts), key=answer_form(entry.acronym))
         yield _draft(draft, pools, accept=shares_initial)
 
 

@@ -32,7 +32,7 @@ from partenariat.derive.questions import build_questions, competencies, corpus_q
 from partenariat.export.anki import anki_package
 from partenariat.export.bibtex import bibliography_bibtex, entry_bibtex
 from partenariat.export.bundles import bundle_files
-from partenariat.export.common import corpus_of, page_url
+from partenariat.export.common import corpus_of, entry_address
 from partenariat.export.csl import bibliography_csl, entry_csl
 from partenariat.export.feed import atom_feed
 from partenariat.export.jsonld import jsonld_for, jsonld_script
@@ -45,7 +45,7 @@ __all__ = [
     "ANKI_FILE", "QUESTION_FILES", "ExportFile", "anki_csv", "bibliography_bibtex", "bibliography_csl",
     "bibliography_ris", "build_exports", "concepts_csv", "entry_bibtex", "entry_csl", "entry_ris", "entry_export_paths",
     "gift", "glossary_csv", "jsonld_for", "jsonld_script", "moodle_concepts_xml", "moodle_glossary_xml",
-    "moodle_quiz_xml", "page_url", "question_exports", "write_exports",
+    "moodle_quiz_xml", "entry_address", "question_exports", "write_exports",
 ]
 
 # Per-entry bibliographic files sit next to the entry's page: bibliographie/<id>.bib

@@ -16,7 +16,7 @@ from partenariat.derive.addresses import Addresses
 from partenariat.derive.biblio import BibRecord, record_for
 from partenariat.derive.core import SITE_TITLE, UNTITLED, Context, link_label, plain_text
 
-__all__ = ["SITE_TITLE", "UNTITLED", "corpus_of", "html_text", "page_url", "plain_text", "title_of", "work_title_html",
+__all__ = ["SITE_TITLE", "UNTITLED", "corpus_of", "html_paragraphs", "entry_address", "plain_text", "title_of", "work_title_html",
            "xml_document"]
 
 
@@ -40,7 +40,7 @@ def corpus_of(source: Corpus | Context) -> Corpus:
     return source.corpus if isinstance(source, Context) else source
 
 
-def page_url(type_name: str, entity_id: str | None = None, base_url: str = "", directory_urls: bool = True) -> str:
+def entry_address(type_name: str, entity_id: str | None = None, base_url: str = "", directory_urls: bool = True) -> str:
     """Address of an entity page (or of the index page of its type when ``entity_id`` is None).
 
     With ``base_url`` (MkDocs' ``site_url``) the address is absolute; without it, it is
@@ -57,7 +57,7 @@ def work_title_html(corpus: Corpus, source: Source, tag: str = "cite") -> str:
     return escape(title_of(record), quote=False)
 
 
-def html_text(corpus: Corpus, value: str | None, base_url: str = "") -> str:
+def html_paragraphs(corpus: Corpus, value: str | None, base_url: str = "") -> str:
     """Running text as HTML paragraphs, escaped; links point to the site when its address is
     known; source notes are dropped."""
     if not value:
@@ -69,7 +69,7 @@ def html_text(corpus: Corpus, value: str | None, base_url: str = "") -> str:
             parts.append(escape(paragraph[end:match.start()], quote=False))
             label = escape(link_label(corpus, match), quote=False)
             if base_url:
-                href = escape(page_url(match.group(1), match.group(2).strip(), base_url))
+                href = escape(entry_address(match.group(1), match.group(2).strip(), base_url))
                 parts.append(f'<a href="{href}">{label}</a>')
             else:
                 parts.append(label)

@@ -20,7 +20,7 @@ from partenariat.data import vocab
 from partenariat.data.models import Acronym, Concept, Definition, Source
 from partenariat.derive.core import author_name, entity_title, locator, quotations_title, sort_key
 from partenariat.derive.publisher import site_publisher
-from partenariat.export.common import SITE_TITLE, html_text, page_url, work_title_html, xml_document
+from partenariat.export.common import SITE_TITLE, entry_address, html_paragraphs, work_title_html, xml_document
 
 HTML = "1"  # Moodle's FORMAT_HTML
 
@@ -79,7 +79,7 @@ def _serialize(root: ET.Element) -> str:
 def _site_link(base_url: str, type_name: str, entity_id: str | None, label: str) -> str:
     if not base_url:
         return ""
-    return f'<p><a href="{_escape(page_url(type_name, entity_id, base_url))}">{escape(label)}</a></p>'
+    return f'<p><a href="{_escape(entry_address(type_name, entity_id, base_url))}">{escape(label)}</a></p>'
 
 
 def _intro(what: str, base_url: str, type_name: str, publisher: str | None = None) -> str:
@@ -95,7 +95,7 @@ def acronym_definition(corpus: Corpus, entry: Acronym, base_url: str = "") -> st
     html = f"<p><strong>{escape(entry.shown_expansion)}</strong></p>"
     if entry.ended:
         html += f"<p><em>{escape(entry.ended.sentence())}</em></p>"
-    html += html_text(corpus, entry.description, base_url)
+    html += html_paragraphs(corpus, entry.description, base_url)
     if entry.other_meanings:
         html += f"<p><em>{escape(entry.other_meanings_note)}</em></p>"
     if entry.see_also:
@@ -140,14 +140,14 @@ def _attribution(corpus: Corpus, d: Definition) -> str:
 
 def concept_definition(corpus: Corpus, concept: Concept, base_url: str = "") -> str:
     """The HTML of one notion: the summary, then each attributed definition, quoted."""
-    html = html_text(corpus, concept.summary, base_url)
+    html = html_paragraphs(corpus, concept.summary, base_url)
     if concept.definitions:
         html += f"<h4>{quotations_title(concept.definitions)}</h4>"
         for d in concept.definitions:
             html += (f"<blockquote><p>« {escape(' '.join(d.quote.split()))} »</p></blockquote>"
                      f"<p>— {_attribution(corpus, d)}</p>")
             if d.comment:
-                html += html_text(corpus, d.comment, base_url).replace("<p>", "<p><em>").replace("</p>", "</em></p>")
+                html += html_paragraphs(corpus, d.comment, base_url).replace("<p>", "<p><em>").replace("</p>", "</em></p>")
     return html + _site_link(base_url, "concept", concept.id, "Fiche complète")
 
 

@@ -23,7 +23,7 @@ from partenariat.data import vocab
 from partenariat.data.models import Acronym, Author, Concept, Source
 from partenariat.derive.core import sort_key
 from partenariat.derive.questions import KINDS, Competency, Question, person_label
-from partenariat.export.common import SITE_TITLE, page_url, plain_text, work_title_html, xml_document
+from partenariat.export.common import SITE_TITLE, entry_address, plain_text, work_title_html, xml_document
 from partenariat.export.spreadsheet import FORMULA_STARTS, csv_cell
 
 ROOT_CATEGORY = "$course$/top/Partenariat dans le travail social"
@@ -83,7 +83,7 @@ def question_html(question: Question) -> str:
 def general_feedback_html(question: Question, base_url: str = "") -> str:
     html = f"<p>{escape(question.explanation, quote=False)}</p>"
     if base_url:
-        href = escape(page_url(*question.page, base_url=base_url))
+        href = escape(entry_address(*question.page, base_url=base_url))
         html += f'<p><a href="{href}">Voir la fiche sur le site</a></p>'
     return html
 

@@ -20,7 +20,7 @@ sees things). So the engine is replaced, not extended:
   or as a prefix (three letters or more), in either number, or within one or two typing
   slips. Same code and same data online and from file://, hence the same ranking.
 
-The two sides normalise text the same way: `normalize`, `words` and `key` here and in the
+The two sides normalise text the same way: `search_form`, `words` and `key` here and in the
 worker are written to mean the same thing (a browser test compares them).
 """
 
@@ -69,7 +69,7 @@ INTERFACE_TEXT = ("Imprimer la fiche", "Citer cette page", "Copier la référenc
 
 
 @functools.lru_cache(maxsize=65536)
-def normalize(text: str) -> str:
+def search_form(text: str) -> str:
     """Lower case, accents folded, ligatures expanded, one apostrophe: « L’Œuvre » → « l'oeuvre »."""
     return fold(text).lower()  # the site's one folding helper (partenariat.base.folding)
 
@@ -77,7 +77,7 @@ def normalize(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of ``text`` as search sees them: normalised, elisions dropped, article numbers
     joined (« l'article L. 312-7 » → ``article l312-7``), hyphenated words kept whole."""
-    plain = _ELISION.sub(" ", _ARTICLE.sub(r"\1\2", normalize(text)))
+    plain = _ELISION.sub(" ", _ARTICLE.sub(r"\1\2", search_form(text)))
     return _WORD.findall(plain)
 
 
@@ -238,7 +238,7 @@ _FOOTNOTES = re.compile(r'<sup(?: id="fnref[^"]*")?>(?:<a [^>]*>)?(?:\d+|,)(?:</
                         r'|<div class="footnote">.*?</div>', re.DOTALL)
 
 
-def plain_text(value: str) -> str:
+def text_of_html(value: str) -> str:
     """Material's HTML text as plain text, interface text and source notes left out."""
     text = html.unescape(_TAG.sub(" ", _FOOTNOTES.sub("", value)))
     for phrase in INTERFACE_TEXT:
@@ -309,8 +309,8 @@ def make_index(material: Mapping[str, object], data: SearchData) -> dict[str, ob
             continue
         first = not anchor and page_location not in seen_pages
         seen_pages.add(page_location)
-        title = plain_text(str(doc.get("title", "")))
-        text = "" if page_location in data.listings else plain_text(str(doc.get("text", "")))
+        title = text_of_html(str(doc.get("title", "")))
+        text = "" if page_location in data.listings else text_of_html(str(doc.get("text", "")))
         out: dict[str, object] = {"location": location, "title": title}
         page = _page_of(page_location, data) if first else None
         if page is not None:

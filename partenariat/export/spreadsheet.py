@@ -13,7 +13,7 @@ from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.models import Acronym, Concept
 from partenariat.derive.core import sort_key
-from partenariat.export.common import page_url, plain_text
+from partenariat.export.common import entry_address, plain_text
 
 BOM = "\ufeff"
 ACRONYM_HEADER = ["Sigle", "Signification", "Remplacement ou suppression", "Autres sens", "Domaine", "Description",
@@ -47,7 +47,7 @@ def glossary_csv(corpus: Corpus, base_url: str = "") -> str:
     rows = [[e.acronym, e.shown_expansion, e.ended.phrase(exact=True) if e.ended else "", " ; ".join(e.other_meanings),
              vocab.GLOSSARY_DOMAINS[e.domain], plain_text(corpus, e.description),
              ", ".join(corpus.one_of("glossary", i, Acronym).acronym for i in e.see_also),
-             page_url("glossary", e.id, base_url)] for e in entries]
+             entry_address("glossary", e.id, base_url)] for e in entries]
     return _csv(ACRONYM_HEADER, rows)
 
 
@@ -55,5 +55,5 @@ def concepts_csv(corpus: Corpus, base_url: str = "") -> str:
     """One row per notion, sorted A–Z: Notion;Famille;Résumé;Autres formes;Adresse."""
     concepts: list[Concept] = sorted(corpus.all_of("concept", Concept), key=lambda c: sort_key(c.term))
     rows = [[c.term, vocab.CONCEPT_FAMILIES[c.family], plain_text(corpus, c.summary), ", ".join(c.aliases),
-             page_url("concept", c.id, base_url)] for c in concepts]
+             entry_address("concept", c.id, base_url)] for c in concepts]
     return _csv(CONCEPT_HEADER, rows)

@@ -26,7 +26,7 @@ from partenariat.derive.core import (
     entity_title,
     escape_label,
     fr_date,
-    html_text,
+    html_attribute_text,
     sort_key,
 )
 from partenariat.derive.mdtext import md_inline, web_link
@@ -55,12 +55,12 @@ def cell(text: str) -> str:
 def front_matter(title: str, description: str | None = None, search_exclude: bool = False) -> str:
     """A generated page's front matter, written by the YAML emitter (never by formatting
     strings), so whatever a value holds it stays one value. Title and description are HTML
-    for the theme (see `html_text`). The MkDocs build never hands a generated page to
+    for the theme (see `html_attribute_text`). The MkDocs build never hands a generated page to
     mkdocs-macros (hooks/corpus.py gives its Markdown after the plugin ran); `render_macros:
     false` tells another generator reading `python -m partenariat render` the same."""
-    meta: dict[str, Any] = {"render_macros": False, "title": html_text(" ".join(title.split()))}
+    meta: dict[str, Any] = {"render_macros": False, "title": html_attribute_text(" ".join(title.split()))}
     if description:
-        meta["description"] = html_text(first_sentence(description))
+        meta["description"] = html_attribute_text(first_sentence(description))
     if search_exclude:
         meta["search"] = {"exclude": True}
     return "---\n" + yaml.dump(meta, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=1 << 30) + "---\n\n"

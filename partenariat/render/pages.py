@@ -17,7 +17,7 @@ from partenariat.data.entities import ENTITY_TYPES
 from partenariat.data.models import Case
 from partenariat.derive.addresses import NEWS_PAGE, extra_page_path, source_path
 from partenariat.derive.changes import entry_changes
-from partenariat.derive.core import Context, entity_title, html_text
+from partenariat.derive.core import Context, entity_title, html_attribute_text
 from partenariat.derive.index import build_index
 from partenariat.derive.questions import competencies
 from partenariat.export.jsonld import jsonld_for, jsonld_script
@@ -29,7 +29,7 @@ from partenariat.render.glossary import render_acronym
 from partenariat.render.indexes import INDEXES, index_order, printable_glossary
 from partenariat.render.legal import render_legal
 from partenariat.render.news import render_news
-from partenariat.render.quiz import pack_path, render_pack
+from partenariat.render.quiz import competency_pack_path, render_pack
 from partenariat.render.source import render_source
 
 RENDERERS: dict[str, Callable[[Context, Any], str]] = {  # each takes its own model
@@ -67,7 +67,7 @@ def page_paths(corpus: Corpus) -> list[str]:
         paths.append(source_path(etype.name))
         paths += [extra_page_path(etype.name, path) for path, _, _ in EXTRA_PAGES.get(etype.name, ())]
         paths += [source_path(etype.name, entity_id) for entity_id in corpus.records[etype.name]]
-    paths += [pack_path(c) for c in competencies(corpus)]
+    paths += [competency_pack_path(c) for c in competencies(corpus)]
     return paths + [NEWS_PAGE]
 
 
@@ -85,7 +85,7 @@ def build_pages(source: Corpus | Context) -> list[Page]:
             pages.append(Page(source_path(etype.name, entity_id), nav_title(etype.name, entity), markdown, etype.name))
     corpus = ctx.corpus
     for competency in competencies(corpus):
-        pages.append(Page(pack_path(competency), competency.title, render_pack(ctx, competency), "curriculum",
+        pages.append(Page(competency_pack_path(competency), competency.title, render_pack(ctx, competency), "curriculum",
                           in_nav=False))
     news = render_news(ctx.with_prefix(""), entry_changes(corpus, ctx.history), ctx.history.complete)
     pages.append(Page(NEWS_PAGE, "Nouveautés", news, "news", in_nav=False))  # placed by mkdocs.yml
@@ -122,5 +122,5 @@ def nav_sections(pages: list[Page], max_entries: int = NAV_MAX_ENTRIES) -> dict[
         if not page.in_nav:
             continue
         entries = sections.setdefault(page.type_name, [])
-        entries.append(page.path if page.is_index else {html_text(page.title): page.path})  # the theme prints it as HTML
+        entries.append(page.path if page.is_index else {html_attribute_text(page.title): page.path})  # printed as HTML
     return {name: entries if len(entries) <= max_entries + 1 else entries[:1] for name, entries in sections.items()}

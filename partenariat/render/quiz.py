@@ -86,7 +86,7 @@ def quiz_section(ctx: Context, concept: Concept) -> str:
 # --- competency packs --------------------------------------------------------------------
 
 
-def pack_path(competency: Competency) -> str:
+def competency_pack_path(competency: Competency) -> str:
     """docs-relative path of a pack: beside its curriculum's page (`referentiels/bts-esf/c4-1.md`)."""
     return addresses.pack_path(competency.curriculum, competency.anchor)
 
