@@ -111,7 +111,7 @@ def with_payload(entity: BaseModel, payload: str) -> BaseModel:
         value = getattr(entity, name)
         if value is None:
             continue
-        if free_text(info):
+        if free_text(info) and name != "date":  # a role's date is text the model checks as a year or a date
             updates[name] = payload + value if isinstance(value, str) else [payload + v for v in value]
         elif isinstance(value, BaseModel):
             updates[name] = with_payload(value, payload)

@@ -65,6 +65,8 @@ def _heading(ctx: Context, concept: Concept) -> str:
 # in mkdocs.yml): right under « En bref », so that the notes stay in the first screen and in print.
 FOOTNOTES_HERE = "///Footnotes Go Here///"
 ADJACENT_CALLS = re.compile(r"(\[\^\d+\])(?=\[\^\d+\])")
+NOTE_MARK = ("\ue000", "\ue001")
+NOTE_MARKS = re.compile("\ue000(\\d+)\ue001")
 
 
 def _in_brief(ctx: Context, concept: Concept) -> str:
@@ -73,10 +75,14 @@ def _in_brief(ctx: Context, concept: Concept) -> str:
 
     def call(match: re.Match[str]) -> str:
         key = (match.group(1).strip(), " ".join((match.group(2) or "").split()))
-        return f"[^{numbers.setdefault(key, len(numbers) + 1)}]"
+        return f"{NOTE_MARK[0]}{numbers.setdefault(key, len(numbers) + 1)}{NOTE_MARK[1]}"
 
+    # The text is escaped (`ctx.text`) with each note as a mark no data text can hold (private-use
+    # characters, refused by `check`), which becomes the footnote call afterwards.
+    escaped = ctx.text(NOTE.sub(call, concept.summary))
+    text = NOTE_MARKS.sub(lambda m: f"[^{m.group(1)}]", escaped)
     # two calls side by side read « 12 » in superscript: a superscript comma keeps them apart
-    text = ADJACENT_CALLS.sub(r"\1<sup>,</sup>", ctx.text(NOTE.sub(call, concept.summary)))
+    text = ADJACENT_CALLS.sub(r"\1<sup>,</sup>", text)
     if not numbers:
         return "## En bref\n\n" + text + "\n"
     notes = "\n".join(f"[^{n}]: {short_reference(ctx, source, where or None)}" for (source, where), n in numbers.items())
