@@ -74,7 +74,10 @@ PAYLOAD = (
     "<script>alert(9)</script>\n<div markdown=1 onclick=alert(10)>pwn</div>\n"
 )
 PLAIN = "Zzzz " * (len(PAYLOAD) // 5)  # as long, nothing in it: the pages it gives are the reference
-DATA_MAY_ADD = {"p", "em", "strong", "a-web", "abbr"}  # paragraphs, emphasis, web links; a changed acronym
+# paragraphs, emphasis, web links; a changed acronym; and what the data decides the number of: list items
+# (« pourquoi ce lien »), the A–Z bar's letters (span), the questions of a pack (div), an indented line
+# shown as code (pre, code). Attributes are compared apart: none may be added.
+DATA_MAY_ADD = {"p", "em", "strong", "a-web", "abbr", "li", "span", "div", "pre", "code"}
 
 
 # --- a corpus whose every text field holds a payload (check's refusals bypassed) -------------
@@ -230,7 +233,7 @@ def _refusal(corpus_dir: Path, name: str, old: str, new: str) -> list[str]:
     return report(info.value.problems, "en").splitlines()[:-1]
 
 
-CONCEPT, SUMMARY = "concepts/reseau.yaml", "summary: Ensemble d'acteurs reliés par des connexions souples."
+CONCEPT, SUMMARY = "concepts/reseau.yaml", "summary: Ensemble d'acteurs reliés par des connexions souples[[note:dossier]]."
 
 REFUSED_AT_LINE = {  # value written after « summary: » (YAML) → what the message says
     # markup: a tag whatever follows its name
@@ -263,9 +266,17 @@ REFUSED_AT_LINE = {  # value written after « summary: » (YAML) → what the me
 }
 
 
+def _with_note(value: str) -> str:
+    """The value as a summary sentence that carries its source note (inside its quotes if quoted),
+    so that the only problem left is the one under test."""
+    if len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]:
+        return value[0] + "Vu [[note:dossier]] : " + value[1:]
+    return "Vu [[note:dossier]] : " + value
+
+
 @pytest.mark.parametrize(("value", "message"), REFUSED_AT_LINE.items(), ids=list(REFUSED_AT_LINE))
 def test_refused_at_its_line(corpus_dir: Path, value: str, message: str) -> None:
-    lines = _refusal(corpus_dir, CONCEPT, SUMMARY, "summary: " + value)
+    lines = _refusal(corpus_dir, CONCEPT, SUMMARY, "summary: " + _with_note(value))
     assert len(lines) == 1 and lines[0].startswith(f"{CONCEPT}:4: summary: {message}"), lines
     assert lines[0].endswith(")"), lines  # with its fix
     assert "\x1b" not in lines[0] and "\u202e" not in lines[0]
@@ -274,7 +285,8 @@ def test_refused_at_its_line(corpus_dir: Path, value: str, message: str) -> None
 def test_a_value_longer_than_the_limit_is_refused(corpus_dir: Path) -> None:
     """A bound on a value keeps the build linear (Python-Markdown's cost grows with a paragraph's
     length times its markup): the longest value of the corpus is a third of it."""
-    lines = _refusal(corpus_dir, CONCEPT, SUMMARY, "summary: " + "a" * (MAX_TEXT + 1))
+    note = " [[note:dossier]]."
+    lines = _refusal(corpus_dir, CONCEPT, SUMMARY, "summary: " + "a" * (MAX_TEXT + 1 - len(note)) + note)
     assert lines == [f"{CONCEPT}:4: summary: text too long ({MAX_TEXT + 1} characters, at most {MAX_TEXT}) "
                      "(a field holds a few paragraphs: shorten it, or split the entry)"]
     longest = max(len(v) for r in load_corpus(REPO).records.values() for rec in r.values()
