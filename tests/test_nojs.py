@@ -10,6 +10,8 @@ from test_browser import PAGE_TYPES
 from browser import chromium
 
 PHONE = {"width": 390, "height": 844}
+# the sections' index pages, one level down from the home page in the navigation
+SECTIONS = {"concepts", "auteurs", "bibliographie", "textes-juridiques", "glossaire", "cas", "referentiels", "comparer"}
 # What only the script makes work: present without it, it would be dead.
 NEEDS_SCRIPT = [".pkb-filter-input", ".pkb-filter-hint", ".pkb-copy-link", ".pkb-cite-copy", ".pkb-print",
                 "button[hidden]", ".md-button[hidden]"]
@@ -29,13 +31,13 @@ def test_without_javascript_nothing_dead_nothing_sideways(server: str, path: str
             ".map(e => e.outerHTML.slice(0, 80))", NEEDS_SCRIPT)
         invitation = page.locator("article").inner_text()
         crumbs = page.locator("nav.md-path").count()
-        violations = Axe().run(page, options=AXE_TAGS).response["violations"]
+    # (axe needs timers that never fire with script disabled: it runs in the test below)
     assert sideways <= 0, f"{path}: scrolls {sideways} px sideways"
     assert visible_dead == [], visible_dead
     assert "pour filtrer" not in invitation, "an invitation to type with no box to type in"
-    assert crumbs == (0 if path == "" else 1), "breadcrumbs on every page but the home page"
-    assert [(v["id"], len(v["nodes"])) for v in violations
-            if v["impact"] in ("serious", "critical") or v["id"] == "landmark-unique"] == []
+    # breadcrumbs on every page inside a section (« Accueil › Glossaire » on an acronym's page);
+    # a page at the top of the site (home, Formateurs) is reached from the tabs
+    assert crumbs == (1 if "/" in path.strip("/") or path.rstrip("/") in SECTIONS else 0), path
 
 
 @pytest.mark.parametrize("width", [390, 1366])
