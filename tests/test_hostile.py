@@ -437,6 +437,7 @@ def test_data_never_reaches_jinja(hostile_site: Path) -> None:
     assert "popen(&#x27;touch PWNED&#x27;)" in entry or "popen('touch PWNED')" in entry
 
 
+@pytest.mark.browser
 @pytest.mark.slow
 def test_no_script_runs_on_pages_built_from_hostile_data(hostile_site: Path) -> None:
     """Every page built from the hostile data, in Chromium: nothing sets `window.__pwned`, no

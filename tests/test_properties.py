@@ -386,10 +386,11 @@ ENTRIES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
                    {"number": st.from_regex(r"\A[0-9]{4}-[0-9]{1,4}\Z"),
                     "articles": st.lists(st.one_of(articles, quoted_articles), max_size=2),
                     "concepts": ids("concept"), "short_title": prose}),
+    # a developed acronym names the source that spells it out (one of attested_in)
     "glossary": entry({"acronym": word.filter(lambda w: w not in ("CPOM", "ESSMS")), "expansion": prose,
                        "domain": choice(vocab.GLOSSARY_DOMAINS), **COMMON},
                       {"variants": st.lists(word, max_size=2), "description": prose, "see_also": ids("glossary"),
-                       "concepts": ids("concept")}),
+                       "concepts": ids("concept")}).map(lambda d: {**d, "expansion_source": d["attested_in"][0]}),
     "case": entry({"kind": choice(vocab.CASE_KINDS), "title": prose, "source": st.sampled_from(sorted(EXISTING["source"])),
                    **COMMON},
                   {"number": st.integers(0, 99), "level": choice(vocab.PARTNERSHIP_LEVELS), "themes": st.lists(prose, max_size=2),
