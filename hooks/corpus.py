@@ -26,7 +26,7 @@ from mkdocs_macros.plugin import MacrosPlugin
 from partenariat import DataError
 from partenariat.base.messages import report
 from partenariat.derive.publish import OFFLINE_ZIP, offline_download, offline_zip, published_url
-from partenariat.export.search_index import make_index, nav_titles, with_nav_titles
+from partenariat.export.search_index import make_index, nav_titles, split_index, with_nav_titles
 from partenariat.render.abbr import NAME as ABBR_EXTENSION
 from partenariat.render.downloads import mark_downloads
 from partenariat.render.macros import make_macros
@@ -123,9 +123,12 @@ def on_page_content(html: str, page: MkDocsPage, **kwargs: object) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Replace Material's search index by ours (partenariat.export.search_index, a pure function), read
     by our worker (overrides/assets/javascripts/workers/search-fr.js); the pages of the menu
-    are also found by their menu title."""
-    path = Path(config.site_dir) / "search" / "search_index.json"
+    are also found by their menu title. Material's file becomes a stub naming the two shards
+    the worker loads once the reader turns to search."""
+    folder = Path(config.site_dir) / "search"
+    path = folder / "search_index.json"
     if path.is_file() and STATE.site is not None:
         data = with_nav_titles(STATE.site.search, nav_titles(config.nav))
         index = make_index(json.loads(path.read_text("utf-8")), data)
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        for name, content in split_index(index).items():
+            (folder / f"{name}.json").write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -367,3 +368,70 @@ def _location(path: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return f"{stem}/"
+
+
+# --- the files the site serves ----------------------------------------------------------------
+
+# Material asks for `search/search_index.json` (from file://, `search_index.js`); it gets a stub
+# naming the shards, which our worker loads itself, off the page's thread, once the reader turns
+# to search (overrides/main.html holds Material's request until then):
+#   NAMES  every page's names, title words and the line its result shows: enough for exact
+#          queries (an acronym, a title, a name, an article number), loaded first;
+#   TEXT   the words of the pages' text and every section, loaded next.
+NAMES, TEXT = "noms", "texte"
+SHARDS = (NAMES, TEXT)
+_TEXT_ONLY = "x"  # the one field of a page left for the text shard
+
+
+def split_index(index: Mapping[str, object]) -> dict[str, dict[str, object]]:
+    """The index as the files under ``search/``, by name: ``search_index`` (Material's stub:
+    its config, no document), `NAMES` and `TEXT`. Each document keeps its position (``i``), so
+    that the worker, once it holds both, searches the very index `make_index` made."""
+    config = index.get("config")
+    config = dict(config) if isinstance(config, Mapping) else {}
+    docs = index.get("docs", [])
+    assert isinstance(docs, list)
+    names: list[dict[str, object]] = []
+    sections: list[dict[str, object]] = []
+    words: list[list[object]] = []  # [position, text words of a page]
+    for position, doc in enumerate(docs):
+        if "#" in str(doc["location"]):
+            sections.append({"i": position, **doc})
+            continue
+        names.append({"i": position, **{k: v for k, v in doc.items() if k != _TEXT_ONLY}})
+        if _TEXT_ONLY in doc:
+            words.append([position, doc[_TEXT_ONLY]])
+    stub = {k: v for k, v in config.items() if k != "stop"} | {"shards": list(SHARDS)}
+    return {"search_index": {"config": stub, "docs": []},
+            NAMES: {"config": config, "count": len(docs), "docs": names},
+            TEXT: {"words": words, "docs": sections}}
+
+
+def join_index(files: Mapping[str, Mapping[str, object]]) -> dict[str, object]:
+    """`split_index` undone, as the worker does it: the index `make_index` made."""
+    names, text = files[NAMES], files[TEXT]
+    count = names["count"]
+    assert isinstance(count, int)
+    docs: list[dict[str, object] | None] = [None] * count
+    for doc in [*_docs(names), *_docs(text)]:
+        docs[int(str(doc["i"]))] = {k: v for k, v in doc.items() if k != "i"}
+    words = text["words"]
+    assert isinstance(words, list)
+    for position, value in words:
+        page = docs[position]
+        assert page is not None
+        page[_TEXT_ONLY] = value
+    assert all(d is not None for d in docs), "a document is in neither shard"
+    return {"config": names["config"], "docs": docs}
+
+
+def _docs(shard: Mapping[str, object]) -> list[dict[str, object]]:
+    docs = shard.get("docs", [])
+    assert isinstance(docs, list)
+    return docs
+
+
+def shard_script(name: str, text: str) -> str:
+    """A shard as a script, for the offline copy (a worker from file:// cannot fetch, it loads
+    scripts): hands the JSON, parsed by `JSON.parse` (faster than an object literal), to the worker."""
+    return f"pkbSearchShard({json.dumps(name)}, JSON.parse({json.dumps(text, ensure_ascii=False)}))\n"
