@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,9 +25,10 @@ from partenariat.data.schemas import SCHEMA_DIR, render_schemas
 from partenariat.derive.core import Context
 from partenariat.derive.edition import read_edition
 from partenariat.derive.index import build_index
-from partenariat.export import ExportFile, build_exports
+from partenariat.derive.tracking import plain, tracked
+from partenariat.export import build_exports
 from partenariat.export.search_index import SearchData, search_data
-from partenariat.preview import load_for_preview
+from partenariat.preview import Change, preview_of
 from partenariat.render.glossary import abbreviations
 from partenariat.render.pages import Page, build_pages, nav_sections, page_paths
 
@@ -39,6 +41,9 @@ class SiteOptions:
     base_url: str = ""  # the published address (site_url); '' when unknown: nothing claims one
     preview: bool = False  # keep the last good data and report problems instead of stopping
     docs_dir: str = "docs"  # hand-written pages, relative to the root
+    # In a preview, what else the pages depend on (the generator's configuration and templates):
+    # when it differs from the last build's, every page is new.
+    setup: Hashable = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,10 @@ class Site:
     redirects: dict[str, str]
     # In a preview: the problems of the last edit (the site shows the last good data).
     problems: list[Problem] = field(default_factory=list)
+    # In a preview: the pages (docs-relative paths) that may differ from the last build's; None:
+    # any page may (a full build). The exports are those of the last full build.
+    changed: frozenset[str] | None = None
+    change: Change | None = None  # … and what the edit changed, for the generator's own pages
 
     @property
     def corpus(self) -> Corpus:
@@ -109,12 +118,6 @@ def _expand(item: object, index_of: dict[str, str], sections: dict[str, list[Any
     return item
 
 
-def _load(root: Path, preview: bool) -> tuple[Corpus, list[Problem]]:
-    if preview:
-        return load_for_preview(root)
-    return load_corpus(root), []
-
-
 def check_site(root: Path, docs_dir: str = "docs") -> Corpus:
     """What `check` needs: the data and the addresses, without rendering anything.
     Raises `DataError` like `build_site`."""
@@ -127,20 +130,45 @@ def check_site(root: Path, docs_dir: str = "docs") -> Corpus:
 
 def build_site(root: Path, options: SiteOptions | None = None) -> Site:
     """The whole site from the data under ``root``. Raises `DataError` listing every problem
-    (data or addresses) when it cannot be built."""
+    (data or addresses) when it cannot be built. In a preview, starts from the last build
+    (`partenariat.preview`): the pages an edit does not change are not rendered again."""
     options = options or SiteOptions()
-    corpus, problems = _load(root, options.preview)
+    if options.preview:
+        return _preview_site(root, options)
+    corpus = load_corpus(root)
     ctx = Context(corpus, build_index(corpus), directory_urls=options.directory_urls, base_url=options.base_url,
                   edition=read_edition(root))
     pages = build_pages(ctx)
+    return _site(root, options, ctx, pages, _files(ctx, options))
+
+
+def _site(root: Path, options: SiteOptions, ctx: Context, pages: list[Page], files: list[SiteFile],
+          problems: list[Problem] | None = None, changed: frozenset[str] | None = None) -> Site:
+    corpus, index = plain(ctx.corpus), ctx.index
     redirects, address_problems = check_addresses(root, corpus, root / options.docs_dir, [p.path for p in pages])
     if address_problems:
         raise DataError(address_problems)
-    files = [SiteFile(e.path, e.content) for e in _exports(ctx, options)]
-    files += [SiteFile(f"{SCHEMA_DIR}/{name}", text) for name, text in render_schemas().items()]
-    return Site(ctx, pages, files, search_data(corpus, ctx.index),
-                abbreviations(corpus.all_of("glossary", Acronym)), redirects, problems)
+    return Site(ctx, pages, files, search_data(corpus, index), abbreviations(corpus.all_of("glossary", Acronym)),
+                redirects, problems or [], changed)
 
 
-def _exports(ctx: Context, options: SiteOptions) -> list[ExportFile]:
-    return build_exports(ctx, base_url=options.base_url)
+def _files(ctx: Context, options: SiteOptions) -> list[SiteFile]:
+    files = [SiteFile(e.path, e.content) for e in build_exports(ctx, base_url=options.base_url)]
+    return files + [SiteFile(f"{SCHEMA_DIR}/{name}", text) for name, text in render_schemas().items()]
+
+
+def _preview_site(root: Path, options: SiteOptions) -> Site:
+    preview = preview_of(root)
+    corpus, problems = preview.load()
+    edition = read_edition(root)
+    if preview.kept.get("corpus") is not corpus:  # one tracked view per corpus: what is computed once is kept
+        preview.kept["corpus"] = corpus
+        preview.kept["tracked"] = tracked(corpus, build_index(corpus))
+    reading, index = preview.kept["tracked"]
+    ctx = Context(reading, index, directory_urls=options.directory_urls, base_url=options.base_url, edition=edition)
+    glossary = abbreviations(corpus.all_of("glossary", Acronym))
+    pages, changed = preview.render(ctx, (edition, options), glossary)
+    files = preview.keep("files", lambda: _files(ctx, options), fresh=changed is None)
+    site = _site(root, options, ctx, pages, files, problems, changed)
+    site.change = preview.change
+    return site

@@ -31,7 +31,7 @@ import html
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from partenariat.base.folding import fold
@@ -281,12 +281,14 @@ def _page_of(location: str, data: SearchData) -> PageSearch | None:
     return PageSearch(folder.kind, page.names, page.keywords + folder.keywords, page.summary, folder.boost)
 
 
-def make_index(material: Mapping[str, object], data: SearchData) -> dict[str, object]:
+def make_index(material: Mapping[str, object], data: SearchData,
+               memo: dict[Hashable, dict[str, object]] | None = None) -> dict[str, object]:
     """Our index from Material's ``{"config", "docs"}``: one document per page and section, as
     Material's search box shows them (location, title, text, tags), with the normalised words
     our worker searches: ``n`` exact names (keys), ``l`` near-exact ones, ``k`` words of the names and keywords,
     ``w`` of the title, ``x`` of the text; ``b`` the boost. Listing pages keep their title only;
-    sections of a listing are dropped."""
+    sections of a listing are dropped. A ``memo`` kept between calls (a live preview) makes each
+    document once: the same document of the same page gives the same words."""
     given = material.get("config")
     config = dict(given) if isinstance(given, Mapping) else {}
     config.pop("fields", None)
@@ -304,36 +306,70 @@ def make_index(material: Mapping[str, object], data: SearchData) -> dict[str, ob
             continue
         first = not anchor and page_location not in seen_pages
         seen_pages.add(page_location)
-        title = plain_text(str(doc.get("title", "")))
-        text = "" if page_location in data.listings else plain_text(str(doc.get("text", "")))
-        out: dict[str, object] = {"location": location, "title": title}
         page = _page_of(page_location, data) if first else None
-        if page is not None:
-            names = [title, *page.names] if page.kind == "page" else list(page.names)
-            out["text"] = teaser(page.summary or text)
-            if page.kind and page.kind != "page":
-                out["tags"] = [page.kind]
-            exact = list(dict.fromkeys(k for n in names if (k := key(n))))  # the main name first
-            out["n"] = exact
-            loose = sorted({k for n in names if (k := loose_key(n))} - set(exact))
-            if loose:
-                out["l"] = loose
-            keyword_words = index_words([*page.names, *page.keywords])
-            out["k"] = keyword_words
-            exclude = set(keyword_words.split())
-            if page.boost != 1.0:
-                out["b"] = page.boost
+        args = (location, str(doc.get("title", "")), str(doc.get("text", "")), page, page_location in data.listings)
+        if memo is None:
+            docs.append(_document(*args))
         else:
-            out["text"] = teaser(text)
-            exclude = set()
-        title_words = index_words([title], exclude)
-        if title_words:
-            out["w"] = title_words
-        text_words = index_words([text], exclude | set(title_words.split()))
-        if text_words:
-            out["x"] = text_words
-        docs.append(out)
+            made = memo.get(args)
+            if made is None:
+                made = memo[args] = _document(*args)
+            docs.append(made)
     return {"config": config, "docs": docs}
+
+
+def _document(location: str, title_html: str, text_html: str, page: PageSearch | None,
+              listing: bool) -> dict[str, object]:
+    """One document of the index: a section, or a page (``page``: what the data says of it)."""
+    title = plain_text(title_html)
+    text = "" if listing else plain_text(text_html)
+    out: dict[str, object] = {"location": location, "title": title}
+    if page is not None:
+        names = [title, *page.names] if page.kind == "page" else list(page.names)
+        out["text"] = teaser(page.summary or text)
+        if page.kind and page.kind != "page":
+            out["tags"] = [page.kind]
+        exact = list(dict.fromkeys(k for n in names if (k := key(n))))  # the main name first
+        out["n"] = exact
+        loose = sorted({k for n in names if (k := loose_key(n))} - set(exact))
+        if loose:
+            out["l"] = loose
+        keyword_words = index_words([*page.names, *page.keywords])
+        out["k"] = keyword_words
+        exclude = set(keyword_words.split())
+        if page.boost != 1.0:
+            out["b"] = page.boost
+    else:
+        out["text"] = teaser(text)
+        exclude = set()
+    title_words = index_words([title], exclude)
+    if title_words:
+        out["w"] = title_words
+    text_words = index_words([text], exclude | set(title_words.split()))
+    if text_words:
+        out["x"] = text_words
+    return out
+
+
+@dataclass
+class PageDocs:
+    """Material's search documents (a page and its sections) by page, kept across the builds of
+    a live preview, where Material indexes only the pages a build renders again."""
+
+    pages: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+
+    def update(self, docs: list[dict[str, object]], rendered: Iterable[str], full: bool) -> list[dict[str, object]]:
+        """Every page's documents, in the order of the last full build, those of the pages
+        ``rendered`` (their URLs) taken from ``docs``, Material's index of this build."""
+        fresh: dict[str, list[dict[str, object]]] = {}
+        for doc in docs:
+            fresh.setdefault(str(doc["location"]).partition("#")[0], []).append(doc)
+        if full:
+            self.pages = fresh
+        else:
+            for url in rendered:
+                self.pages[url] = fresh.get(url, [])
+        return [doc for page in self.pages.values() for doc in page]
 
 
 def with_nav_titles(data: SearchData, titles: Mapping[str, str]) -> SearchData:
