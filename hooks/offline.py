@@ -20,9 +20,17 @@ def _offline(config: MkDocsConfig) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+# Material's search worker from file:// runs in an iframe (the shim replaces `Worker`). The offline
+# plugin adds the shim from a CDN: the copy loads ours instead (online, no shim: it would only
+# block rendering).
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:  # after the offline plugin's
     if _offline(config):
         config.use_directory_urls = True  # same paths as online: concepts/reseau/index.html
+        polyfills = [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url]
+        config.extra["polyfills"] = [*polyfills, SHIM]
     return config
 
 

@@ -359,6 +359,7 @@ def built_index(site: Path) -> dict[str, object]:
 def test_built_index_is_small_and_carries_no_interface_text(site: Path) -> None:
     stub = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     assert stub["docs"] == [] and len((site / "search" / "search_index.json").read_bytes()) < 1000
+    assert "iframe-worker" not in (site / "index.html").read_text("utf-8")  # the offline copy's shim only
     index = built_index(site)
     assert index["config"]["engine"] == "partenariat"
     texts = " ".join(d["text"] for d in index["docs"])

@@ -10,6 +10,7 @@ definition never include a co-author or editor of its source. Same data, same qu
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
@@ -83,6 +84,7 @@ def _hash(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
+@functools.lru_cache(maxsize=65536)  # the oracle compares the same labels for every question
 def normalize(text: str) -> str:
     """Comparison form of a label or quotation: spacing and case do not make two answers differ."""
     return " ".join(text.split()).casefold()
@@ -119,6 +121,17 @@ class Facts:
 
     def author(self, author_id: str) -> Author:
         return self.corpus.one_of("author", author_id, Author)
+
+    @cached_property
+    def _authors(self) -> dict[str, tuple[str, str]]:
+        """Author id → (kind, `person_label`): the distractor pools read them for every question."""
+        return {a.id: (a.kind, person_label(a)) for a in self.corpus.all_of("author", Author)}
+
+    def label(self, author_id: str) -> str:
+        return self._authors[author_id][1]
+
+    def author_kind(self, author_id: str) -> str:
+        return self._authors[author_id][0]
 
     def source(self, source_id: str) -> Source:
         return self.corpus.one_of("source", source_id, Source)
@@ -316,7 +329,7 @@ def author_questions(facts: Facts) -> Iterator[Question]:
             same_concept = {a for other in concept.definitions for a in facts.definers(other)}
 
             def pool(ids: set[str], kind: str = right.kind, skip: set[str] = involved) -> list[str]:
-                return [person_label(facts.author(a)) for a in sorted(ids - skip) if facts.author(a).kind == kind]
+                return [facts.label(a) for a in sorted(ids - skip) if facts.author_kind(a) == kind]
 
             draft = Question(
                 id=f"auteur-{concept.id}-{n}", kind="auteur", prompt=f"Qui a proposé cette définition de « {concept.term} » ?",
