@@ -3,8 +3,9 @@
 redirects and macros, and replace the search index after the build (read by our search worker,
 in overrides/). Bad data stops the build with the list of problems (no traceback).
 
-All state lives on one object, `STATE`, reset by each build; `mkdocs serve` is learnt from
-`on_startup`, as MkDocs intends.
+All state lives on one object, `STATE`: what one build needs (set again by each build), and
+what a preview keeps between its builds; `mkdocs serve` is learnt from `on_startup`, as MkDocs
+intends.
 
 Live preview (`make serve`: `mkdocs serve --dirty`): the package re-renders the Markdown of the
 pages an edit changes (`Site.changed`, partenariat/preview.py) and MkDocs renders only those

@@ -303,7 +303,7 @@ def _copy_counts(project: Path) -> dict[str, int]:
     return {etype.name: len(list((project / etype.folder).glob("*.yaml"))) for etype in ENTITY_TYPES}
 
 
-def part_scale(work: Path, factors: list[int]) -> dict[str, Any]:
+def part_scale(work: Path, factors: list[int], plain_max: int) -> dict[str, Any]:
     print(f"\n== (c) Synthetic corpora: {', '.join(f'{f}×' for f in factors)}: this site's build beside a plain "
           "MkDocs + Material build of the same pages")
     rows = []
@@ -312,9 +312,12 @@ def part_scale(work: Path, factors: list[int]) -> dict[str, Any]:
         checked = must(run([PY, "-m", "partenariat", "--root", str(project), "check"], project), f"check {factor}×")
         built = must(run(mkdocs_build(project, work / f"site-scale-{factor}"), project), f"build {factor}×")
         html = sum(1 for _ in (work / f"site-scale-{factor}").rglob("*.html"))
-        plain = plain_project(project, work / f"plain-{factor}")
-        bare = must(run(mkdocs_build(plain, work / f"site-plain-{factor}"), plain), f"plain build {factor}×")
-        shutil.rmtree(work / f"site-plain-{factor}")
+        if factor <= plain_max:
+            plain = plain_project(project, work / f"plain-{factor}")
+            bare = must(run(mkdocs_build(plain, work / f"site-plain-{factor}"), plain), f"plain build {factor}×")
+            shutil.rmtree(work / f"site-plain-{factor}")
+        else:
+            bare = Run(float("nan"), float("nan"), 0, "")
         rows.append({"factor": factor, "entries": sum(counts.values()), "html_pages": html, "build_s": built.seconds,
                      "build_peak_mb": built.peak_mb, "plain_s": bare.seconds, "plain_peak_mb": bare.peak_mb,
                      "check_s": checked.seconds, "check_peak_mb": checked.peak_mb, "generate_s": generated})
@@ -567,6 +570,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument(f"--skip-{part}", action="store_true", help=f"do not run the {part} part")
     parser.add_argument("--runs", type=int, default=3, help="runs per measure for overhead, check and serve (default 3)")
     parser.add_argument("--scale", default="1,10,50", help="scale factors of the synthetic corpus (default 1,10,50)")
+    parser.add_argument("--plain-max", type=int, default=50,
+                        help="largest scale also built by plain MkDocs (default 50)")
     parser.add_argument("--serve-max", type=int, default=10,
                         help="largest scale for the parts serve and pageview (default 10)")
     parser.add_argument("--top", type=int, default=15, help="functions of our code listed by the profile (default 15)")
@@ -593,7 +598,7 @@ def main(argv: list[str] | None = None) -> int:
         if "check" in parts:
             results["check"] = part_check(work, max(args.runs, 5))
         if "scale" in parts:
-            results["scale"] = part_scale(work, factors)
+            results["scale"] = part_scale(work, factors, args.plain_max)
         if "serve" in parts:
             results["serve"] = part_serve(work, args.runs, [f for f in factors if f <= args.serve_max])
         if "pageview" in parts:
