@@ -170,17 +170,19 @@ def _holds(markdown: str, acronyms: frozenset[str]) -> bool:
     holds the acronym's first word, as the abbreviation extension finds them (render/abbr.py)."""
     if not acronyms:
         return False
-    pattern = _first_words(acronyms)
-    return pattern is None or pattern.search(markdown) is not None
+    firsts, pattern = _first_words(acronyms)
+    if pattern is None:
+        return True
+    return any(word in markdown for word in firsts) and pattern.search(markdown) is not None
 
 
 @functools.lru_cache(maxsize=8)
-def _first_words(acronyms: frozenset[str]) -> re.Pattern[str] | None:
-    firsts = {m.group(0) for a in acronyms if (m := _WORD.match(a))}
+def _first_words(acronyms: frozenset[str]) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    firsts = frozenset(m.group(0) for a in acronyms if (m := _WORD.match(a)))
     if len(firsts) < len(acronyms):  # an acronym that does not start with a letter or digit: any page
-        return None
+        return firsts, None
     # bounded by anything but a letter or digit: `_CPOM_` (emphasis) shows the word CPOM
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(map(re.escape, firsts))) + r")(?![^\W_])")
+    return firsts, re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(map(re.escape, firsts))) + r")(?![^\W_])")
 
 
 _previews: dict[Path, Preview] = {}

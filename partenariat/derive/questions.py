@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -259,8 +260,13 @@ def right_options(facts: Facts, question: Question) -> list[str]:
 # --- choosing distractors ----------------------------------------------------------------
 
 
-def _ranked(seed: str, candidates: Iterable[str]) -> list[str]:
-    return sorted(dict.fromkeys(candidates), key=lambda c: _hash(f"{seed}:{c}"))
+def _ranked(seed: str, candidates: Iterable[str]) -> Iterator[str]:
+    """The candidates in the order of their hash with ``seed`` (a stable shuffle), produced as
+    they are asked for: a question needs three distractors, not its whole pool sorted."""
+    heap = [(_hash(f"{seed}:{c}"), c) for c in dict.fromkeys(candidates)]
+    heapq.heapify(heap)
+    while heap:
+        yield heapq.heappop(heap)[1]
 
 
 def _pick(facts: Facts, draft: Question, pools: Iterable[Iterable[str]], exclude: Set[str] = frozenset(),
