@@ -25,7 +25,7 @@ site: $(STAMP)
 
 ## Preview with live reload on http://127.0.0.1:8000 (rebuilds when a YAML file changes)
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty
 
 ## A copy that works without network or server (USB stick): site-offline/, same paths as online
 offline: $(STAMP)

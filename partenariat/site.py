@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -29,10 +30,11 @@ from partenariat.derive.core import Context
 from partenariat.derive.edition import read_edition
 from partenariat.derive.index import build_index
 from partenariat.derive.publisher import publisher_problems
-from partenariat.export import ExportFile, build_exports
+from partenariat.derive.tracking import plain, tracked
+from partenariat.export import build_exports
 from partenariat.export.bundles import single_file_zip
 from partenariat.export.search_index import SearchData, search_data
-from partenariat.preview import load_for_preview
+from partenariat.preview import Change, preview_of
 from partenariat.render.acronym_links import link_first_mentions
 from partenariat.render.glossary import abbreviations
 from partenariat.render.pages import Page, build_pages, nav_sections, page_paths
@@ -47,6 +49,9 @@ class SiteOptions:
     preview: bool = False  # keep the last good data and report problems instead of stopping
     docs_dir: str = "docs"  # hand-written pages, relative to the root
     offline: bool = False  # the copy opened from file://: each file is also offered alone in a zip
+    # In a preview, what else the pages depend on (the generator's configuration and templates):
+    # when it differs from the last build's, every page is new.
+    setup: Hashable = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,10 @@ class Site:
     # In a preview: the problems of the last edit (the site shows the last good data).
     problems: list[Problem] = field(default_factory=list)
     offline: bool = False  # links to files point at their zips (partenariat.render.downloads)
+    # In a preview: the pages (docs-relative paths) that may differ from the last build's; None:
+    # any page may (a full build). The exports are those of the last full build.
+    changed: frozenset[str] | None = None
+    change: Change | None = None  # … and what the edit changed, for the generator's own pages
 
     @property
     def corpus(self) -> Corpus:
@@ -136,12 +145,6 @@ def _expand(item: object, index_of: dict[str, str], sections: dict[str, list[Any
     return item
 
 
-def _load(root: Path, preview: bool) -> tuple[Corpus, list[Problem]]:
-    if preview:
-        return load_for_preview(root)
-    return load_corpus(root), []
-
-
 def check_site(root: Path, docs_dir: str = "docs") -> Corpus:
     """What `check` needs: the data and the addresses, without rendering anything.
     Raises `DataError` like `build_site`."""
@@ -160,25 +163,55 @@ def check_site(root: Path, docs_dir: str = "docs") -> Corpus:
 
 def build_site(root: Path, options: SiteOptions | None = None) -> Site:
     """The whole site from the data under ``root``. Raises `DataError` listing every problem
-    (data or addresses) when it cannot be built."""
+    (data or addresses) when it cannot be built. In a preview, starts from the last build
+    (`partenariat.preview`): the pages an edit does not change are not rendered again."""
     options = options or SiteOptions()
-    corpus, problems = _load(root, options.preview)
+    if options.preview:
+        return _preview_site(root, options)
+    corpus = load_corpus(root)
     ctx = Context(corpus, build_index(corpus), directory_urls=options.directory_urls, base_url=options.base_url,
                   edition=read_edition(root), docs_dir=options.docs_dir)
     pages = build_pages(ctx)
+    return _site(root, options, ctx, pages, _files(ctx, options))
+
+
+def _site(root: Path, options: SiteOptions, ctx: Context, pages: list[Page], files: list[SiteFile],
+          problems: list[Problem] | None = None, changed: frozenset[str] | None = None) -> Site:
+    corpus, index = plain(ctx.corpus), ctx.index
     redirects, address_problems = check_addresses(root, corpus, root / options.docs_dir, [p.path for p in pages])
     address_problems += check_docs(root, root / options.docs_dir, ctx)
     address_problems += read_comparisons(root / options.docs_dir, root)[1]
     address_problems += publisher_problems(root)
     if address_problems:
         raise DataError(address_problems)
-    files = [SiteFile(e.path, e.content) for e in _exports(ctx, options)]
+    return Site(ctx, pages, files, search_data(corpus, index), abbreviations(corpus.all_of("glossary", Acronym)),
+                redirects, problems or [], options.offline, changed)
+
+
+def _files(ctx: Context, options: SiteOptions) -> list[SiteFile]:
+    files = [SiteFile(e.path, e.content) for e in build_exports(ctx, base_url=options.base_url)]
     files += [SiteFile(f"{SCHEMA_DIR}/{name}", text) for name, text in render_schemas().items()]
     if options.offline:  # from file:// a browser opens an XML or text file in the tab, but saves a zip
         files += [SiteFile(*single_file_zip(f.path, f.content)) for f in files if not f.path.endswith(".zip")]
-    return Site(ctx, pages, files, search_data(corpus, ctx.index),
-                abbreviations(corpus.all_of("glossary", Acronym)), redirects, problems, options.offline)
+    return files
 
 
-def _exports(ctx: Context, options: SiteOptions) -> list[ExportFile]:
-    return build_exports(ctx, base_url=options.base_url)
+def _preview_site(root: Path, options: SiteOptions) -> Site:
+    preview = preview_of(root)
+    corpus, problems = preview.load()
+    edition = read_edition(root)
+    if preview.kept.get("corpus") is not corpus:  # one tracked view per corpus: what is computed once is kept
+        preview.kept["corpus"] = corpus
+        preview.kept["tracked"] = tracked(corpus, build_index(corpus))
+    reading, index = preview.kept["tracked"]
+    ctx = Context(reading, index, directory_urls=options.directory_urls, base_url=options.base_url, edition=edition,
+                  docs_dir=options.docs_dir)
+    glossary = abbreviations(corpus.all_of("glossary", Acronym))
+    # what pages read beside the data (the comparison pages' front matter, the data's git history):
+    # when it changed, every page is rendered again
+    setup = (edition, options, ctx.comparisons, ctx.history)
+    pages, changed = preview.render(ctx, setup, glossary)
+    files = preview.keep("files", lambda: _files(ctx, options), fresh=changed is None)
+    site = _site(root, options, ctx, pages, files, problems, changed)
+    site.change = preview.change
+    return site

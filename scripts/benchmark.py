@@ -8,9 +8,14 @@ Parts (all by default; each can be skipped):
   check     `python -m partenariat check` on the whole corpus
   scale     synthetic corpora 10× and 50× the real one (copies of every entity with
             suffixed ids, references rewritten within each copy, acronyms made unique):
-            build time and peak RSS per scale, and whether growth is about linear
-  serve     `mkdocs serve` on a free 127.0.0.1 port: time from a YAML edit until the
-            served page shows it
+            build time and peak RSS per scale beside a plain MkDocs + Material build of
+            the same pages, and whether growth is about linear
+  serve     the preview (`make serve`: `mkdocs serve --dirty`) on a free 127.0.0.1 port, per
+            scale: time from a saved YAML edit (an acronym's expansion, a notion's summary)
+            until the served page shows it, beside the full build (serve's first build)
+  pageview  per scale, in Chromium with the CPU slowed 4× and files served gzipped: bytes
+            and main-thread time of a page view (home, a notion), then « / » and « ccas »
+            typed: time to the first results and to the whole answer
   profile   cProfile of one build: our functions (partenariat/, hooks/) and the overall
             top 15, by cumulative time
   search    scripts/search_benchmark.py: the reference queries online and offline (top-1 and
@@ -52,12 +57,13 @@ from mkdocs.utils.yaml import yaml_load
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the browser helpers (pageview)
 
 from partenariat.data.entities import BY_NAME, DATA_FOLDERS, ENTITY_TYPES  # noqa: E402
 from partenariat.data.refs import TEXT_LINK, iter_raw_edges  # noqa: E402
 from partenariat.data.yamlfile import read_yaml  # noqa: E402
 
-PARTS = ("overhead", "check", "scale", "serve", "profile", "search", "adversarial")
+PARTS = ("overhead", "check", "scale", "serve", "pageview", "profile", "search", "adversarial")
 NOT_COPIED = {"partenariat", "tests", "site", "build", "site-offline", "scripts"}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 PY = sys.executable
@@ -281,25 +287,52 @@ def part_check(work: Path, runs: int) -> dict[str, Any]:
     return {"wall_s": walls, "reported_s": inner, "peak_mb": max(mem)}
 
 
-def part_scale(work: Path, factors: list[int]) -> dict[str, Any]:
-    print(f"\n== (c) Synthetic corpora: {', '.join(f'{f}×' for f in factors)}")
+def scale_project(work: Path, factor: int) -> tuple[Path, dict[str, int], float]:
+    """The project at ``factor`` times the corpus (made once per run): path, entries per type,
+    seconds to write it."""
+    project = work / f"scale-{factor}"
+    counts_file = work / f"scale-{factor}.json"
+    if counts_file.is_file():
+        return project, json.loads(counts_file.read_text()), 0.0
+    start = time.perf_counter()
+    counts = make_scaled_project(REPO, project, factor) if factor > 1 else _copy_counts(project)
+    counts_file.write_text(json.dumps(counts))
+    return project, counts, time.perf_counter() - start
+
+
+def _copy_counts(project: Path) -> dict[str, int]:
+    copy_project(project)
+    return {etype.name: len(list((project / etype.folder).glob("*.yaml"))) for etype in ENTITY_TYPES}
+
+
+def part_scale(work: Path, factors: list[int], plain_max: int) -> dict[str, Any]:
+    print(f"\n== (c) Synthetic corpora: {', '.join(f'{f}×' for f in factors)}: this site's build beside a plain "
+          "MkDocs + Material build of the same pages")
     rows = []
     for factor in factors:
-        project = work / f"scale-{factor}"
-        start = time.perf_counter()
-        counts = make_scaled_project(REPO, project, factor)
-        generated = time.perf_counter() - start
+        project, counts, generated = scale_project(work, factor)
         checked = must(run([PY, "-m", "partenariat", "--root", str(project), "check"], project), f"check {factor}×")
         built = must(run(mkdocs_build(project, work / f"site-scale-{factor}"), project), f"build {factor}×")
         html = sum(1 for _ in (work / f"site-scale-{factor}").rglob("*.html"))
-        shutil.rmtree(work / f"site-scale-{factor}")
+        if factor <= plain_max:
+            plain = plain_project(project, work / f"plain-{factor}")
+            bare = must(run(mkdocs_build(plain, work / f"site-plain-{factor}"), plain), f"plain build {factor}×")
+            shutil.rmtree(work / f"site-plain-{factor}")
+        else:
+            bare = Run(float("nan"), float("nan"), 0, "")
         rows.append({"factor": factor, "entries": sum(counts.values()), "html_pages": html, "build_s": built.seconds,
-                     "build_peak_mb": built.peak_mb, "check_s": checked.seconds, "check_peak_mb": checked.peak_mb,
-                     "generate_s": generated})
-        print(f"{factor:>3}×: {sum(counts.values()):6d} entries, {html:6d} HTML pages: build {built.seconds:8.1f} s, "
-              f"peak RSS {built.peak_mb:6.0f} MB | check {checked.seconds:5.1f} s, {checked.peak_mb:4.0f} MB "
-              f"(corpus written in {generated:.1f} s)", flush=True)
+                     "build_peak_mb": built.peak_mb, "plain_s": bare.seconds, "plain_peak_mb": bare.peak_mb,
+                     "check_s": checked.seconds, "check_peak_mb": checked.peak_mb, "generate_s": generated})
+        print(f"{factor:>3}×: {sum(counts.values()):6d} entries, {html:6d} HTML pages: build {built.seconds:8.1f} s "
+              f"(plain MkDocs {bare.seconds:7.1f} s, ×{built.seconds / bare.seconds:4.2f}), peak RSS "
+              f"{built.peak_mb:6.0f} MB (plain {bare.peak_mb:5.0f}) | check {checked.seconds:5.1f} s, "
+              f"{checked.peak_mb:4.0f} MB", flush=True)
     base = rows[0]
+    print("\n| scale | entries | HTML pages | this site | plain MkDocs | ratio |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for row in rows:
+        print(f"| {row['factor']}× | {row['entries']} | {row['html_pages']} | {row['build_s']:.1f} s | "
+              f"{row['plain_s']:.1f} s | ×{row['build_s'] / row['plain_s']:.2f} |")
     print("\ngrowth relative to the first scale (1.00 = exactly linear in the number of entries):")
     for row in rows:
         ratio = row["entries"] / base["entries"]
@@ -344,35 +377,66 @@ def wait_for(url: str, marker: str | None, timeout: float) -> float | None:
     return None
 
 
-def part_serve(work: Path, runs: int) -> dict[str, Any]:
-    print("\n== (d) mkdocs serve: time from a YAML edit until the served page shows it")
-    project = copy_project(work / "serve")
+# The preview's edits: (file, text before, text after, page that shows it). An acronym's
+# expansion shows on its page, the glossary, and wherever the acronym is written (tooltips); a
+# notion's summary on its page, the index of notions and the competency packs.
+SERVE_EDITS = (("glossary/cpom.yaml", "\nexpansion: ", "\nexpansion: {marker} ", "glossaire/cpom/"),
+               ("concepts/reseau.yaml", "\nsummary: >-\n  ", "\nsummary: >-\n  {marker} ", "concepts/reseau/"))
+
+
+def part_serve(work: Path, runs: int, factors: list[int]) -> dict[str, Any]:
+    print("\n== (d) Preview (make serve: mkdocs serve --dirty): a saved YAML edit until the served page shows it")
+    out = {}
+    for factor in factors:
+        project, _, _ = scale_project(work, factor)
+        out[factor] = serve_edits(work, project, factor, runs)
+    rows = [(f, r) for f, r in out.items() if r.get("edit_s")]
+    if rows:
+        print("\n| scale | full build (serve's first) | saved edit → page shown (median) | share |")
+        print("| --- | --- | --- | --- |")
+        for factor, row in rows:
+            edit = median(row["edit_s"])
+            print(f"| {factor}× | {row['full_s']:.1f} s | {edit:.2f} s (min {min(row['edit_s']):.2f}, "
+                  f"max {max(row['edit_s']):.2f}, n={len(row['edit_s'])}) | {edit / row['full_s'] * 100:.0f} % |")
+    return out
+
+
+def serve_edits(work: Path, project: Path, factor: int, runs: int) -> dict[str, Any]:
     port = free_port()
-    log = (work / "serve.log").open("w")
-    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+    log_path = work / f"serve-{factor}.log"
+    log = log_path.open("w")
+    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=project,
                             env=ENV, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/glossaire/cpom/"
-    path = project / "glossary" / "cpom.yaml"
-    original = path.read_text("utf-8")
-    times = []
+    base = f"http://127.0.0.1:{port}/"
+    times: list[float] = []
+    kinds: dict[str, list[float]] = {}
+    full = None
     try:
-        started = wait_for(url, None, 300)
+        started = wait_for(base + SERVE_EDITS[0][3], None, 7200)
         if started is None:
-            print("serve did not answer in 300 s; see", work / "serve.log")
+            print(f"{factor}×: serve did not answer; see {log_path}")
             return {}
-        print(f"serve: first page served {started:.1f} s after start (port {port})")
+        found = re.findall(r"Documentation built in ([0-9.]+) seconds", log_path.read_text("utf-8", "replace"))
+        full = float(found[0]) if found else started
+        print(f"{factor}×: serve's first (full) build {full:.1f} s; first page served {started:.1f} s after start")
         time.sleep(2)  # let the watcher settle
         for i in range(runs):
-            marker = f"BENCHMARKMARK{i}{int(time.time())}"
-            assert "\nexpansion: " in original
-            path.write_text(original.replace("\nexpansion: ", f"\nexpansion: {marker} ", 1), "utf-8")
-            seen = wait_for(url, marker, 300)
-            if seen is None:
-                print(f"edit {i + 1}: not seen after 300 s; see {work / 'serve.log'}")
-                break
-            times.append(seen)
-            print(f"edit {i + 1}: change served after {seen:.2f} s")
-            time.sleep(2)
+            for path_name, before, after, page in SERVE_EDITS:
+                path = project / path_name
+                original = path.read_text("utf-8")
+                marker = f"MARQUE{i}X{int(time.time())}"
+                assert before in original, (path_name, before)
+                path.write_text(original.replace(before, after.format(marker=marker), 1), "utf-8")
+                seen = wait_for(base + page, marker, 600)
+                path.write_text(original, "utf-8")  # undone (a build too, waited for below)
+                if seen is None:
+                    print(f"{factor}×: {path_name}: not shown after 600 s; see {log_path}")
+                    continue
+                times.append(seen)
+                kinds.setdefault(path_name, []).append(seen)
+                print(f"{factor}×: edit of {path_name}: shown after {seen:.2f} s", flush=True)
+                wait_for(base + page, None, 60)
+                _wait_gone(base + page, marker)
     finally:
         proc.terminate()
         try:
@@ -381,9 +445,54 @@ def part_serve(work: Path, runs: int) -> dict[str, Any]:
             proc.kill()
             proc.wait()
         log.close()
-    if times:
-        print(f"serve rebuild (edit → page shows it): {spread(times)}")
-    return {"startup_s": started, "rebuild_s": times}
+    return {"full_s": full, "edit_s": times, "by_file": kinds}
+
+
+def _wait_gone(url: str, marker: str, timeout: float = 600) -> None:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        page = fetch(url)
+        if page is not None and marker not in page:
+            time.sleep(1.5)
+            return
+        time.sleep(0.1)
+
+
+def part_pageview(work: Path, factors: list[int]) -> dict[str, Any]:
+    print("\n== (g) A page view and a first search, Chromium, CPU slowed 4×, files served gzipped")
+    from search_benchmark import first_results, index_size, page_view, print_index_size, served
+
+    from browser import chromium
+
+    out = {}
+    for factor in factors:
+        site = work / f"site-scale-{factor}"
+        if not site.is_dir():
+            project, _, _ = scale_project(work, factor)
+            must(run(mkdocs_build(project, site), project), f"build {factor}×")
+        sizes = index_size(site)
+        print(f"{factor}×: ", end="")
+        print_index_size(sizes)
+        row: dict[str, Any] = {"index": sizes}
+        with chromium() as browser, served(site) as base:
+            for name, path in (("home", ""), ("notion", "concepts/partenariat/")):
+                row[name] = page_view(browser, base + path)
+                view = row[name]
+                print(f"{factor}×: page view of {name}: {view['bytes'] / 1024:.0f} KiB in {view['requests']} requests, "
+                      f"main thread {view['main_thread_s'] * 1000:.0f} ms, search files fetched: {len(view['search_files'])}")
+            row["search"] = first_results(browser, base + "concepts/partenariat/")
+            found = row["search"]
+            print(f"{factor}×: « / » then « ccas »: first results after {found['first_ms']:.0f} ms, whole answer after "
+                  f"{found['whole_ms']:.0f} ms ({found['search_bytes'] / 1024:.0f} KiB of search files, main thread "
+                  f"{found['main_thread_s'] * 1000:.0f} ms); first result {found['top']}", flush=True)
+        out[factor] = row
+    print("\n| scale | page view (notion): bytes, main thread | first results | whole answer | search files (gzipped) |")
+    print("| --- | --- | --- | --- | --- |")
+    for factor, row in out.items():
+        gz = " + ".join(f"{v['gzip'] / 1024:.0f}" for k, v in row["index"].items() if k != "search_index")
+        print(f"| {factor}× | {row['notion']['bytes'] / 1024:.0f} KiB, {row['notion']['main_thread_s'] * 1000:.0f} ms | "
+              f"{row['search']['first_ms']:.0f} ms | {row['search']['whole_ms']:.0f} ms | {gz} KiB |")
+    return out
 
 
 def ours(filename: str, project: Path) -> bool:
@@ -463,6 +572,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument(f"--skip-{part}", action="store_true", help=f"do not run the {part} part")
     parser.add_argument("--runs", type=int, default=3, help="runs per measure for overhead, check and serve (default 3)")
     parser.add_argument("--scale", default="1,10,50", help="scale factors of the synthetic corpus (default 1,10,50)")
+    parser.add_argument("--plain-max", type=int, default=50,
+                        help="largest scale also built by plain MkDocs (default 50)")
+    parser.add_argument("--serve-max", type=int, default=10,
+                        help="largest scale for the parts serve and pageview (default 10)")
     parser.add_argument("--top", type=int, default=15, help="functions of our code listed by the profile (default 15)")
     parser.add_argument("--workdir", type=Path, help="where to put the copies (default: a temporary folder, removed)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
@@ -487,9 +600,11 @@ def main(argv: list[str] | None = None) -> int:
         if "check" in parts:
             results["check"] = part_check(work, max(args.runs, 5))
         if "scale" in parts:
-            results["scale"] = part_scale(work, factors)
+            results["scale"] = part_scale(work, factors, args.plain_max)
         if "serve" in parts:
-            results["serve"] = part_serve(work, args.runs)
+            results["serve"] = part_serve(work, args.runs, [f for f in factors if f <= args.serve_max])
+        if "pageview" in parts:
+            results["pageview"] = part_pageview(work, [f for f in factors if f <= args.serve_max])
         if "profile" in parts:
             results["profile"] = part_profile(work, args.top)
         if "search" in parts:

@@ -2,10 +2,13 @@
 
 * the reference set (tests/search_queries.yaml) typed in the real search box, online (served
   on 127.0.0.1) and offline (file://): top-1 and top-3 per category;
-* the search index: raw and gzipped size, documents;
+* the search index: raw and gzipped size of its files (Material's stub, the names shard, the
+  text shard);
 * the cold first search: page load → first result shown, in a fresh browser context (no
   cache) with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate) and every file served
-  gzipped, as a host serves it. Median of several runs.
+  gzipped, as a host serves it. Median of several runs;
+* `page_view` and `first_results` (scripts/benchmark.py, part `pageview`): what a page view
+  costs (bytes, main-thread time) and how long search takes once the reader turns to it.
 
     .venv/bin/python scripts/search_benchmark.py                       # builds both copies
     .venv/bin/python scripts/search_benchmark.py --site S --offline O  # copies built already
@@ -36,7 +39,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 
 from browser import chromium  # noqa: E402
-from searchbox import open_search, rank_of, reference_queries  # noqa: E402
+from searchbox import COUNT_WORKER_MESSAGES, open_search, rank_of, reference_queries  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 COLD_QUERY = "cpom"
@@ -83,9 +86,80 @@ def served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def index_size(site: Path) -> dict[str, int]:
-    raw = (site / "search" / "search_index.json").read_bytes()
-    return {"raw": len(raw), "gzip": len(gzip.compress(raw, 9))}
+INDEX_FILES = ("search_index", "noms", "texte")  # Material's stub and the shards (partenariat.export.search_index)
+
+
+def index_size(site: Path) -> dict[str, dict[str, int]]:
+    """Raw and gzipped bytes of each file of the search index."""
+    out = {}
+    for name in INDEX_FILES:
+        raw = (site / "search" / f"{name}.json").read_bytes()
+        out[name] = {"raw": len(raw), "gzip": len(gzip.compress(raw, 9))}
+    return out
+
+
+def print_index_size(sizes: dict[str, dict[str, int]]) -> None:
+    print("search index: " + ", ".join(f"{name} {size['raw']:,} bytes ({size['gzip']:,} gzipped)"
+                                       for name, size in sizes.items()))
+
+
+def _throttled(browser: Any, rate: float) -> tuple[Any, Any, Any]:
+    """A fresh context (no cache) and page, the CPU slowed ``rate`` times, and its CDP session."""
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+    cdp.send("Performance.enable")
+    return context, page, cdp
+
+
+def _task_seconds(cdp: Any) -> float:
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return float(metrics.get("TaskDuration", 0.0))
+
+
+def page_view(browser: Any, url: str, rate: float = 4, settle_ms: int = 3000) -> dict[str, Any]:
+    """One page view in a fresh context, CPU slowed ``rate`` times: bytes transferred (as
+    served, gzipped), main-thread time (CDP's TaskDuration) until ``settle_ms`` after the load
+    event, and whether any search file was asked for."""
+    context, page, cdp = _throttled(browser, rate)
+    sizes: list[int] = []
+    urls: list[str] = []
+    page.on("requestfinished", lambda r: (sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]),
+                                          urls.append(r.url)))
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(settle_ms)
+    out = {"bytes": sum(sizes), "requests": len(urls), "main_thread_s": _task_seconds(cdp),
+           "search_files": [u for u in urls if "/search/" in u]}
+    context.close()
+    return out
+
+
+def first_results(browser: Any, url: str, query: str = "ccas", rate: float = 4) -> dict[str, Any]:
+    """After a page view (CPU slowed ``rate`` times), the reader presses « / » and types
+    ``query`` at once: milliseconds until the first results are shown (the names shard may
+    answer alone) and until the whole answer; the search files' bytes; the main-thread time
+    this took."""
+    context, page, cdp = _throttled(browser, rate)
+    page.add_init_script(COUNT_WORKER_MESSAGES)
+    page.add_init_script(FIRST_RESULT)
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(2000)
+    before = _task_seconds(cdp)
+    sizes: list[int] = []
+    page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]) if "/search/" in r.url else None)
+    start = page.evaluate("performance.now()")
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.wait_for_function("window.__firstResult !== undefined", timeout=120_000)
+    first = page.evaluate("window.__firstResult") - start
+    page.wait_for_function("q => window.__answered === q", arg=query, timeout=120_000)
+    whole = page.evaluate("performance.now()") - start
+    top = page.eval_on_selector(".md-search-result__item a", "a => a.getAttribute('href')")
+    out = {"first_ms": first, "whole_ms": whole, "search_bytes": sum(sizes),
+           "main_thread_s": _task_seconds(cdp) - before, "top": top}
+    context.close()
+    return out
 
 
 def reference_figures(browser: Any, base: str) -> dict[str, dict[str, Any]]:
@@ -153,7 +227,7 @@ def print_reference(label: str, figures: dict[str, dict[str, Any]]) -> None:
 
 def measure(site: Path, offline: Path, runs: int) -> dict[str, Any]:
     out: dict[str, Any] = {"index": index_size(site)}
-    print(f"search index: {out['index']['raw']:,} bytes raw, {out['index']['gzip']:,} gzipped")
+    print_index_size(out["index"])
     with chromium() as browser, served(site) as base:
         out["online"] = reference_figures(browser, base)
         print_reference("online (http)", out["online"])

@@ -1,8 +1,10 @@
 """Material's search box in a real page, for the reference set of tests/search_queries.yaml.
 
 Shared by tests/test_search.py (assertions) and scripts/benchmark.py (top-1/top-3 figures,
-cold first search). Nothing is timed here: each query waits for the worker's answer to that
-very query (counted by a wrapper around `Worker`, also around the iframe shim of file://).
+cold first search). Nothing is timed here: each query waits for the worker's whole answer to
+that very query (seen by a wrapper around `Worker`, also around the iframe shim of file://;
+while only the names shard is loaded, the worker's answers are partial, and it answers the
+last query again once it holds the whole index).
 """
 
 from __future__ import annotations
@@ -33,18 +35,24 @@ def reference_queries(path: Path = REFERENCE) -> list[Query]:
             for category, items in data.items() for item in items]
 
 
-# Counts the search worker's queries and answers, so that a reader of the results reads the
-# answer to the query typed, once it is on the page (Material renders it in a listener added
-# after this one, hence the setTimeout). From file://, Material's iframe-worker shim replaces
+# Notes the search worker's queries and answers, so that a reader of the results reads the
+# whole answer to the query typed, once it is on the page (Material renders it in a listener
+# added after this one, hence the setTimeout). From file://, Material's iframe-worker shim replaces
 # `window.Worker` after this script: the setter wraps whatever class is installed.
 COUNT_WORKER_MESSAGES = """
 (() => {
   window.__queries = 0; window.__answers = 0; window.__lastQuery = null
+  window.__lastAnswer = null  // the query of the last answer shown, partial or whole
+  window.__answered = null    // the query of the last whole answer shown
   const wrap = Base => class extends Base {
     constructor(...args) {
       super(...args)
       this.addEventListener("message", ev => {
-        if (ev.data && ev.data.type === 3) setTimeout(() => window.__answers++)
+        if (!ev.data || ev.data.type !== 3) return
+        const answer = ev.data.data || {}
+        setTimeout(() => {
+          window.__answers++; window.__lastAnswer = answer.query; window.__answered = answer.partial ? null : answer.query
+        })
       })
     }
     postMessage(message, ...rest) {
@@ -78,7 +86,7 @@ class SearchBox:
         # Material listens to keyup, and Playwright types « é » (and pastes) without key
         # events: a key that adds nothing sends the query as a keyboard would have.
         self.box.press("End")
-        self.page.wait_for_function("q => window.__lastQuery === q && window.__answers === window.__queries",
+        self.page.wait_for_function("q => window.__lastQuery === q && window.__answered === q",
                                     arg=query, timeout=self.timeout_ms)
         hrefs = self.page.eval_on_selector_all(
             ".md-search-result__item", "items => items.map(li => li.querySelector('a').href)")

@@ -19,19 +19,24 @@ from conftest import FIXTURE, REPO
 from partenariat import load_corpus
 from partenariat.export.search_index import (
     INTERFACE_TEXT,
+    NAMES,
+    SHARDS,
     STOP_WORDS,
+    TEXT,
     PageSearch,
     SearchData,
+    join_index,
     key,
     loose_key,
     make_index,
     nav_titles,
     search_data,
     singular,
+    split_index,
     with_nav_titles,
     words,
 )
-from searchbox import Query, SearchBox, open_search, rank_of, reference_queries
+from searchbox import COUNT_WORKER_MESSAGES, Query, SearchBox, open_search, rank_of, reference_queries
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -179,6 +184,20 @@ def test_pages_found_whatever_the_url_style() -> None:
     assert not any("#" in d["location"] and d["location"].startswith("glossaire.html") for d in out["docs"])  # type: ignore[attr-defined]
 
 
+def test_split_index_is_a_stub_and_two_shards_that_join_into_the_index() -> None:
+    index = make_index(small_material_index(), small_data())
+    files = split_index(index)
+    assert set(files) == {"search_index", *SHARDS}
+    stub = files["search_index"]
+    assert stub["docs"] == [] and stub["config"]["shards"] == [NAMES, TEXT]  # type: ignore[index]
+    assert "stop" not in stub["config"]  # type: ignore[operator]  # Material's highlighter needs the rest
+    names = files[NAMES]["docs"]
+    assert all("#" not in d["location"] and "x" not in d for d in names)  # type: ignore[attr-defined]
+    assert {d["location"] for d in names} == {d["location"] for d in index["docs"]  # type: ignore[attr-defined]
+                                             if "#" not in d["location"]}
+    assert join_index(files) == index  # nothing lost, every document where make_index put it
+
+
 def test_nav_titles_name_the_pages_of_the_menu() -> None:
     nav = [{"Accueil": "index.md"},
            {"Comparer": ["comparer/index.md", {"Partenariat et réseau": "comparer/partenariat-reseau.md"}]},
@@ -240,6 +259,43 @@ def test_reference_set_covers_every_category() -> None:
     assert {"sigles", "titres", "questions", "noms", "articles", "fautes", "elisions", "pluriels"} <= categories
     assert len(REFERENCE) >= 100
     assert any(q.category == "sigles" and len(q.text) == 2 and q.text.islower() for q in REFERENCE)
+
+
+INDEX_FILES = ("search/search_index.", *(f"search/{name}." for name in SHARDS))
+
+
+def _first_search(page: Page, url: str, shortcut: bool) -> tuple[list[str], list[str], str]:
+    """The search files a page view asks for; then, once the reader opens the box (a tap on the
+    icon, or the key /) and types « ccas », the ones asked for since, and the first result of
+    the first answer to « ccas » (partial or whole)."""
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if any(f in r.url for f in INDEX_FILES) else None)
+    page.add_init_script(COUNT_WORKER_MESSAGES)
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)  # Material fetched its index right after the load (it did before)
+    at_load = list(asked)
+    if shortcut:
+        page.keyboard.press("/")
+    else:
+        page.locator("label.md-header__button[for=__search]").tap()  # the icon of the header
+    page.locator(".md-search__input").press_sequentially("ccas", delay=30)
+    page.wait_for_function("window.__lastAnswer === 'ccas'", timeout=15_000)  # partial or whole
+    return at_load, asked, page.locator(".md-search-result__item a").first.get_attribute("href") or ""
+
+
+@pytest.mark.browser
+def test_a_page_view_fetches_no_search_index_until_the_reader_searches(chromium_browser: Browser, server: str,
+                                                                         offline_site: Path) -> None:
+    offline = (offline_site / "concepts" / "partenariat" / "index.html").as_uri()
+    for url, phone in ((server + "/concepts/partenariat/", True), (offline, False), (server + "/glossaire/", False)):
+        context = chromium_browser.new_context(viewport={"width": 390, "height": 844} if phone else None, has_touch=phone)
+        page = context.new_page()
+        at_load, asked, first = _first_search(page, url, shortcut=not phone)
+        assert at_load == [], url
+        assert {f for f in INDEX_FILES if any(f in a for a in asked)} == set(INDEX_FILES), url
+        assert "/glossaire/ccas/" in first, (url, first)
+        context.close()
 
 
 @pytest.mark.browser
@@ -314,8 +370,15 @@ def test_glossary_filter_hides_empty_letters_and_says_so(chromium_browser: Brows
     page.close()
 
 
+def built_index(site: Path) -> dict[str, object]:
+    return join_index({name: json.loads((site / "search" / f"{name}.json").read_text("utf-8")) for name in SHARDS})
+
+
 def test_built_index_is_small_and_carries_no_interface_text(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    stub = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert stub["docs"] == [] and len((site / "search" / "search_index.json").read_bytes()) < 1000
+    assert "iframe-worker" not in (site / "index.html").read_text("utf-8")  # the offline copy's shim only
+    index = built_index(site)
     assert index["config"]["engine"] == "partenariat"
     texts = " ".join(d["text"] for d in index["docs"])
     assert not any(phrase in texts for phrase in INTERFACE_TEXT)

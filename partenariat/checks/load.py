@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -98,8 +98,43 @@ def _load_file(path: Path, etype: EntityType, shown: str) -> tuple[Record | _Inv
     return Record(etype, entity, shown, doc), []
 
 
-def load_corpus(root: Path | str) -> Corpus:
-    """Load and check everything under ``root``; raise `DataError` listing every problem."""
+Stamp = tuple[int, int]  # a file's (mtime, size)
+
+
+@dataclass
+class LoadCache:
+    """Each file as last read, by a live preview, so that an edit reads one file again, not
+    the corpus: its stamp and what reading it gave; and the references of each record."""
+
+    files: dict[Path, tuple[Stamp, Record | _Invalid | None, list[Problem]]] = field(default_factory=dict)
+    edges: dict[int, tuple[Record, tuple[Edge, ...]]] = field(default_factory=dict)  # id(record) →
+
+    def load(self, path: Path, etype: EntityType, shown: str) -> tuple[Record | _Invalid | None, list[Problem]]:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        kept = self.files.get(path)
+        if kept is not None and kept[0] == stamp:
+            return kept[1], list(kept[2])
+        record, problems = _load_file(path, etype, shown)
+        self.files[path] = (stamp, record, list(problems))
+        return record, problems
+
+    def edges_of(self, type_name: str, record: Record) -> tuple[Edge, ...]:
+        kept = self.edges.get(id(record))
+        if kept is None or kept[0] is not record:
+            kept = self.edges[id(record)] = (record, tuple(iter_edges(type_name, record.entity)))
+        return kept[1]
+
+    def forget_others(self, records: Records) -> None:
+        """Drop the references of records no longer in the corpus."""
+        alive = {id(r) for recs in records.values() for r in recs.values()}
+        for key in self.edges.keys() - alive:
+            del self.edges[key]
+
+
+def load_corpus(root: Path | str, cache: LoadCache | None = None) -> Corpus:
+    """Load and check everything under ``root``; raise `DataError` listing every problem.
+    With a ``cache``, a file unchanged since the cache read it is not read again."""
     root = Path(root)
     problems: list[Problem] = []
     records: dict[str, dict[str, Record]] = {t.name: {} for t in ENTITY_TYPES}
@@ -123,17 +158,20 @@ def load_corpus(root: Path | str) -> Corpus:
                 hint = msg("rename-yaml") if path.suffix == ".yml" else msg("move-out")
                 problems.append(Problem(shown, 0, "", msg("not-yaml"), hint))
                 continue
-            record, found = _load_file(path, etype, shown)
+            record, found = cache.load(path, etype, shown) if cache else _load_file(path, etype, shown)
             problems.extend(found)
             if isinstance(record, Record):
                 records[etype.name][path.stem] = record
             elif record is not None:
                 invalid.append(record)
 
-    edges = collect_edges(records)
+    edges_of = cache.edges_of if cache else _edges_of
+    edges = collect_edges(records, edges_of)
+    if cache:
+        cache.forget_others(records)
     known = _known_ids(root, records)
     problems += _reference_problems(records, edges, known)
-    problems += _duplicate_problems(records)
+    problems += _duplicate_problems(records, edges_of)
     problems += _invalid_file_reference_problems(invalid, known)
     problems += _part_of_problems(records)
     problems += _acronym_problems(records)
@@ -146,10 +184,15 @@ Records = Mapping[str, Mapping[str, Record]]
 LABELS = {t.name: t.english for t in ENTITY_TYPES}
 
 
-def collect_edges(records: Records) -> tuple[Edge, ...]:
+def _edges_of(type_name: str, record: Record) -> Iterable[Edge]:
+    return iter_edges(type_name, record.entity)
+
+
+def collect_edges(records: Records,
+                  edges_of: Callable[[str, Record], Iterable[Edge]] = _edges_of) -> tuple[Edge, ...]:
     """Every reference of every entity (typed fields and [[type:id]] links), in file order."""
     return tuple(edge for type_name, recs in records.items() for record in recs.values()
-                 for edge in iter_edges(type_name, record.entity))
+                 for edge in edges_of(type_name, record))
 
 
 def _known_ids(root: Path, records: Records) -> dict[str, set[str]]:
@@ -173,13 +216,14 @@ def _reference_problems(records: Records, edges: tuple[Edge, ...], known: dict[s
     return problems
 
 
-def _duplicate_problems(records: Records) -> list[Problem]:
+def _duplicate_problems(records: Records,
+                        edges_of: Callable[[str, Record], Iterable[Edge]] = _edges_of) -> list[Problem]:
     """The same id listed twice in one list field."""
     problems = []
     for type_name, recs in records.items():
         for record in recs.values():
             seen_in_list: set[tuple[object, ...]] = set()
-            for edge in iter_edges(type_name, record.entity):
+            for edge in edges_of(type_name, record):
                 if edge.in_text or not isinstance(edge.path[-1], int):
                     continue
                 key = edge.path[:-1] + (edge.target_id,)

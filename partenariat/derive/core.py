@@ -16,6 +16,7 @@ from partenariat.base.dates import MONTHS as MONTHS
 from partenariat.base.dates import fr_date as fr_date
 from partenariat.base.folding import sort_key as sort_key  # the one folding helper, re-exported for render and export
 from partenariat.base.french import conditional
+from partenariat.base.reads import not_recording, note
 from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.entities import BY_NAME
@@ -189,16 +190,23 @@ class Context:
     @cached_property
     def definers(self) -> dict[str, set[str]]:
         """Author id → ids of the concepts they define (the definition's author, else the
-        source's authors). Computed once per build: pages ask it for every author."""
+        source's authors). Computed once per build: pages ask it for every author
+        (`defined_by`, which notes what each reads)."""
         out: dict[str, set[str]] = {}
-        for concept in self.corpus.all_of("concept", Concept):
-            for d in concept.definitions:
-                if not d.is_definition:  # a remark, a question, a law's text: no one defines the notion
-                    continue
-                authors = [d.author] if d.author else self.corpus.one_of("source", d.source, Source).authors
-                for author in authors:
-                    out.setdefault(author, set()).add(concept.id)
+        with not_recording():
+            for concept in self.corpus.all_of("concept", Concept):
+                for d in concept.definitions:
+                    if not d.is_definition:  # a remark, a question, a law's text: no one defines the notion
+                        continue
+                    authors = [d.author] if d.author else self.corpus.one_of("source", d.source, Source).authors
+                    for author in authors:
+                        out.setdefault(author, set()).add(concept.id)
         return out
+
+    def defined_by(self, author_id: str) -> set[str]:
+        """Ids of the concepts ``author_id`` defines."""
+        note(("definers", author_id))
+        return self.definers.get(author_id, set())
 
     def html_href(self, type_name: str, entity_id: str, from_path: str) -> str:
         """URL of an entity page relative to the page built from ``from_path`` (docs-relative .md)."""

@@ -19,6 +19,7 @@ from functools import cached_property
 
 from partenariat.base.folding import fold
 from partenariat.base.french import fill, with_article
+from partenariat.base.reads import not_recording, note
 from partenariat.checks.load import Corpus
 from partenariat.data import vocab
 from partenariat.data.models import (
@@ -888,11 +889,12 @@ _last_bank: list[_Bank] = []  # pages and exports of one build share it
 def _bank(corpus: Corpus) -> _Bank:
     if _last_bank and _last_bank[0].corpus is corpus:
         return _last_bank[0]
-    facts = Facts(corpus)
-    out: list[Question] = []
-    for generate in (author_questions, notion_questions, relation_questions, legal_questions, acronym_questions,
-                     level_questions):
-        out.extend(_allocate(facts, list(generate(facts))))
+    with not_recording():  # computed once for every page: each notes the part it reads
+        facts = Facts(corpus)
+        out: list[Question] = []
+        for generate in (author_questions, notion_questions, relation_questions, legal_questions, acronym_questions,
+                         level_questions):
+            out.extend(_allocate(facts, list(generate(facts))))
     by_page: dict[tuple[str, str], list[Question]] = {}
     by_concept: dict[str, list[int]] = {}
     for n, q in enumerate(out):
@@ -905,12 +907,21 @@ def _bank(corpus: Corpus) -> _Bank:
 
 def build_questions(corpus: Corpus) -> list[Question]:
     """The whole bank, kind by kind, in a stable order (computed once per corpus object)."""
+    note(("questions",))
     return list(_bank(corpus).questions)
 
 
 def page_bank(corpus: Corpus, page: tuple[str, str]) -> list[Question]:
     """The questions of the bank about one page (``("concept", id)``), in bank order."""
+    note(("questions", *page))
     return list(_bank(corpus).by_page.get(page, []))
+
+
+def bank_views(corpus: Corpus) -> tuple[list[Question], dict[tuple[str, str], list[Question]], dict[str, list[Question]]]:
+    """The bank, by page and by notion, as its readers see them (what a preview compares)."""
+    bank = _bank(corpus)
+    by_concept = {c: [bank.questions[n] for n in positions] for c, positions in bank.by_concept.items()}
+    return bank.questions, bank.by_page, by_concept
 
 
 # --- competencies ------------------------------------------------------------------------
@@ -965,5 +976,8 @@ def questions_for(bank: list[Question], concepts: Iterable[str]) -> list[Questio
 def corpus_questions_for(corpus: Corpus, concepts: Iterable[str]) -> list[Question]:
     """`questions_for` on the whole bank of ``corpus``, through its index by notion."""
     bank = _bank(corpus)
-    positions = sorted({n for c in set(concepts) for n in bank.by_concept.get(c, ())})
+    wanted = set(concepts)
+    for c in wanted:
+        note(("exercising", c))
+    positions = sorted({n for c in wanted for n in bank.by_concept.get(c, ())})
     return [bank.questions[n] for n in positions]

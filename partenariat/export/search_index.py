@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from partenariat.base.folding import fold
@@ -286,12 +287,14 @@ def _page_of(location: str, data: SearchData) -> PageSearch | None:
     return PageSearch(folder.kind, page.names, page.keywords + folder.keywords, page.summary, folder.boost)
 
 
-def make_index(material: Mapping[str, object], data: SearchData) -> dict[str, object]:
+def make_index(material: Mapping[str, object], data: SearchData,
+               memo: dict[Hashable, dict[str, object]] | None = None) -> dict[str, object]:
     """Our index from Material's ``{"config", "docs"}``: one document per page and section, as
     Material's search box shows them (location, title, text, tags), with the normalised words
     our worker searches: ``n`` exact names (keys), ``l`` near-exact ones, ``k`` words of the names and keywords,
     ``w`` of the title, ``x`` of the text; ``b`` the boost. Listing pages keep their title only;
-    sections of a listing are dropped."""
+    sections of a listing are dropped. A ``memo`` kept between calls (a live preview) makes each
+    document once: the same document of the same page gives the same words."""
     given = material.get("config")
     config = dict(given) if isinstance(given, Mapping) else {}
     config.pop("fields", None)
@@ -309,36 +312,70 @@ def make_index(material: Mapping[str, object], data: SearchData) -> dict[str, ob
             continue
         first = not anchor and page_location not in seen_pages
         seen_pages.add(page_location)
-        title = text_of_html(str(doc.get("title", "")))
-        text = "" if page_location in data.listings else text_of_html(str(doc.get("text", "")))
-        out: dict[str, object] = {"location": location, "title": title}
         page = _page_of(page_location, data) if first else None
-        if page is not None:
-            names = [title, *page.names] if page.kind == "page" else list(page.names)
-            out["text"] = teaser(page.summary or text)
-            if page.kind and page.kind != "page":
-                out["tags"] = [page.kind]
-            exact = list(dict.fromkeys(k for n in names if (k := key(n))))  # the main name first
-            out["n"] = exact
-            loose = sorted({k for n in names if (k := loose_key(n))} - set(exact))
-            if loose:
-                out["l"] = loose
-            keyword_words = index_words([*page.names, *page.keywords])
-            out["k"] = keyword_words
-            exclude = set(keyword_words.split())
-            if page.boost != 1.0:
-                out["b"] = page.boost
+        args = (location, str(doc.get("title", "")), str(doc.get("text", "")), page, page_location in data.listings)
+        if memo is None:
+            docs.append(_document(*args))
         else:
-            out["text"] = teaser(text)
-            exclude = set()
-        title_words = index_words([title], exclude)
-        if title_words:
-            out["w"] = title_words
-        text_words = index_words([text], exclude | set(title_words.split()))
-        if text_words:
-            out["x"] = text_words
-        docs.append(out)
+            made = memo.get(args)
+            if made is None:
+                made = memo[args] = _document(*args)
+            docs.append(made)
     return {"config": config, "docs": docs}
+
+
+def _document(location: str, title_html: str, text_html: str, page: PageSearch | None,
+              listing: bool) -> dict[str, object]:
+    """One document of the index: a section, or a page (``page``: what the data says of it)."""
+    title = text_of_html(title_html)
+    text = "" if listing else text_of_html(text_html)
+    out: dict[str, object] = {"location": location, "title": title}
+    if page is not None:
+        names = [title, *page.names] if page.kind == "page" else list(page.names)
+        out["text"] = teaser(page.summary or text)
+        if page.kind and page.kind != "page":
+            out["tags"] = [page.kind]
+        exact = list(dict.fromkeys(k for n in names if (k := key(n))))  # the main name first
+        out["n"] = exact
+        loose = sorted({k for n in names if (k := loose_key(n))} - set(exact))
+        if loose:
+            out["l"] = loose
+        keyword_words = index_words([*page.names, *page.keywords])
+        out["k"] = keyword_words
+        exclude = set(keyword_words.split())
+        if page.boost != 1.0:
+            out["b"] = page.boost
+    else:
+        out["text"] = teaser(text)
+        exclude = set()
+    title_words = index_words([title], exclude)
+    if title_words:
+        out["w"] = title_words
+    text_words = index_words([text], exclude | set(title_words.split()))
+    if text_words:
+        out["x"] = text_words
+    return out
+
+
+@dataclass
+class PageDocs:
+    """Material's search documents (a page and its sections) by page, kept across the builds of
+    a live preview, where Material indexes only the pages a build renders again."""
+
+    pages: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+
+    def update(self, docs: list[dict[str, object]], rendered: Iterable[str], full: bool) -> list[dict[str, object]]:
+        """Every page's documents, in the order of the last full build, those of the pages
+        ``rendered`` (their URLs) taken from ``docs``, Material's index of this build."""
+        fresh: dict[str, list[dict[str, object]]] = {}
+        for doc in docs:
+            fresh.setdefault(str(doc["location"]).partition("#")[0], []).append(doc)
+        if full:
+            self.pages = fresh
+        else:
+            for url in rendered:
+                self.pages[url] = fresh.get(url, [])
+        return [doc for page in self.pages.values() for doc in page]
 
 
 def with_nav_titles(data: SearchData, titles: Mapping[str, str]) -> SearchData:
@@ -370,3 +407,71 @@ def nav_titles(nav: object) -> dict[str, str]:
 
 def _location(path: str) -> str:
     return url_of_source(path)
+
+
+
+# --- the files the site serves ----------------------------------------------------------------
+
+# Material asks for `search/search_index.json` (from file://, `search_index.js`); it gets a stub
+# naming the shards, which our worker loads itself, off the page's thread, once the reader turns
+# to search (overrides/main.html holds Material's request until then):
+#   NAMES  every page's names, title words and the line its result shows: enough for exact
+#          queries (an acronym, a title, a name, an article number), loaded first;
+#   TEXT   the words of the pages' text and every section, loaded next.
+NAMES, TEXT = "noms", "texte"
+SHARDS = (NAMES, TEXT)
+_TEXT_ONLY = "x"  # the one field of a page left for the text shard
+
+
+def split_index(index: Mapping[str, object]) -> dict[str, dict[str, object]]:
+    """The index as the files under ``search/``, by name: ``search_index`` (Material's stub:
+    its config, no document), `NAMES` and `TEXT`. Each document keeps its position (``i``), so
+    that the worker, once it holds both, searches the very index `make_index` made."""
+    config = index.get("config")
+    config = dict(config) if isinstance(config, Mapping) else {}
+    docs = index.get("docs", [])
+    assert isinstance(docs, list)
+    names: list[dict[str, object]] = []
+    sections: list[dict[str, object]] = []
+    words: list[list[object]] = []  # [position, text words of a page]
+    for position, doc in enumerate(docs):
+        if "#" in str(doc["location"]):
+            sections.append({"i": position, **doc})
+            continue
+        names.append({"i": position, **{k: v for k, v in doc.items() if k != _TEXT_ONLY}})
+        if _TEXT_ONLY in doc:
+            words.append([position, doc[_TEXT_ONLY]])
+    stub = {k: v for k, v in config.items() if k != "stop"} | {"shards": list(SHARDS)}
+    return {"search_index": {"config": stub, "docs": []},
+            NAMES: {"config": config, "count": len(docs), "docs": names},
+            TEXT: {"words": words, "docs": sections}}
+
+
+def join_index(files: Mapping[str, Mapping[str, object]]) -> dict[str, object]:
+    """`split_index` undone, as the worker does it: the index `make_index` made."""
+    names, text = files[NAMES], files[TEXT]
+    count = names["count"]
+    assert isinstance(count, int)
+    docs: list[dict[str, object] | None] = [None] * count
+    for doc in [*_docs(names), *_docs(text)]:
+        docs[int(str(doc["i"]))] = {k: v for k, v in doc.items() if k != "i"}
+    words = text["words"]
+    assert isinstance(words, list)
+    for position, value in words:
+        page = docs[position]
+        assert page is not None
+        page[_TEXT_ONLY] = value
+    assert all(d is not None for d in docs), "a document is in neither shard"
+    return {"config": names["config"], "docs": docs}
+
+
+def _docs(shard: Mapping[str, object]) -> list[dict[str, object]]:
+    docs = shard.get("docs", [])
+    assert isinstance(docs, list)
+    return docs
+
+
+def shard_script(name: str, text: str) -> str:
+    """A shard as a script, for the offline copy (a worker from file:// cannot fetch, it loads
+    scripts): hands the JSON, parsed by `JSON.parse` (faster than an object literal), to the worker."""
+    return f"pkbSearchShard({json.dumps(name)}, JSON.parse({json.dumps(text, ensure_ascii=False)}))\n"

@@ -31,7 +31,7 @@ def render_author(ctx: Context, author: Author) -> str:
         out.append("## Travaux cités\n\n" + "\n".join(
             f"- {reference(ctx, ctx.corpus.one_of('source', s, Source))} {ctx.link('source', s, 'Fiche')}"
             for s in works) + "\n")
-    defined = ctx.definers.get(author.id, set())
+    defined = ctx.defined_by(author.id)
     if defined:
         ordered = sorted(defined, key=lambda c: sort_key(ctx.title("concept", c)))
         out.append("## Notions définies\n\n" + ctx.links("concept", ordered) + "\n")

@@ -33,7 +33,8 @@ def rewrite_html(html: str) -> str:
 
 
 def rewrite_search_index(text: str) -> str:
+    """The documents of a search file (the index, or one of its shards) open from file://."""
     index = json.loads(text)
     for doc in index.get("docs", []):
         doc["location"] = to_file(doc["location"]) if doc["location"] else "index.html"
-    return json.dumps(index, ensure_ascii=False)
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))

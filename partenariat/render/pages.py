@@ -6,8 +6,9 @@ site's pages can be produced without MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from pydantic import BaseModel
@@ -20,6 +21,7 @@ from partenariat.derive.changes import entry_changes
 from partenariat.derive.core import Context, entity_title, html_attribute_text
 from partenariat.derive.index import build_index
 from partenariat.derive.questions import competencies
+from partenariat.derive.tracking import entry_read
 from partenariat.export.jsonld import jsonld_for, jsonld_script
 from partenariat.render.author import render_author
 from partenariat.render.case import case_heading, render_case
@@ -60,6 +62,24 @@ class Page:
     in_nav: bool = True  # competency packs are reached from their curriculum page, not the nav
 
 
+@dataclass(frozen=True)
+class PageJob:
+    """A page before its Markdown is rendered: what the nav knows of it, how to render it, and
+    the data it stands for (its entity, its curriculum), which its renderer receives without
+    reading it from the corpus (a live preview tracks the rest: partenariat.preview)."""
+
+    path: str
+    title: str
+    type_name: str
+    render: Callable[[], str]
+    is_index: bool = False
+    in_nav: bool = True
+    reads: tuple[Hashable, ...] = ()
+
+    def page(self, markdown: str) -> Page:
+        return Page(self.path, self.title, markdown, self.type_name, self.is_index, self.in_nav)
+
+
 def page_paths(corpus: Corpus) -> list[str]:
     """The docs-relative path of every generated page, without rendering any (for `check`)."""
     paths = []
@@ -73,23 +93,39 @@ def page_paths(corpus: Corpus) -> list[str]:
 
 def build_pages(source: Corpus | Context) -> list[Page]:
     ctx = source if isinstance(source, Context) else Context(source, build_index(source))
-    pages: list[Page] = []
+    return [job.page(job.render()) for job in page_jobs(ctx)]
+
+
+def page_jobs(ctx: Context) -> list[PageJob]:
+    """Every generated page, in the order of the site (and of its nav), not rendered yet."""
+    jobs: list[PageJob] = []
     for etype in ENTITY_TYPES:
-        index_md = INDEXES[etype.name](ctx) + _structured(jsonld_for(etype.name, None, ctx))
-        pages.append(Page(source_path(etype.name), etype.section, index_md, etype.name, True))
+        jobs.append(PageJob(source_path(etype.name), etype.section, etype.name, partial(_index_page, ctx, etype.name),
+                            is_index=True))
         for path, title, render in EXTRA_PAGES.get(etype.name, ()):
-            pages.append(Page(extra_page_path(etype.name, path), title, render(ctx), etype.name))
+            jobs.append(PageJob(extra_page_path(etype.name, path), title, etype.name, partial(render, ctx)))
         for entity in index_order(ctx, etype.name):  # the sidebar lists them as the index does
-            entity_id = entity.id
-            markdown = RENDERERS[etype.name](ctx, entity) + _structured(jsonld_for(etype.name, entity, ctx))
-            pages.append(Page(source_path(etype.name, entity_id), nav_title(etype.name, entity), markdown, etype.name))
+            jobs.append(PageJob(source_path(etype.name, entity.id), nav_title(etype.name, entity), etype.name,
+                                partial(_entity_page, ctx, etype.name, entity), reads=(entry_read(etype.name, entity.id),)))
     corpus = ctx.corpus
     for competency in competencies(corpus):
-        pages.append(Page(competency_pack_path(competency), competency.title, render_pack(ctx, competency), "curriculum",
-                          in_nav=False))
-    news = render_news(ctx.with_prefix(""), entry_changes(corpus, ctx.history), ctx.history.complete)
-    pages.append(Page(NEWS_PAGE, "Nouveautés", news, "news", in_nav=False))  # placed by mkdocs.yml
-    return pages
+        jobs.append(PageJob(competency_pack_path(competency), competency.title, "curriculum",
+                            partial(render_pack, ctx, competency), in_nav=False,
+                            reads=(entry_read("curriculum", competency.curriculum),)))
+    jobs.append(PageJob(NEWS_PAGE, "Nouveautés", "news", partial(_news_page, ctx), in_nav=False))  # placed by mkdocs.yml
+    return jobs
+
+
+def _index_page(ctx: Context, type_name: str) -> str:
+    return INDEXES[type_name](ctx) + _structured(jsonld_for(type_name, None, ctx))
+
+
+def _entity_page(ctx: Context, type_name: str, entity: Any) -> str:
+    return RENDERERS[type_name](ctx, entity) + _structured(jsonld_for(type_name, entity, ctx))
+
+
+def _news_page(ctx: Context) -> str:
+    return render_news(ctx.with_prefix(""), entry_changes(ctx.corpus, ctx.history), ctx.history.complete)
 
 
 def nav_title(type_name: str, entity: BaseModel) -> str:

@@ -16,7 +16,13 @@
  *      one typing slip (two from eight letters), weighted by field and rarity, and pages
  *      holding every word of the query first.
  * Nothing found: the closest entries by name, after a notice linking to « Contribuer ».
- * No dependency, nothing fetched: the same code and data online and from file://.
+ * No dependency, nothing fetched from elsewhere: the same code and data online and from file://.
+ *
+ * Loading costs nothing until the reader turns to search: overrides/main.html holds Material's
+ * request for the index until then, and what Material then hands over (SETUP) is a stub naming
+ * two shards (partenariat/export/search_index.py, `split_index`), which this worker loads
+ * itself: the names first (READY: exact names, titles, acronyms answer at once, as partial
+ * results), then the text, after which the last query is answered again from the whole index.
  */
 (function () {
   "use strict"
@@ -68,12 +74,8 @@
   /* --- the index ------------------------------------------------------------------------ */
 
   var docs = []          // as Material shows them, with our fields
-  var postings = new Map() // word → [[doc, weight], …]
-  var vocabulary = []    // sorted words, for prefixes
-  var bySingular = new Map() // singular → words
-  var exact = new Map(), loose = new Map() // name key → [[doc, main name?], …]
+  var postings, vocabulary, bySingular, exact, loose, byLocation
   var contribute = -1    // the « Contribuer » page, for « nothing found »
-  var byLocation = new Map() // location → doc
 
   function add(map, name, value) {
     var list = map.get(name)
@@ -83,6 +85,11 @@
   function setup(data) {
     STOP = new Set(data.config.stop || [])
     docs = data.docs
+    postings = new Map()   // word → [[doc, weight], …]
+    bySingular = new Map() // singular → words
+    exact = new Map(); loose = new Map() // name key → [[doc, main name?], …]
+    byLocation = new Map() // location → doc
+    contribute = -1
     docs.forEach(function (doc, i) {
       byLocation.set(doc.location, i)
       doc.page = doc.location.split("#")[0]
@@ -94,8 +101,49 @@
       ;(doc.l || []).forEach(function (name) { add(loose, name, [i, false]) })
       if (doc.location.indexOf("#") < 0 && /^contribuer\//.test(doc.location)) contribute = i
     })
-    vocabulary = Array.from(postings.keys()).sort()
+    vocabulary = Array.from(postings.keys()).sort() // sorted words, for prefixes
     vocabulary.forEach(function (word) { add(bySingular, singular(word), word) })
+  }
+  setup({config: {}, docs: []})
+
+  /* --- the shards: names first, then the text (partenariat/export/search_index.py) ------------ */
+
+  // This script's address: the worker's own, or, from file://, the <script> of the iframe that
+  // Material's shim runs it in (which cannot fetch: it loads the shards as scripts).
+  var HERE = (self.document && self.document.currentScript && self.document.currentScript.src) ||
+             String(self.location && self.location.href)
+  var FROM_FILE = /^file:/.test(HERE)
+  var loaded = {}
+  self.pkbSearchShard = function (name, data) { loaded[name] = data } // what a shard script calls
+
+  function loadShard(name) {
+    var url = new URL("../../../search/" + name + (FROM_FILE ? ".js" : ".json"), HERE).href
+    if (FROM_FILE) // the shim's importScripts returns a promise
+      return Promise.resolve(importScripts(url)).then(function () {
+        if (!loaded[name]) throw new Error(url + " not loaded")
+        return loaded[name]
+      })
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status)
+      return response.json()
+    })
+  }
+
+  function strip(doc) {
+    var out = {}
+    for (var key in doc) if (key !== "i") out[key] = doc[key]
+    return out
+  }
+
+  function namesIndex(names) {
+    return {config: names.config, docs: names.docs.map(strip)}
+  }
+
+  function wholeIndex(names, text) { // the index make_index wrote, documents in their order
+    var all = new Array(names.count)
+    names.docs.concat(text.docs).forEach(function (doc) { all[doc.i] = strip(doc) })
+    text.words.forEach(function (entry) { all[entry[0]].x = entry[1] })
+    return {config: names.config, docs: all}
   }
 
   /* --- matching words ------------------------------------------------------------------- */
@@ -352,25 +400,52 @@
   /* --- messages ------------------------------------------------------------------------- */
 
   var options = {}
+  var complete = true   // the whole index is searched (false while only the names are)
+  var unanswered = null // the last query answered from the names only, answered again once complete
   self.pkbSearch = {normalize: normalize, words: words, key: key, looseKey: looseKey, singular: singular,
                     setup: setup, search: function (q) { return search(q, options) }}
+
+  function answer(query) {
+    var result
+    try {
+      result = search(query, options)
+    } catch (err) {
+      console.warn("search: " + err)
+      result = {items: []}
+    }
+    result.query = query // Material ignores both; tests wait for the whole answer to their query
+    if (!complete) result.partial = true
+    unanswered = complete ? null : query
+    postMessage({type: RESULT, data: result})
+  }
+
+  function start(data) {
+    var shards = data.config.shards
+    if (!shards) { // a whole index (tests)
+      setup(data)
+      postMessage({type: READY})
+      return
+    }
+    complete = false
+    loadShard(shards[0]).then(function (names) {
+      setup(namesIndex(names))
+      postMessage({type: READY})
+      return loadShard(shards[1]).then(function (text) {
+        setup(wholeIndex(names, text))
+        complete = true
+        if (unanswered !== null) answer(unanswered)
+      })
+    }).catch(function (err) { console.warn("search: " + err) })
+  }
 
   self.addEventListener("message", function (ev) {
     var message = ev.data
     if (!message || typeof message.type !== "number") return
     if (message.type === SETUP) {
       options = message.data.options || {}
-      setup(message.data)
-      postMessage({type: READY})
+      start(message.data)
     } else if (message.type === QUERY) {
-      var result
-      try {
-        result = search(String(message.data), options)
-      } catch (err) {
-        console.warn("search: " + err)
-        result = {items: []}
-      }
-      postMessage({type: RESULT, data: result})
+      answer(String(message.data))
     }
   })
 })()
