@@ -52,7 +52,7 @@ def test_an_edit_renders_again_only_the_pages_that_read_what_it_changed(corpus_d
     first = build_site(corpus_dir, options)
     assert first.changed is None  # a first build: every page is new
     assert build_site(corpus_dir, options).changed == frozenset()  # nothing edited, nothing rendered
-    _edit(corpus_dir / "concepts" / "reseau.yaml", "connexions souples.", "connexions lâches.")
+    _edit(corpus_dir / "concepts" / "reseau.yaml", "connexions souples[[", "connexions lâches[[")
     site = build_site(corpus_dir, options)
     preview = preview_of(corpus_dir)
     full = {p.path: p.markdown for p in build_site(corpus_dir).pages}
@@ -76,7 +76,7 @@ def test_changed_keys_say_what_an_edit_changed(corpus_dir: Path) -> None:
 
     before = snap()
     assert changed_keys(before, snap()) == set()  # type: ignore[arg-type]
-    _edit(corpus_dir / "concepts" / "reseau.yaml", "connexions souples.", "connexions lâches.")
+    _edit(corpus_dir / "concepts" / "reseau.yaml", "connexions souples[[", "connexions lâches[[")
     keys = changed_keys(before, snap())  # type: ignore[arg-type]
     assert {("entry", "concept", "reseau"), ("all", "concept")} <= keys
     assert not any(k[:2] == ("entry", "glossary") for k in keys)  # type: ignore[index]
@@ -104,14 +104,16 @@ def _shown(site: Path) -> dict[str, str]:
 def test_the_preview_after_edits_shows_what_a_full_build_shows(tmp_path: Path) -> None:
     project = _fixture_project(tmp_path)
     edits = [
-        ["concepts/reseau.yaml", "connexions souples.", "connexions lâches."],  # shown on other pages
+        ["concepts/reseau.yaml", "connexions souples[[", "connexions lâches[["],  # shown on other pages
         ["glossary/cpom.yaml", "Contrat pluriannuel", "Contrat pluriel"],  # a tooltip wherever CPOM is written
         ["concepts/reseau.yaml", "id: reseau", "id: reseau-bis"],  # broken: the last good pages, and the problem
         ["concepts/reseau.yaml", "id: reseau-bis", "id: reseau"],  # fixed
         ["authors/dhume.yaml", "given: Fabrice", "given: Fabien"],  # a title in the nav
+        ["concepts/partenariat.yaml", "engagement libre", "engagement volontaire"],  # a definition: the question bank
+        ["concepts/partenariat.yaml", "relation: distinct-de", "relation: s-oppose-a"],  # a relation: the other notion's page
     ]
     builds = preview_build(project, tmp_path / "preview", edits, keep=True)
-    assert [b["full"] for b in builds] == [True, False, False, False, False, False]
+    assert [b["full"] for b in builds] == [True] + [False] * len(edits)
     total = int(str(builds[0]["html"]))
     assert all(int(str(b["html"])) < total for b in builds[1:])  # never every page again
     assert builds[3]["html"] == 0 and builds[3]["markdown"] == 0  # the broken edit renders nothing
@@ -131,3 +133,4 @@ def test_the_preview_after_edits_shows_what_a_full_build_shows(tmp_path: Path) -
         assert preview.keys() == full.keys()
         assert [path for path in full if preview[path] != full[path]] == [], step
     assert "Fabien" in full["auteurs/index.html"] and "Contrat pluriel" in full["glossaire/cpom/index.html"]
+    assert "engagement volontaire" in full["concepts/partenariat/index.html"]
