@@ -16,6 +16,10 @@ Parts (all by default; each can be skipped):
   pageview  per scale, in Chromium with the CPU slowed 4× and files served gzipped: bytes
             and main-thread time of a page view (home, a notion), then « / » and « ccas »
             typed: time to the first results and to the whole answer
+  lighthouse  Lighthouse (mobile: a mid-range phone, slow 4G, CPU 4× slower) on the 1× site
+            served gzipped: home, a notion, an acronym; for a page under 95, what held it back.
+            Needs the `lighthouse` command (`npm install lighthouse@12`; --lighthouse PATH);
+            without it the part says so and is skipped
   profile   cProfile of one build: our functions (partenariat/, hooks/) and the overall
             top 15, by cumulative time
   search    scripts/search_benchmark.py: the reference queries online and offline (top-1 and
@@ -63,7 +67,7 @@ from partenariat.data.entities import BY_NAME, DATA_FOLDERS, ENTITY_TYPES  # noq
 from partenariat.data.refs import TEXT_LINK, iter_raw_edges  # noqa: E402
 from partenariat.data.yamlfile import read_yaml  # noqa: E402
 
-PARTS = ("overhead", "check", "scale", "serve", "pageview", "profile", "search", "adversarial")
+PARTS = ("overhead", "check", "scale", "serve", "pageview", "lighthouse", "profile", "search", "adversarial")
 NOT_COPIED = {"partenariat", "tests", "site", "build", "site-offline", "scripts"}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 PY = sys.executable
@@ -344,9 +348,9 @@ def part_scale(work: Path, factors: list[int], plain_max: int) -> dict[str, Any]
               f"{row['build_peak_mb'] / row['entries'] * 1000:5.0f} MB per 1000 entries)")
     if len(rows) > 1:
         last = rows[-1]
-        factor = (last["build_s"] / base["build_s"]) / (last["entries"] / base["entries"])
-        verdict = "about linear" if factor < 1.3 else "somewhat super-linear" if factor < 2 else "super-linear"
-        print(f"verdict: {verdict} (time per entry at {last['factor']}× is {factor:.2f}× that at {base['factor']}×; "
+        growth = (last["build_s"] / base["build_s"]) / (last["entries"] / base["entries"])
+        verdict = "about linear" if growth < 1.3 else "somewhat super-linear" if growth < 2 else "super-linear"
+        print(f"verdict: {verdict} (time per entry at {last['factor']}× is {growth:.2f}× that at {base['factor']}×; "
               f"peak RSS {last['build_peak_mb']:.0f} MB at {last['factor']}×, "
               f"{base['build_peak_mb']:.0f} MB at {base['factor']}×)")
     return {"rows": rows}
@@ -384,7 +388,7 @@ SERVE_EDITS = (("glossary/cpom.yaml", "\nexpansion: ", "\nexpansion: {marker} ",
                ("concepts/reseau.yaml", "\nsummary: >-\n  ", "\nsummary: >-\n  {marker} ", "concepts/reseau/"))
 
 
-def part_serve(work: Path, runs: int, factors: list[int]) -> dict[str, Any]:
+def part_serve(work: Path, runs: int, factors: list[int]) -> dict[int, dict[str, Any]]:
     print("\n== (d) Preview (make serve: mkdocs serve --dirty): a saved YAML edit until the served page shows it")
     out = {}
     for factor in factors:
@@ -458,7 +462,7 @@ def _wait_gone(url: str, marker: str, timeout: float = 600) -> None:
         time.sleep(0.1)
 
 
-def part_pageview(work: Path, factors: list[int]) -> dict[str, Any]:
+def part_pageview(work: Path, factors: list[int]) -> dict[int, dict[str, Any]]:
     print("\n== (g) A page view and a first search, Chromium, CPU slowed 4×, files served gzipped")
     from search_benchmark import first_results, index_size, page_view, print_index_size, served
 
@@ -493,6 +497,104 @@ def part_pageview(work: Path, factors: list[int]) -> dict[str, Any]:
         print(f"| {factor}× | {row['notion']['bytes'] / 1024:.0f} KiB, {row['notion']['main_thread_s'] * 1000:.0f} ms | "
               f"{row['search']['first_ms']:.0f} ms | {row['search']['whole_ms']:.0f} ms | {gz} KiB |")
     return out
+
+
+# Lighthouse's pages: the home, a notion, an acronym (the pages a reader lands on).
+LIGHTHOUSE_PAGES = (("home", ""), ("notion", "concepts/partenariat/"), ("acronym", "glossaire/ccas/"))
+CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
+                "--disable-sync --no-first-run")
+METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
+           "speed-index")
+
+
+def lighthouse_command(given: str | None) -> str | None:
+    """The `lighthouse` executable: ``given``, else on PATH, else in ./node_modules/.bin."""
+    for candidate in (given, shutil.which("lighthouse"), str(REPO / "node_modules" / ".bin" / "lighthouse")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def part_lighthouse(work: Path, command: str | None) -> dict[str, Any]:
+    print("\n== (h) Lighthouse, mobile (slow 4G, CPU 4× slower), 1× site served gzipped")
+    lighthouse = lighthouse_command(command)
+    if lighthouse is None:
+        print("skipped: no `lighthouse` command (npm install lighthouse@12, then --lighthouse node_modules/.bin/lighthouse)")
+        return {}
+    from search_benchmark import served
+
+    site = work / "site-scale-1"
+    if not site.is_dir():
+        project, _, _ = scale_project(work, 1)
+        must(run(mkdocs_build(project, site), project), "build 1×")
+    env = {**ENV, "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium"}
+    out: dict[str, Any] = {}
+    with served(site) as base:
+        for name, path in LIGHTHOUSE_PAGES:
+            report = work / f"lighthouse-{name}.json"
+            done = subprocess.run([lighthouse, base + path, "--quiet", "--output=json", f"--output-path={report}",
+                                   f"--chrome-flags={CHROME_FLAGS}"], env=env, capture_output=True, text=True,
+                                  timeout=600, check=False)
+            if done.returncode != 0 or not report.is_file():
+                print(f"{name}: lighthouse failed: {done.stderr.strip()[-500:]}")
+                continue
+            result = json.loads(report.read_text("utf-8"))
+            scores = {k: round(v["score"] * 100) for k, v in result["categories"].items() if v["score"] is not None}
+            audits = result["audits"]
+            metrics = {m: audits[m]["displayValue"] for m in METRICS if m in audits}
+            out[name] = {"scores": scores, "metrics": metrics}
+            print(f"{name} (/{path}): " + ", ".join(f"{k} {v}" for k, v in scores.items()) + " | "
+                  + ", ".join(f"{k} {v}" for k, v in metrics.items()), flush=True)
+            if scores.get("performance", 100) < 95:
+                held = _held_back(audits)
+                out[name]["held_back"] = held
+                for line in held:
+                    print(f"    held back by: {line}")
+    return out
+
+
+def _held_back(audits: dict[str, Any]) -> list[str]:
+    """What cost a page its performance points: the metrics under full score, the long tasks by
+    script, the render-blocking files."""
+    lines = [f"{m} {audits[m]['displayValue']} (score {audits[m]['score']:.2f})" for m in METRICS
+             if m in audits and (audits[m]["score"] or 0) < 0.9]
+    tasks: dict[str, float] = {}
+    for item in (audits.get("long-tasks", {}).get("details") or {}).get("items", []):
+        tasks[item["url"]] = tasks.get(item["url"], 0.0) + item["duration"]
+    lines += [f"long tasks of {url}: {ms:.0f} ms" for url, ms in sorted(tasks.items(), key=lambda t: -t[1])[:3]]
+    blocking = (audits.get("render-blocking-resources", {}).get("details") or {}).get("items", [])
+    lines += [f"render-blocking {item['url']} ({item.get('wastedMs', 0):.0f} ms)" for item in blocking[:4]]
+    return lines
+
+
+def print_summary(results: dict[str, Any]) -> None:
+    """The figures of issue 26 side by side: build vs plain MkDocs, preview vs full build, page
+    view and first search, Lighthouse."""
+    print("\n== Summary")
+    scale = {row["factor"]: row for row in results.get("scale", {}).get("rows", [])}
+    serve = results.get("serve", {})
+    view = results.get("pageview", {})
+    print("| scale | entries | build | plain MkDocs | ratio | preview: edit → page | share of a full build "
+          "| page view (notion): bytes, main thread | « ccas »: first results |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for factor in sorted(set(scale) | set(serve) | set(view)):
+        row, edit, seen = scale.get(factor), serve.get(factor) or {}, view.get(factor)
+        cells = [f"{factor}×", str(row["entries"]) if row else "",
+                 f"{row['build_s']:.1f} s" if row else "", f"{row['plain_s']:.1f} s" if row else "",
+                 f"×{row['build_s'] / row['plain_s']:.2f}" if row else ""]
+        if edit.get("edit_s"):
+            middle = median(edit["edit_s"])
+            cells += [f"{middle:.2f} s", f"{middle / edit['full_s'] * 100:.0f} % of {edit['full_s']:.1f} s"]
+        else:
+            cells += ["", ""]
+        if seen:
+            cells += [f"{seen['notion']['bytes'] / 1024:.0f} KiB, {seen['notion']['main_thread_s'] * 1000:.0f} ms",
+                      f"{seen['search']['first_ms']:.0f} ms"]
+        else:
+            cells += ["", ""]
+        print("| " + " | ".join(cells) + " |")
+    for name, page in results.get("lighthouse", {}).items():
+        print(f"Lighthouse {name}: " + ", ".join(f"{k} {v}" for k, v in page["scores"].items()))
 
 
 def ours(filename: str, project: Path) -> bool:
@@ -576,6 +678,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="largest scale also built by plain MkDocs (default 50)")
     parser.add_argument("--serve-max", type=int, default=10,
                         help="largest scale for the parts serve and pageview (default 10)")
+    parser.add_argument("--lighthouse", help="the lighthouse command (default: on PATH, or node_modules/.bin)")
     parser.add_argument("--top", type=int, default=15, help="functions of our code listed by the profile (default 15)")
     parser.add_argument("--workdir", type=Path, help="where to put the copies (default: a temporary folder, removed)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
@@ -605,6 +708,8 @@ def main(argv: list[str] | None = None) -> int:
             results["serve"] = part_serve(work, args.runs, [f for f in factors if f <= args.serve_max])
         if "pageview" in parts:
             results["pageview"] = part_pageview(work, [f for f in factors if f <= args.serve_max])
+        if "lighthouse" in parts:
+            results["lighthouse"] = part_lighthouse(work, args.lighthouse)
         if "profile" in parts:
             results["profile"] = part_profile(work, args.top)
         if "search" in parts:
@@ -621,6 +726,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
+    print_summary(results)
     print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, default=str), "utf-8")

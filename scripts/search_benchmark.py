@@ -59,7 +59,7 @@ class _Gzipped(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -125,8 +125,12 @@ def page_view(browser: Any, url: str, rate: float = 4, settle_ms: int = 3000) ->
     context, page, cdp = _throttled(browser, rate)
     sizes: list[int] = []
     urls: list[str] = []
-    page.on("requestfinished", lambda r: (sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]),
-                                          urls.append(r.url)))
+
+    def finished(request: Any) -> None:
+        sizes.append(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"])
+        urls.append(request.url)
+
+    page.on("requestfinished", finished)
     page.goto(url, wait_until="load")
     page.wait_for_timeout(settle_ms)
     out = {"bytes": sum(sizes), "requests": len(urls), "main_thread_s": _task_seconds(cdp),
