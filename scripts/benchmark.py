@@ -192,9 +192,11 @@ def _get(data: Any, path: tuple[object, ...]) -> Any:
     return data
 
 
-def scaled_copy(data: dict[str, Any], type_name: str, k: int) -> dict[str, Any]:
+def scaled_copy(data: dict[str, Any], type_name: str, k: int,
+                acronym_of: dict[str, str] | None = None) -> dict[str, Any]:
     """Copy ``k`` of an entry: its id and every reference (typed fields and [[type:id]] links
-    in text) point into copy ``k``; an acronym gets a suffix, so acronyms stay unique."""
+    in text) point into copy ``k``; an acronym gets a suffix, so acronyms stay unique, and the
+    wording of an ended body names its successors' copies (``acronym_of``: glossary id → acronym)."""
     out = json.loads(json.dumps(data))
     model = BY_NAME[type_name].model
     text_paths = set()
@@ -212,6 +214,12 @@ def scaled_copy(data: dict[str, Any], type_name: str, k: int) -> dict[str, Any]:
     out["id"] = _suffixed(data["id"], k)
     if type_name == "glossary":
         out["acronym"] = f"{data['acronym']}-{k}"
+        ended = out.get("ended")
+        if isinstance(ended, dict) and ended.get("wording"):
+            for successor in data["ended"].get("successors") or []:
+                name = (acronym_of or {}).get(successor)
+                if name:
+                    ended["wording"] = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", f"{name}-{k}", ended["wording"])
     return out
 
 
@@ -221,6 +229,11 @@ def make_scaled_project(source: Path, target: Path, factor: int) -> dict[str, in
     copy_project(target)
     counts = {}
     acronyms: set[str] = set()
+    acronym_of = {}
+    for path in sorted((target / BY_NAME["glossary"].folder).glob("*.yaml")):
+        doc, problems = read_yaml(path, str(path))
+        assert doc is not None, problems
+        acronym_of[str(doc.data["id"])] = str(doc.data["acronym"])
     for etype in ENTITY_TYPES:
         folder = target / etype.folder
         originals = sorted(folder.glob("*.yaml"))
@@ -230,7 +243,7 @@ def make_scaled_project(source: Path, target: Path, factor: int) -> dict[str, in
             if etype.name == "glossary":
                 acronyms.add(str(doc.data["acronym"]))
             for k in range(2, factor + 1):
-                data = scaled_copy(doc.data, etype.name, k)
+                data = scaled_copy(doc.data, etype.name, k, acronym_of)
                 if etype.name == "glossary":
                     assert data["acronym"] not in acronyms, data["acronym"]
                     acronyms.add(data["acronym"])
