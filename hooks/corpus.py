@@ -72,8 +72,9 @@ class BuildState:
     dirty: bool = False  # `mkdocs serve --dirty`: MkDocs renders only the pages that changed
     site: Site | None = None
     macro_errors: list[MacroCallError] = field(default_factory=list)
-    # docs-relative path of each generated page → (front matter, Markdown), given after macros ran
-    generated: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)
+    # docs-relative path of each generated page → its Markdown with front matter, handed over after
+    # the macros ran (the front matter is read then: a preview reads only the pages it renders)
+    generated: dict[str, str] = field(default_factory=dict)
     built: set[str] = field(default_factory=set)  # pages rendered by this build (their URLs)
     pages: dict[str, str] = field(default_factory=dict)  # URL → HTML file of every page
     banner: str = ""  # HTML of the preview's problems, as the pages show it
@@ -252,7 +253,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 @event_priority(100)  # before other plugins look at the files (mkdocs-redirects checks its targets)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = STATE.require_site()
-    STATE.generated = {page.path: split_front_matter(page.markdown) for page in site.pages}
+    STATE.generated = {page.path: page.markdown for page in site.pages}
     changed = site.changed if STATE.dirty else None
     new = PreviewFile.generated if STATE.dirty else File.generated
     if STATE.dirty:  # the hand-written pages: rendered when what their macros read changed
@@ -314,7 +315,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs: object) -> str:
         raise PluginError(report(problems))
     generated = STATE.generated.get(page.file.src_uri)
     if generated is not None:
-        meta, markdown = generated
+        meta, markdown = split_front_matter(generated)
         page.meta = dict(meta)
     return markdown
 

@@ -10,6 +10,7 @@ definition never include a co-author or editor of its source. Same data, same qu
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -95,10 +96,12 @@ class Question:
         return self.options.index(self.right)
 
 
+@functools.lru_cache(maxsize=65536)
 def _hash(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
+@functools.lru_cache(maxsize=65536)
 def answer_form(text: str) -> str:
     """Comparison form of a label or quotation: spacing and case do not make two answers differ."""
     return " ".join(text.split()).casefold()
@@ -158,10 +161,11 @@ def _stem(word: str) -> str:
     return word
 
 
-def content_words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)  # the oracle compares the same labels for every question
+def content_words(text: str) -> frozenset[str]:
     """The stems of the meaningful words of ``text``, accents and case folded."""
     words = re.findall(r"[a-z0-9]+", fold(text).casefold())
-    return {_stem(w) for w in words if w not in STOPWORDS and len(w) > 2}
+    return frozenset(_stem(w) for w in words if w not in STOPWORDS and len(w) > 2)
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -285,12 +289,17 @@ class Facts:
     def holders(self, relation: str, other: str) -> dict[str, set[str]]:
         """Notion id → sources, for every notion the data says stands in ``relation`` to
         ``other`` (read both ways: « B englobe A » says that A is a form of B)."""
-        out: dict[str, set[str]] = {}
+        return self._holders.get((relation, other), {})
+
+    @cached_property
+    def _holders(self) -> dict[tuple[str, str], dict[str, set[str]]]:
+        """`holders` for every (relation, notion), made in one pass over the relations."""
+        out: dict[tuple[str, str], dict[str, set[str]]] = {}
         for (a, r, b), sources in self.relation_sources.items():
-            if r == relation and b == other:
-                out.setdefault(a, set()).update(sources)
-            if a == other and r in SAME_FACT_REVERSED.get(relation, set()):
-                out.setdefault(b, set()).update(sources)
+            out.setdefault((r, b), {}).setdefault(a, set()).update(sources)
+            for relation, reversed_ in SAME_FACT_REVERSED.items():
+                if r in reversed_:
+                    out.setdefault((relation, a), {}).setdefault(b, set()).update(sources)
         return out
 
     @cached_property
@@ -462,6 +471,7 @@ def _said_of_a_neighbour(facts: Facts, question: Question, subject: str, relatio
     return False
 
 
+@functools.lru_cache(maxsize=65536)
 def _kind_or_genus(option: str, right: str) -> bool:
     """« Partenariat public-privé » beside « Partenariat »: one names a kind of the other (its
     words hold all the other's words), and what is said of the one is said of the other."""
@@ -521,10 +531,11 @@ def _candidates(facts: Facts, draft: _Draft) -> list[tuple[int, str]]:
     """(pool rank, option) of every valid distractor of ``draft``: plainly wrong, distinct from
     the right answer and from one another (spacing and case aside), in its first pool."""
     seen = {answer_form(draft.question.right)}
+    probe = oracle_probe(draft.question)
     out = []
     for rank, pool in enumerate(draft.pools):
         for option in pool:
-            if answer_form(option) in seen or not plainly_wrong(facts, draft.question, option):
+            if answer_form(option) in seen or not plainly_wrong(facts, draft.question, option, probe):
                 continue
             seen.add(answer_form(option))
             out.append((rank, option))
@@ -587,10 +598,16 @@ def _acceptable(draft: _Draft, distractors: list[str]) -> bool:
     return not gives_away(question) and (draft.accept is None or draft.accept(question))
 
 
-def plainly_wrong(facts: Facts, question: Question, option: str) -> bool:
-    """A distractor the data makes wrong and the seeds do not set beside the answer."""
-    probe = Question(**{**question.__dict__, "kind": oracle_kind(question)})
+def plainly_wrong(facts: Facts, question: Question, option: str, probe: Question | None = None) -> bool:
+    """A distractor the data makes wrong and the seeds do not set beside the answer
+    (``probe``: `oracle_probe` of the question, when it is asked of many options)."""
+    probe = probe or oracle_probe(question)
     return not is_right(facts, probe, option) and not defensible(facts, question, option)
+
+
+def oracle_probe(question: Question) -> Question:
+    """The question as the oracle reads it (its kind named as the oracle names it)."""
+    return Question(**{**question.__dict__, "kind": oracle_kind(question)})
 
 
 def _one_line(text: str) -> str:
