@@ -800,12 +800,14 @@ def legal_questions(facts: Facts) -> Iterator[_Draft]:
             yield _draft(draft, [labels])
 
 
+@functools.lru_cache(maxsize=65536)
 def initials(expansion: str) -> str:
     """« Contrat pluriannuel d'objectifs et de moyens » → « CPOM »: first letters of its words."""
     words = re.findall(r"[^\W\d_]+", fold(expansion).split("(")[0])
     return "".join(w[0] for w in words if w.casefold() not in STOPWORDS).upper()
 
 
+@functools.lru_cache(maxsize=65536)
 def _initial(text: str) -> str:
     """The first letter a reader sees: « 2L2S » → « L », « Éducation » → « E »."""
     return next((c for c in fold(text).upper() if c.isalpha()), "")
@@ -830,6 +832,9 @@ def acronym_questions(facts: Facts) -> Iterator[_Draft]:
     answer's first letter is not asked. The feedback cites as its source only the document
     that spells out the expansion; an expansion from general knowledge says so."""
     developed = [(a, a.expansion) for a in facts.acronyms if a.expansion]
+    by_initial: dict[str, list[tuple[Acronym, str]]] = {}  # in the order of `developed`
+    for item in developed:
+        by_initial.setdefault(_initial(item[1]), []).append(item)
     for entry, expansion in developed:
         if not entry.attested_in:
             continue  # an acronym outside the sources: no source to cite as the answer's ground
@@ -843,8 +848,8 @@ def acronym_questions(facts: Facts) -> Iterator[_Draft]:
                           min(len(shown), len(target)))
             return (-prefix, -len(set(shown) & set(target)))
 
-        same_initial = [(a, e) for a, e in developed if _initial(e) == initial]
-        same_letter = [(a, e) for a, e in developed if _initial(e) == letter]
+        same_initial = by_initial.get(initial, [])
+        same_letter = by_initial.get(letter, [])
         pools = [
             [e for _, e in same_initial if _first_word(e) == _first_word(expansion)],
             [e for a, e in same_initial if a.domain == entry.domain],
